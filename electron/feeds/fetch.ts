@@ -1,0 +1,356 @@
+/**
+ * Fetching one feed over HTTP, politely and defensively: conditional GET, compression,
+ * connect and total deadlines, a size cap counted after decompression, at most five
+ * redirects (http and https only), and one specific FetchError for every failure.
+ *
+ * It uses node:http directly rather than fetch() because fetch cannot bound the connect
+ * phase separately, cannot count decompressed bytes before buffering them, and hides
+ * which redirects were permanent.
+ */
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import type { Readable } from 'node:stream';
+import zlib from 'node:zlib';
+import type { FeedErrorKind } from '../../shared/domain.js';
+
+export interface FetchOptions {
+  /** Time allowed to open the connection (DNS, TCP, TLS). */
+  connectTimeoutMs: number;
+  /** Time allowed for the whole exchange, redirects and body included: a trickle ends. */
+  totalTimeoutMs: number;
+  /** Largest body accepted, counted after decompression. */
+  maxBytes: number;
+  maxRedirects: number;
+  userAgent: string;
+}
+
+export const DEFAULT_FETCH_OPTIONS: FetchOptions = {
+  connectTimeoutMs: 10_000,
+  totalTimeoutMs: 30_000,
+  maxBytes: 16 * 1024 * 1024,
+  maxRedirects: 5,
+  userAgent: 'Syndic/0.1 (+https://github.com/syndic-reader/syndic; feed reader)',
+};
+
+export interface FetchRequest {
+  url: string;
+  etag?: string | null;
+  lastModified?: string | null;
+  /** Hash of the last body parsed; a body with the same hash is reported unchanged. */
+  previousHash?: string | null;
+  /** Extra Accept header, e.g. for pages during discovery. */
+  accept?: string;
+  signal?: AbortSignal;
+}
+
+interface CacheHints {
+  etag: string | null;
+  lastModified: string | null;
+  /** Cache-Control max-age in seconds, when the server gave one. */
+  maxAgeSeconds: number | null;
+}
+
+export type FetchResult =
+  | (CacheHints & {
+      kind: 'ok';
+      /** The URL that answered, after redirects. */
+      finalUrl: string;
+      /** Set when every redirect on the way was permanent: the feed has moved. */
+      movedTo: string | null;
+      body: Buffer;
+      contentType: string | null;
+      /** sha256 of the decompressed body. */
+      hash: string;
+      /** The body hashes the same as `previousHash`: nothing to parse. */
+      unchanged: boolean;
+    })
+  | (CacheHints & { kind: 'not-modified'; finalUrl: string; movedTo: string | null });
+
+export class FetchError extends Error {
+  constructor(
+    readonly kind: FeedErrorKind,
+    message: string,
+    readonly status?: number,
+    /** From Retry-After on 429/503, in milliseconds from now. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'FetchError';
+  }
+}
+
+const ACCEPT_FEEDS =
+  'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
+
+/** Keep-alive agents with two sockets per host: the per-host politeness limit. */
+const agents = {
+  http: new http.Agent({ keepAlive: true, maxSockets: 2, maxFreeSockets: 2, timeout: 60_000 }),
+  https: new https.Agent({ keepAlive: true, maxSockets: 2, maxFreeSockets: 2, timeout: 60_000 }),
+};
+
+/** Closes idle keep-alive sockets, so a CLI run can exit at once. */
+export function closeIdleConnections(): void {
+  agents.http.destroy();
+  agents.https.destroy();
+  agents.http = new http.Agent({ keepAlive: true, maxSockets: 2, maxFreeSockets: 2, timeout: 60_000 });
+  agents.https = new https.Agent({ keepAlive: true, maxSockets: 2, maxFreeSockets: 2, timeout: 60_000 });
+}
+
+export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value.trim());
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function parseMaxAge(cacheControl: string | undefined): number | null {
+  if (!cacheControl) return null;
+  const m = /(?:^|,)\s*(?:s-)?max-age\s*=\s*"?(\d+)/i.exec(cacheControl);
+  return m ? Number(m[1]) : null;
+}
+
+const HTTP_REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  410: 'Gone',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+/** Turns a socket-level error into a FetchError that names what happened. */
+export function describeNetworkError(error: NodeJS.ErrnoException, host: string): FetchError {
+  const code = error.code ?? '';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME' || code === 'EAI_FAIL')
+    return new FetchError('dns', `The name ${host} could not be found (DNS lookup failed)`);
+  if (code === 'ECONNREFUSED') return new FetchError('refused', `${host} refused the connection`);
+  if (code === 'ENETUNREACH' || code === 'EHOSTUNREACH' || code === 'ENETDOWN')
+    return new FetchError('offline', `${host} cannot be reached: the network is unreachable`);
+  if (
+    code.startsWith('ERR_TLS') ||
+    code.startsWith('ERR_SSL') ||
+    code.includes('CERT') ||
+    code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' ||
+    code === 'EPROTO'
+  )
+    return new FetchError('tls', `The secure connection to ${host} failed (${code || error.message})`);
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED')
+    return new FetchError('network', `${host} closed the connection before the feed was received`);
+  return new FetchError('network', `Network error talking to ${host}: ${error.message}`);
+}
+
+interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  stream: http.IncomingMessage;
+}
+
+/** One HTTP request, no redirects. The connect phase has its own deadline. */
+function requestOnce(
+  url: URL,
+  headers: Record<string, string>,
+  options: FetchOptions,
+  signal: AbortSignal,
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const isHttps = url.protocol === 'https:';
+    const req = (isHttps ? https : http).request(url, {
+      method: 'GET',
+      headers,
+      agent: isHttps ? agents.https : agents.http,
+      signal,
+    });
+    let connectTimer: NodeJS.Timeout | undefined;
+    req.on('socket', (socket) => {
+      // A reused keep-alive socket is already connected.
+      if (!socket.connecting) return;
+      connectTimer = setTimeout(() => {
+        req.destroy(new FetchError('timeout', `${url.host} did not accept a connection within ${options.connectTimeoutMs / 1000} s`));
+      }, options.connectTimeoutMs);
+      socket.once(isHttps ? 'secureConnect' : 'connect', () => clearTimeout(connectTimer));
+    });
+    req.on('response', (res) => {
+      clearTimeout(connectTimer);
+      resolve({ status: res.statusCode ?? 0, headers: res.headers, stream: res });
+    });
+    req.on('error', (error) => {
+      clearTimeout(connectTimer);
+      reject(error);
+    });
+    req.end();
+  });
+}
+
+/** Picks the decompressor for a Content-Encoding; deflate may be zlib-wrapped or raw. */
+function decoderFor(encoding: string | undefined, firstByte: number | undefined): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | zlib.InflateRaw | null {
+  const enc = (encoding ?? '').trim().toLowerCase();
+  if (enc === 'gzip' || enc === 'x-gzip') return zlib.createGunzip();
+  if (enc === 'br') return zlib.createBrotliDecompress();
+  if (enc === 'deflate') return firstByte !== undefined && (firstByte & 0x0f) === 8 ? zlib.createInflate() : zlib.createInflateRaw();
+  return null;
+}
+
+/**
+ * Reads the body, decompressing as it goes, and stops as soon as the decompressed size
+ * passes the cap: a compression bomb costs at most `maxBytes` of memory.
+ */
+async function readBody(res: RawResponse, options: FetchOptions, host: string): Promise<Buffer> {
+  const length = Number(res.headers['content-length']);
+  const tooBig = (): FetchError =>
+    new FetchError('too-big', `The feed from ${host} is larger than ${Math.round(options.maxBytes / 1024 / 1024)} MB`);
+  if (Number.isFinite(length) && length > options.maxBytes) {
+    res.stream.destroy();
+    throw tooBig();
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const collect = async (source: AsyncIterable<Buffer>): Promise<void> => {
+    for await (const chunk of source) {
+      total += chunk.length;
+      if (total > options.maxBytes) throw tooBig();
+      chunks.push(chunk);
+    }
+  };
+
+  const iterator = res.stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const head = await iterator.next();
+  if (head.done) return Buffer.alloc(0);
+  const decoder = decoderFor(res.headers['content-encoding'] as string | undefined, head.value[0]);
+  if (!decoder) {
+    total = head.value.length;
+    if (total > options.maxBytes) throw tooBig();
+    chunks.push(head.value);
+    await collect({ [Symbol.asyncIterator]: () => iterator });
+    return Buffer.concat(chunks);
+  }
+
+  // Feed compressed chunks in, read decompressed chunks out, stop early when too big.
+  const pump = (async () => {
+    try {
+      decoder.write(head.value);
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+        if (!decoder.write(next.value)) await new Promise((r) => decoder.once('drain', r));
+      }
+      decoder.end();
+    } catch (error) {
+      decoder.destroy(error as Error);
+    }
+  })();
+  try {
+    await collect(decoder as Readable as AsyncIterable<Buffer>);
+  } catch (error) {
+    res.stream.destroy();
+    decoder.destroy();
+    if (error instanceof FetchError) throw error;
+    throw new FetchError('network', `The compressed feed from ${host} is corrupt (${(error as Error).message})`);
+  }
+  await pump;
+  return Buffer.concat(chunks);
+}
+
+/** Fetches a feed, following redirects. Throws FetchError; never anything else. */
+export async function fetchFeed(request: FetchRequest, options: FetchOptions = DEFAULT_FETCH_OPTIONS): Promise<FetchResult> {
+  let url: URL;
+  try {
+    url = new URL(request.url);
+  } catch {
+    throw new FetchError('bad-url', `"${request.url}" is not a valid address`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new FetchError('bad-url', `Only http and https addresses can be fetched, not ${url.protocol}`);
+
+  const deadline = AbortSignal.timeout(options.totalTimeoutMs);
+  const signal = request.signal ? AbortSignal.any([deadline, request.signal]) : deadline;
+  const timedOut = (): FetchError =>
+    request.signal?.aborted
+      ? new FetchError('network', 'The refresh was cancelled')
+      : new FetchError('timeout', `${url.host} did not send the whole feed within ${options.totalTimeoutMs / 1000} s`);
+
+  const headers: Record<string, string> = {
+    'user-agent': options.userAgent,
+    accept: request.accept ?? ACCEPT_FEEDS,
+    'accept-encoding': 'gzip, deflate, br',
+  };
+  if (request.etag) headers['if-none-match'] = request.etag;
+  if (request.lastModified) headers['if-modified-since'] = request.lastModified;
+
+  let allPermanent = true;
+  let redirected = false;
+  for (let hop = 0; ; hop++) {
+    let res: RawResponse;
+    try {
+      res = await requestOnce(url, headers, options, signal);
+    } catch (error) {
+      if (error instanceof FetchError) throw error;
+      if (signal.aborted) throw timedOut();
+      throw describeNetworkError(error as NodeJS.ErrnoException, url.host);
+    }
+    const { status } = res;
+
+    if (status >= 300 && status < 400 && status !== 304) {
+      res.stream.resume();
+      const location = res.headers.location;
+      if (!location) throw new FetchError('http', `${url.host} answered ${status} without saying where to go`, status);
+      if (hop >= options.maxRedirects)
+        throw new FetchError('too-many-redirects', `${request.url} redirects more than ${options.maxRedirects} times`);
+      let next: URL;
+      try {
+        next = new URL(location, url);
+      } catch {
+        throw new FetchError('bad-redirect', `${url.host} redirects to an invalid address`);
+      }
+      if (next.protocol !== 'http:' && next.protocol !== 'https:')
+        throw new FetchError('bad-redirect', `${url.host} redirects to a ${next.protocol} address, which is refused`);
+      allPermanent &&= status === 301 || status === 308;
+      redirected = true;
+      url = next;
+      continue;
+    }
+
+    const hints: CacheHints = {
+      etag: (res.headers.etag as string | undefined) ?? null,
+      lastModified: (res.headers['last-modified'] as string | undefined) ?? null,
+      maxAgeSeconds: parseMaxAge(res.headers['cache-control'] as string | undefined),
+    };
+    const movedTo = redirected && allPermanent ? url.href : null;
+
+    if (status === 304) {
+      res.stream.resume();
+      return { kind: 'not-modified', finalUrl: url.href, movedTo, ...hints };
+    }
+    if (status < 200 || status >= 300) {
+      res.stream.resume();
+      const retryAfterMs =
+        status === 429 || status === 503 ? parseRetryAfter(res.headers['retry-after'] as string | undefined, Date.now()) : undefined;
+      const reason = HTTP_REASONS[status] ?? res.stream.statusMessage ?? '';
+      throw new FetchError('http', `The server answered ${status}${reason ? ` ${reason}` : ''}`, status, retryAfterMs);
+    }
+
+    let body: Buffer;
+    try {
+      body = await readBody(res, options, url.host);
+    } catch (error) {
+      res.stream.destroy();
+      if (error instanceof FetchError) throw error;
+      if (signal.aborted) throw timedOut();
+      throw describeNetworkError(error as NodeJS.ErrnoException, url.host);
+    }
+    const hash = createHash('sha256').update(body).digest('hex');
+    return {
+      kind: 'ok',
+      finalUrl: url.href,
+      movedTo,
+      body,
+      contentType: (res.headers['content-type'] as string | undefined) ?? null,
+      hash,
+      unchanged: request.previousHash != null && request.previousHash === hash,
+      ...hints,
+    };
+  }
+}

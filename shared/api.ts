@@ -1,0 +1,139 @@
+/**
+ * The ReaderApi contract: every use case the reader offers, and the events the main side
+ * pushes. ReaderService implements it (`satisfies ReaderApi`), the Electron IPC door and
+ * the browser-mode WebSocket carry it, and the renderer calls it. One contract, so a
+ * missing handler is a compile error on every side.
+ */
+import type {
+  Article,
+  ArticleId,
+  ArticlePage,
+  ArticleQuery,
+  Counts,
+  DiscoveredFeed,
+  Feed,
+  FeedId,
+  OpmlImportReport,
+  RefreshProgress,
+  RefreshSummary,
+  Settings,
+  Tag,
+  TagId,
+} from './domain.js';
+
+export interface AddFeedRequest {
+  /** A feed URL, or a site's address to discover the feed from. */
+  url: string;
+  /** Tag names to put on the feed; created when missing. */
+  tags?: string[];
+  title?: string;
+}
+
+export type AddFeedResult =
+  | { kind: 'added'; feed: Feed }
+  | { kind: 'exists'; feed: Feed }
+  /** The address was a web page offering several feeds: ask the user which. */
+  | { kind: 'choose'; candidates: DiscoveredFeed[] };
+
+export interface FeedPatch {
+  userTitle?: string | null;
+  url?: string;
+  refreshMinutes?: number | null;
+  fetchFullText?: boolean;
+}
+
+export interface MarkReadResult {
+  /** How many articles changed state. */
+  count: number;
+  /** Hand back to undoMarkRead to restore exactly those articles; null when nothing changed. */
+  undoToken: string | null;
+}
+
+export interface ReaderApi {
+  // Feeds
+  listFeeds(): Promise<Feed[]>;
+  discoverFeeds(url: string): Promise<DiscoveredFeed[]>;
+  addFeed(request: AddFeedRequest): Promise<AddFeedResult>;
+  updateFeed(feedId: FeedId, patch: FeedPatch): Promise<Feed>;
+  deleteFeed(feedId: FeedId): Promise<void>;
+
+  // Tags
+  listTags(): Promise<Tag[]>;
+  createTag(name: string): Promise<Tag>;
+  renameTag(tagId: TagId, name: string): Promise<Tag>;
+  /** Moves every use of `from` onto `into`, then deletes `from`. */
+  mergeTags(from: TagId, into: TagId): Promise<Tag>;
+  deleteTag(tagId: TagId): Promise<void>;
+  setFeedTags(feedId: FeedId, tagNames: string[]): Promise<Feed>;
+  tagArticle(articleId: ArticleId, tagName: string): Promise<void>;
+  untagArticle(articleId: ArticleId, tagId: TagId): Promise<void>;
+
+  // Articles
+  listArticles(query: ArticleQuery, after: ArticleId | null, limit: number): Promise<ArticlePage>;
+  getArticle(articleId: ArticleId): Promise<Article | null>;
+  /** Marks articles (and their copies in other feeds) read or unread. */
+  markRead(articleIds: ArticleId[], read: boolean): Promise<MarkReadResult>;
+  /** Marks every unread article of a view read; `before` limits it to older articles. */
+  markViewRead(query: ArticleQuery, before: number | null): Promise<MarkReadResult>;
+  undoMarkRead(undoToken: string): Promise<number>;
+  setStarred(articleId: ArticleId, starred: boolean): Promise<void>;
+  getCounts(): Promise<Counts>;
+
+  // Refresh
+  refresh(feedIds: FeedId[] | null): Promise<RefreshSummary>;
+  cancelRefresh(): Promise<void>;
+
+  // OPML and settings
+  importOpml(text: string): Promise<OpmlImportReport>;
+  exportOpml(): Promise<string>;
+  getSettings(): Promise<Settings>;
+  updateSettings(patch: Partial<Settings>): Promise<Settings>;
+}
+
+export type ReaderMethod = keyof ReaderApi;
+
+/** Events the main side pushes to every window. */
+export interface ReaderEvents {
+  'refresh-progress': RefreshProgress;
+  /** Articles were added or changed in these feeds; lists showing them should reload. */
+  'articles-changed': { feedIds: FeedId[] };
+  'counts-changed': Counts;
+  'feeds-changed': { feedIds: FeedId[] };
+}
+
+export type ReaderEventName = keyof ReaderEvents;
+
+/** Every method name, for transports that must refuse unknown ones. */
+export const READER_METHODS = [
+  'listFeeds',
+  'discoverFeeds',
+  'addFeed',
+  'updateFeed',
+  'deleteFeed',
+  'listTags',
+  'createTag',
+  'renameTag',
+  'mergeTags',
+  'deleteTag',
+  'setFeedTags',
+  'tagArticle',
+  'untagArticle',
+  'listArticles',
+  'getArticle',
+  'markRead',
+  'markViewRead',
+  'undoMarkRead',
+  'setStarred',
+  'getCounts',
+  'refresh',
+  'cancelRefresh',
+  'importOpml',
+  'exportOpml',
+  'getSettings',
+  'updateSettings',
+] as const satisfies readonly ReaderMethod[];
+
+// Compile-time check that READER_METHODS lists every method exactly.
+type MissingMethods = Exclude<ReaderMethod, (typeof READER_METHODS)[number]>;
+const allMethodsListed: MissingMethods extends never ? true : MissingMethods = true;
+void allMethodsListed;

@@ -1,0 +1,211 @@
+/**
+ * Domain types shared by the main side and the renderer. Pure data: no Node, no DOM.
+ * Dates are epoch milliseconds; ids are integers assigned by the store.
+ */
+
+export type FeedId = number;
+export type ArticleId = number;
+export type TagId = number;
+
+/** A subscription, as the reader shows it. */
+export interface Feed {
+  id: FeedId;
+  /** Where the feed is fetched from (updated by permanent redirects). */
+  url: string;
+  /** The site the feed belongs to, from the feed itself. */
+  siteUrl: string | null;
+  /** Title from the feed document. */
+  title: string | null;
+  /** Title the user chose; wins over `title` when set. */
+  userTitle: string | null;
+  description: string | null;
+  iconUrl: string | null;
+  tags: TagId[];
+  /** Per-feed refresh interval in minutes; null means the global default. */
+  refreshMinutes: number | null;
+  /** Fetch the full article page for summary-only feeds. */
+  fetchFullText: boolean;
+  lastFetchAt: number | null;
+  nextFetchAt: number | null;
+  /** Consecutive failed refreshes; 0 when the last refresh worked. */
+  errorCount: number;
+  /** What went wrong on the last refresh, for the user; null when it worked. */
+  lastError: FeedError | null;
+  unreadCount: number;
+  articleCount: number;
+  createdAt: number;
+}
+
+/** The kinds of failure a refresh can report, each with its own advice for the user. */
+export type FeedErrorKind =
+  | 'dns'
+  | 'refused'
+  | 'tls'
+  | 'timeout'
+  | 'http'
+  | 'too-big'
+  | 'too-many-redirects'
+  | 'bad-redirect'
+  | 'not-a-feed'
+  | 'bad-url'
+  | 'offline'
+  | 'network';
+
+export interface FeedError {
+  kind: FeedErrorKind;
+  /** One sentence naming what happened, e.g. "The server answered 404 Not Found". */
+  message: string;
+  /** What the user can do about it. */
+  hint: string;
+  /** HTTP status where there was one. */
+  status?: number;
+  at: number;
+}
+
+export interface Enclosure {
+  url: string;
+  type: string | null;
+  length: number | null;
+}
+
+export interface Tag {
+  id: TagId;
+  name: string;
+  unreadCount: number;
+  feedCount: number;
+}
+
+/** A row of the article list: what the middle pane needs, no body. */
+export interface ArticleSummary {
+  id: ArticleId;
+  feedId: FeedId;
+  title: string | null;
+  author: string | null;
+  url: string | null;
+  publishedAt: number;
+  snippet: string;
+  read: boolean;
+  starred: boolean;
+  /** Tags set on this article itself (feed tags apply too, see Feed.tags). */
+  tags: TagId[];
+  thumbnailUrl: string | null;
+  /** How many other feeds carry the same post (0 when it is unique). */
+  duplicateCount: number;
+}
+
+/** An article with its body, for the reading pane. */
+export interface Article extends ArticleSummary {
+  guid: string;
+  canonicalUrl: string | null;
+  summary: string | null;
+  /** HTML as the feed sent it; the renderer sanitises it before display. */
+  content: string | null;
+  /** Extracted full article (readability), when fetched. */
+  fullContent: string | null;
+  categories: string[];
+  enclosures: Enclosure[];
+  updatedAt: number | null;
+  fetchedAt: number;
+}
+
+/** The smart views of the left pane. */
+export type SmartView = 'all' | 'unread' | 'starred' | 'today';
+
+/**
+ * What the article list shows. A view is a query, never a copy: `feed`, `tags` and
+ * `search` narrow a smart view.
+ */
+export interface ArticleQuery {
+  view: SmartView;
+  feedId?: FeedId;
+  /** Articles carrying these tags (through their feed or on themselves). */
+  tags?: TagId[];
+  /** With several tags: any of them, or all of them. Default 'any'. */
+  tagMode?: 'any' | 'all';
+  /** Full-text search over title, author and text. */
+  search?: string;
+  /** Show a post carried by several feeds once. Default true. */
+  dedupe?: boolean;
+}
+
+/** Keyset cursor: the id of the last row of the previous page (ids sort newest first). */
+export interface ArticlePage {
+  articles: ArticleSummary[];
+  /** Pass back as `after` to get the next page; null at the end. */
+  next: ArticleId | null;
+}
+
+export interface Counts {
+  all: number;
+  unread: number;
+  starred: number;
+  today: number;
+  feeds: Record<FeedId, number>;
+  tags: Record<TagId, number>;
+}
+
+export interface Settings {
+  /** Default refresh interval in minutes. */
+  refreshMinutes: number;
+  markReadOnOpen: boolean;
+  theme: 'system' | 'light' | 'dark';
+  closeToTray: boolean;
+  /** Hide a post already shown from another feed. */
+  dedupe: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  refreshMinutes: 60,
+  markReadOnOpen: true,
+  theme: 'system',
+  closeToTray: false,
+  dedupe: true,
+};
+
+/** The outcome of refreshing one feed. */
+export type FeedRefreshStatus = 'ok' | 'not-modified' | 'failed';
+
+export interface FeedRefreshResult {
+  feedId: FeedId;
+  url: string;
+  status: FeedRefreshStatus;
+  newArticles: number;
+  updatedArticles: number;
+  error: FeedError | null;
+  /** Ids of the articles this refresh wrote (inserted or updated), after commit. */
+  stored: ArticleId[];
+}
+
+export interface RefreshProgress {
+  /** Feeds finished so far and in all, for a progress bar. */
+  done: number;
+  total: number;
+  /** The feed that just finished. */
+  last: FeedRefreshResult | null;
+  running: boolean;
+}
+
+export interface RefreshSummary {
+  ok: number;
+  failed: number;
+  notModified: number;
+  newArticles: number;
+  updatedArticles: number;
+  cancelled: boolean;
+  durationMs: number;
+}
+
+/** A feed found on a web page by autodiscovery. */
+export interface DiscoveredFeed {
+  url: string;
+  title: string | null;
+  type: 'rss' | 'atom' | 'json' | 'unknown';
+}
+
+export interface OpmlImportReport {
+  added: number;
+  skipped: number;
+  tagsCreated: number;
+  /** Lines that could not be imported, with why. */
+  problems: { line: number; message: string }[];
+}

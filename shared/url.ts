@@ -1,0 +1,93 @@
+/**
+ * URL helpers shared by both sides: which URLs the reader will fetch or open, and the
+ * canonical form used to recognise the same post syndicated by several feeds.
+ */
+
+/** Query parameters that only track where a click came from; they never change the page. */
+const TRACKING_PARAMS = new Set([
+  'fbclid',
+  'gclid',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'msclkid',
+  'yclid',
+  'igshid',
+  'mc_cid',
+  'mc_eid',
+  '_hsenc',
+  '_hsmi',
+  'mkt_tok',
+  'oly_anon_id',
+  'oly_enc_id',
+  'vero_id',
+  'wt_mc',
+  'ncid',
+  'cmpid',
+  'sr_share',
+]);
+
+function isTrackingParam(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower.startsWith('utm_') || TRACKING_PARAMS.has(lower);
+}
+
+/** Parses an absolute http(s) URL, or returns null for anything else (javascript:, data:, junk). */
+export function parseHttpUrl(raw: string): URL | null {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+}
+
+export function isHttpUrl(raw: string): boolean {
+  return parseHttpUrl(raw) !== null;
+}
+
+/** Resolves `raw` against `base`; null when the result is not http(s). */
+export function resolveHttpUrl(raw: string | null | undefined, base: string | null): string | null {
+  if (raw == null) return null;
+  const trimmed = raw.trim();
+  if (trimmed === '') return null;
+  try {
+    const url = base ? new URL(trimmed, base) : new URL(trimmed);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The URL with tracking parameters and the fragment removed, host lower-cased and the
+ * default port dropped. Returns null for anything that is not http(s).
+ */
+export function canonicalizeUrl(raw: string): string | null {
+  const url = parseHttpUrl(raw);
+  if (!url) return null;
+  url.hash = '';
+  const kept = [...url.searchParams.entries()].filter(([name]) => !isTrackingParam(name));
+  url.search = '';
+  for (const [name, value] of kept) url.searchParams.append(name, value);
+  return url.href;
+}
+
+/**
+ * The key two copies of one post share: canonical URL without scheme and "www.", with a
+ * trailing slash and parameter order ignored. Used only to match, never shown.
+ */
+export function storyKey(raw: string): string | null {
+  const canonical = canonicalizeUrl(raw);
+  if (!canonical) return null;
+  const url = new URL(canonical);
+  const host = url.hostname.replace(/^www\./, '');
+  const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : '';
+  const params = [...url.searchParams.entries()].sort(([a, av], [b, bv]) =>
+    a === b ? (av < bv ? -1 : av > bv ? 1 : 0) : a < b ? -1 : 1,
+  );
+  const query = params.length ? '?' + params.map(([k, v]) => `${k}=${v}`).join('&') : '';
+  const port = url.port ? `:${url.port}` : '';
+  return `${host}${port}${path}${query}`;
+}
