@@ -1,0 +1,245 @@
+/**
+ * `syndic`: the reader's headless commands, over the same ReaderService as the app.
+ * Progress goes to stderr, results to stdout, so scripts can pipe the output.
+ *
+ * Exit codes: 0 success; 1 the command ran but something failed (a feed did not
+ * refresh, an OPML line was refused); 2 usage error; 3 the input is not a feed;
+ * 4 the database cannot be opened (for example, written by a newer Syndic).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { FeedRefreshResult } from '../shared/domain.js';
+import { closeIdleConnections, DEFAULT_FETCH_OPTIONS, fetchFeed, FetchError } from './feeds/fetch.js';
+import { NotAFeedError, parseFeed } from './feeds/parse.js';
+import { parsedFeedToJson } from './parse-json.js';
+import { databasePath, defaultDataDir } from './paths.js';
+import { ReaderService, UserError } from './service.js';
+import { closeDatabase, openDatabase, type Db } from './store/db.js';
+import { DatabaseTooNewError } from './store/migrate.js';
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, notAFeed: 3, database: 4 } as const;
+
+const USAGE = `Usage: syndic <command> [options]
+
+Commands:
+  parse <file|url>          print a feed, normalised, as JSON
+  add <url> [--tag T]...    subscribe to a feed (or a site: its feed is found)
+  import-opml <file>        subscribe to every feed of an OPML file
+  export-opml [--out FILE]  write subscriptions and tags as OPML
+  refresh [--jsonl]         fetch every feed; --jsonl prints one line per feed
+  list                      feeds with unread counts and errors
+  stats                     counts of feeds, articles, unread, starred
+
+Options:
+  --data-dir DIR            where the database lives (default: ${defaultDataDir()})
+  --help                    this text
+
+Exit codes: 0 ok, 1 something failed, 2 usage, 3 not a feed, 4 database unusable.`;
+
+interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n'),
+};
+
+function openStore(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true });
+  return openDatabase(databasePath(dataDir));
+}
+
+async function withService<T>(dataDir: string, io: Io, work: (service: ReaderService) => Promise<T>, onFeedDone?: (r: FeedRefreshResult) => void): Promise<T> {
+  const db = openStore(dataDir);
+  let lastShown = 0;
+  const service = new ReaderService({
+    db,
+    onFeedDone,
+    emit: (event, payload) => {
+      if (event !== 'refresh-progress') return;
+      const p = payload as { done: number; total: number; running: boolean };
+      // A progress line at most every 250 ms, and the last one always.
+      const now = Date.now();
+      if (p.total > 0 && (now - lastShown > 250 || p.done === p.total) && p.running !== undefined) {
+        lastShown = now;
+        io.err(`refreshing: ${p.done}/${p.total}`);
+      }
+    },
+  });
+  try {
+    return await work(service);
+  } finally {
+    await service.shutdown();
+    closeDatabase(db);
+    closeIdleConnections();
+  }
+}
+
+async function readSource(source: string): Promise<{ body: Uint8Array; url: string; contentType: string | null }> {
+  if (/^https?:\/\//i.test(source)) {
+    const result = await fetchFeed({ url: source }, DEFAULT_FETCH_OPTIONS);
+    if (result.kind !== 'ok') throw new Error('The server answered 304 Not Modified to an unconditional request');
+    return { body: result.body, url: result.finalUrl, contentType: result.contentType };
+  }
+  return { body: readFileSync(source), url: `file://${source}`, contentType: null };
+}
+
+export async function runCli(argv: string[], io: Io = defaultIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'data-dir': { type: 'string' },
+        tag: { type: 'string', multiple: true },
+        jsonl: { type: 'boolean' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    io.err(`syndic: ${(error as Error).message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    (values.help ? io.out : io.err)(USAGE);
+    return values.help ? EXIT.ok : EXIT.usage;
+  }
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+
+  try {
+    switch (command) {
+      case 'parse': {
+        if (!rest[0]) throw new UsageError('parse needs a file or a URL');
+        const source = await readSource(rest[0]);
+        const feed = parseFeed({ body: source.body, url: source.url, contentType: source.contentType });
+        io.out(JSON.stringify(parsedFeedToJson(feed), null, 2));
+        closeIdleConnections();
+        return EXIT.ok;
+      }
+      case 'add': {
+        if (!rest[0]) throw new UsageError('add needs a URL');
+        return await withService(dataDir, io, async (service) => {
+          const result = await service.addFeed({ url: rest[0]!, tags: values.tag });
+          if (result.kind === 'choose') {
+            io.err('That site offers several feeds; add one of them:');
+            for (const c of result.candidates) io.out(`${c.url}\t${c.title ?? ''}`);
+            return EXIT.failed;
+          }
+          const feed = result.feed;
+          io.out(`${result.kind === 'added' ? 'Added' : 'Already subscribed to'} ${feed.userTitle ?? feed.title ?? feed.url} (${feed.url}): ${feed.articleCount} articles`);
+          if (feed.lastError) io.err(`but its refresh failed: ${feed.lastError.message}. ${feed.lastError.hint}`);
+          return feed.lastError ? EXIT.failed : EXIT.ok;
+        });
+      }
+      case 'import-opml': {
+        if (!rest[0]) throw new UsageError('import-opml needs a file');
+        const text = readFileSync(rest[0], 'utf8');
+        return await withService(dataDir, io, async (service) => {
+          const report = await service.importOpml(text);
+          for (const p of report.problems) io.err(`${rest[0]}:${p.line}: ${p.message}`);
+          io.out(`Imported ${report.added} feeds (${report.skipped} already subscribed), ${report.tagsCreated} new tags, ${report.problems.length} problems`);
+          return report.problems.length ? EXIT.failed : EXIT.ok;
+        });
+      }
+      case 'export-opml': {
+        return await withService(dataDir, io, async (service) => {
+          const opml = await service.exportOpml();
+          if (values.out) writeFileSync(values.out, opml);
+          else io.out(opml.trimEnd());
+          return EXIT.ok;
+        });
+      }
+      case 'refresh': {
+        const jsonl = values.jsonl === true;
+        // Printed from onFeedDone, which runs only after that feed's transaction committed.
+        const onFeedDone = jsonl
+          ? (r: FeedRefreshResult): void =>
+              io.out(
+                JSON.stringify({
+                  feed: r.url,
+                  status: r.status,
+                  new: r.newArticles,
+                  updated: r.updatedArticles,
+                  error: r.error ? `${r.error.message}. ${r.error.hint}` : null,
+                  stored: r.stored,
+                }),
+              )
+          : undefined;
+        return await withService(
+          dataDir,
+          io,
+          async (service) => {
+            const summary = await service.refresh(null);
+            const line = `feeds ok: ${summary.ok}, failed: ${summary.failed}, not modified: ${summary.notModified}, new articles: ${summary.newArticles}, updated: ${summary.updatedArticles} (${(summary.durationMs / 1000).toFixed(1)} s)`;
+            (jsonl ? io.err : io.out)(line);
+            return summary.failed ? EXIT.failed : EXIT.ok;
+          },
+          onFeedDone,
+        );
+      }
+      case 'list': {
+        return await withService(dataDir, io, async (service) => {
+          const feeds = await service.listFeeds();
+          const tagNames = new Map((await service.listTags()).map((t) => [t.id, t.name]));
+          for (const f of feeds) {
+            const tags = f.tags.map((id) => tagNames.get(id)).join(',');
+            const status = f.lastError ? `ERROR ${f.lastError.message}` : 'ok';
+            io.out(`${f.id}\t${f.unreadCount}/${f.articleCount}\t${f.userTitle ?? f.title ?? '(untitled)'}\t${f.url}\t${tags}\t${status}`);
+          }
+          return EXIT.ok;
+        });
+      }
+      case 'stats': {
+        return await withService(dataDir, io, async (service) => {
+          const counts = await service.getCounts();
+          const feeds = await service.listFeeds();
+          const failing = feeds.filter((f) => f.lastError).length;
+          io.out(
+            JSON.stringify({
+              feeds: feeds.length,
+              failingFeeds: failing,
+              articles: counts.all,
+              unread: counts.unread,
+              starred: counts.starred,
+              today: counts.today,
+              tags: Object.keys(counts.tags).length,
+            }),
+          );
+          return EXIT.ok;
+        });
+      }
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`syndic: ${error.message}\n\n${USAGE}`);
+      return EXIT.usage;
+    }
+    if (error instanceof NotAFeedError) {
+      io.err(`syndic: ${error.message}`);
+      return EXIT.notAFeed;
+    }
+    if (error instanceof DatabaseTooNewError) {
+      io.err(`syndic: ${error.message}`);
+      return EXIT.database;
+    }
+    if (error instanceof FetchError || error instanceof UserError) {
+      io.err(`syndic: ${error.message}`);
+      return EXIT.failed;
+    }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      io.err(`syndic: ${(error as Error).message}`);
+      return EXIT.failed;
+    }
+    throw error;
+  }
+}
+
+class UsageError extends Error {}

@@ -1,0 +1,168 @@
+/**
+ * Refresh scheduling: runs feed refreshes with a global concurrency limit and at most two
+ * at once per host, reports progress after each feed, refreshes due feeds on a timer, and
+ * cancels cleanly (in-flight requests aborted, nothing half-written: each feed's write is
+ * one transaction).
+ */
+import type { FeedId, FeedRefreshResult, RefreshProgress, RefreshSummary } from '../shared/domain.js';
+import type { FetchOptions } from './feeds/fetch.js';
+import { refreshFeed, type ScheduleInputs } from './refresh-feed.js';
+import type { Db } from './store/db.js';
+import { fetchStates, type FeedFetchState } from './store/feeds.js';
+
+export interface PollerOptions {
+  db: Db;
+  fetchOptions: FetchOptions;
+  now: () => number;
+  /** Global limit on feeds fetched at once. */
+  concurrency: number;
+  /** Limit per host name: politeness towards one server. */
+  perHost: number;
+  defaultMinutes: () => number;
+  random?: () => number;
+  onProgress?: (progress: RefreshProgress) => void;
+  /** Called after each feed's transaction has committed. */
+  onFeedDone?: (result: FeedRefreshResult) => void;
+}
+
+export class RefreshInProgressError extends Error {
+  constructor() {
+    super('A refresh is already running');
+    this.name = 'RefreshInProgressError';
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+export class Poller {
+  private controller: AbortController | null = null;
+  private running: Promise<RefreshSummary> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: PollerOptions) {}
+
+  get isRefreshing(): boolean {
+    return this.running !== null;
+  }
+
+  /** Refreshes these feeds (all when null). A second call while one runs joins it. */
+  refresh(ids: FeedId[] | null): Promise<RefreshSummary> {
+    if (this.running) return this.running;
+    const controller = new AbortController();
+    this.controller = controller;
+    this.running = this.run(fetchStates(this.options.db, ids), controller.signal).finally(() => {
+      this.running = null;
+      this.controller = null;
+    });
+    return this.running;
+  }
+
+  /** Refreshes the feeds whose next fetch time has come. */
+  refreshDue(): Promise<RefreshSummary> | null {
+    if (this.running) return null;
+    const now = this.options.now();
+    const due = fetchStates(this.options.db, null)
+      .filter((f) => f.nextFetchAt == null || f.nextFetchAt <= now)
+      .map((f) => f.id);
+    return due.length ? this.refresh(due) : null;
+  }
+
+  /** Checks for due feeds every `everyMs`, starting now. */
+  start(everyMs = 60_000): void {
+    this.stop();
+    const tick = (): void => {
+      this.refreshDue()?.catch(() => undefined);
+    };
+    tick();
+    this.timer = setInterval(tick, everyMs);
+    this.timer.unref?.();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Aborts the running refresh; resolves when it has wound down. */
+  async cancel(): Promise<void> {
+    this.stop();
+    this.controller?.abort();
+    await this.running?.catch(() => undefined);
+  }
+
+  private async run(feeds: FeedFetchState[], signal: AbortSignal): Promise<RefreshSummary> {
+    const { options } = this;
+    const started = Date.now();
+    const summary: RefreshSummary = {
+      ok: 0,
+      failed: 0,
+      notModified: 0,
+      newArticles: 0,
+      updatedArticles: 0,
+      cancelled: false,
+      durationMs: 0,
+    };
+    const total = feeds.length;
+    let done = 0;
+    options.onProgress?.({ done, total, last: null, running: true });
+
+    const pending = [...feeds];
+    const perHost = new Map<string, number>();
+    const schedule: ScheduleInputs = { defaultMinutes: options.defaultMinutes(), random: options.random ?? Math.random };
+
+    /** The next pending feed whose host has a free slot, removed from the queue. */
+    const take = (): FeedFetchState | undefined => {
+      const index = pending.findIndex((f) => (perHost.get(hostOf(f.url)) ?? 0) < options.perHost);
+      return index < 0 ? undefined : pending.splice(index, 1)[0];
+    };
+
+    await new Promise<void>((resolveAll) => {
+      let active = 0;
+      const pump = (): void => {
+        while (!signal.aborted && active < options.concurrency) {
+          const feed = take();
+          if (!feed) break;
+          const host = hostOf(feed.url);
+          perHost.set(host, (perHost.get(host) ?? 0) + 1);
+          active++;
+          void refreshFeed({ db: options.db, fetchOptions: options.fetchOptions, now: options.now, schedule, signal }, feed)
+            .catch((error: unknown) => ({
+              feedId: feed.id,
+              url: feed.url,
+              status: 'failed' as const,
+              newArticles: 0,
+              updatedArticles: 0,
+              error: { kind: 'network' as const, message: String(error), hint: 'Syndic will try again later.', at: options.now() },
+              stored: [],
+            }))
+            .then((result) => {
+              active--;
+              perHost.set(host, perHost.get(host)! - 1);
+              done++;
+              if (result.status === 'ok') summary.ok++;
+              else if (result.status === 'not-modified') summary.notModified++;
+              else summary.failed++;
+              summary.newArticles += result.newArticles;
+              summary.updatedArticles += result.updatedArticles;
+              options.onFeedDone?.(result);
+              options.onProgress?.({ done, total, last: result, running: done < total && !signal.aborted });
+              pump();
+            });
+        }
+        if (active === 0 && (pending.length === 0 || signal.aborted)) resolveAll();
+      };
+      pump();
+    });
+
+    summary.cancelled = signal.aborted;
+    summary.durationMs = Date.now() - started;
+    options.onProgress?.({ done, total, last: null, running: false });
+    return summary;
+  }
+}

@@ -1,0 +1,360 @@
+/**
+ * ReaderService: every use case of the reader, once. Electron IPC, the browser-mode
+ * WebSocket and the CLI are thin doors over it. Store calls are synchronous and short;
+ * the API is async at this boundary so the store can move to a worker later.
+ */
+import { randomUUID } from 'node:crypto';
+import type {
+  AddFeedRequest,
+  AddFeedResult,
+  FeedPatch,
+  MarkReadResult,
+  ReaderApi,
+  ReaderEventName,
+  ReaderEvents,
+} from '../shared/api.js';
+import type {
+  Article,
+  ArticleId,
+  ArticlePage,
+  ArticleQuery,
+  Counts,
+  DiscoveredFeed,
+  Feed,
+  FeedId,
+  FeedRefreshResult,
+  OpmlImportReport,
+  RefreshSummary,
+  Settings,
+  Tag,
+  TagId,
+} from '../shared/domain.js';
+import { parseHttpUrl } from '../shared/url.js';
+import { discoverFeeds } from './feeds/discover.js';
+import { DEFAULT_FETCH_OPTIONS, FetchError, type FetchOptions } from './feeds/fetch.js';
+import { parseOpml, writeOpml } from './feeds/opml.js';
+import { Poller } from './poller.js';
+import * as articles from './store/articles.js';
+import { getCounts } from './store/counts.js';
+import type { Db } from './store/db.js';
+import * as feeds from './store/feeds.js';
+import { getSettings, saveSettings } from './store/settings.js';
+import * as tags from './store/tags.js';
+
+export class UserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+export interface ServiceOptions {
+  db: Db;
+  fetchOptions?: FetchOptions;
+  now?: () => number;
+  concurrency?: number;
+  perHost?: number;
+  /** Where pushed events go (IPC, WebSocket); the CLI listens for progress. */
+  emit?: <E extends ReaderEventName>(event: E, payload: ReaderEvents[E]) => void;
+  onFeedDone?: (result: FeedRefreshResult) => void;
+}
+
+const UNDO_KEPT = 10;
+
+export class ReaderService implements ReaderApi {
+  readonly db: Db;
+  readonly poller: Poller;
+  private readonly now: () => number;
+  private readonly fetchOptions: FetchOptions;
+  private readonly emit: NonNullable<ServiceOptions['emit']>;
+  private readonly undo = new Map<string, { ids: ArticleId[]; read: boolean }>();
+
+  constructor(options: ServiceOptions) {
+    this.db = options.db;
+    this.now = options.now ?? Date.now;
+    this.fetchOptions = options.fetchOptions ?? DEFAULT_FETCH_OPTIONS;
+    this.emit = options.emit ?? (() => undefined);
+    this.poller = new Poller({
+      db: this.db,
+      fetchOptions: this.fetchOptions,
+      now: this.now,
+      concurrency: options.concurrency ?? 32,
+      perHost: options.perHost ?? 2,
+      defaultMinutes: () => getSettings(this.db).refreshMinutes,
+      onProgress: (progress) => {
+        this.emit('refresh-progress', progress);
+        if (!progress.running) this.emit('counts-changed', this.counts());
+      },
+      onFeedDone: (result) => {
+        options.onFeedDone?.(result);
+        if (result.stored.length) this.emit('articles-changed', { feedIds: [result.feedId] });
+      },
+    });
+  }
+
+  private counts(): Counts {
+    return getCounts(this.db, this.now(), getSettings(this.db).dedupe);
+  }
+
+  private requireFeed(id: FeedId): Feed {
+    const feed = feeds.getFeed(this.db, id);
+    if (!feed) throw new UserError(`There is no feed with id ${id}`);
+    return feed;
+  }
+
+  private countsChanged(feedIds: FeedId[]): void {
+    this.emit('counts-changed', this.counts());
+    if (feedIds.length) this.emit('feeds-changed', { feedIds });
+  }
+
+  // Feeds
+
+  async listFeeds(): Promise<Feed[]> {
+    return feeds.listFeeds(this.db);
+  }
+
+  async discoverFeeds(url: string): Promise<DiscoveredFeed[]> {
+    try {
+      return await discoverFeeds(url, this.fetchOptions);
+    } catch (error) {
+      if (error instanceof FetchError) throw new UserError(`Could not open ${url}: ${error.message}`);
+      throw error;
+    }
+  }
+
+  async addFeed(request: AddFeedRequest): Promise<AddFeedResult> {
+    const address = request.url.trim();
+    if (address === '') throw new UserError('Enter the address of a feed or of a site');
+    const direct = parseHttpUrl(address);
+    if (direct) {
+      const existing = feeds.findFeedByUrl(this.db, direct.href);
+      if (existing) return { kind: 'exists', feed: existing };
+    }
+    const candidates = await this.discoverFeeds(address);
+    if (candidates.length === 0) {
+      throw new UserError(`No feed was found at ${address}. Check the address, or look for an RSS or Atom link on the site.`);
+    }
+    if (candidates.length > 1) return { kind: 'choose', candidates };
+    const candidate = candidates[0]!;
+    const { feed, created } = feeds.insertFeed(
+      this.db,
+      { url: candidate.url, title: candidate.title, userTitle: request.title ?? null },
+      this.now(),
+    );
+    if (request.tags?.length) tags.setFeedTags(this.db, feed.id, [...new Set([...this.tagNames(feed), ...request.tags])], this.now());
+    if (created) await this.poller.refresh([feed.id]).catch(() => undefined);
+    this.countsChanged([feed.id]);
+    return { kind: created ? 'added' : 'exists', feed: this.requireFeed(feed.id) };
+  }
+
+  private tagNames(feed: Feed): string[] {
+    const byId = new Map(tags.listTagRows(this.db).map((t) => [t.id, t.name]));
+    return feed.tags.map((id) => byId.get(id)).filter((n): n is string => n != null);
+  }
+
+  async updateFeed(feedId: FeedId, patch: FeedPatch): Promise<Feed> {
+    this.requireFeed(feedId);
+    if (patch.url !== undefined) {
+      const url = parseHttpUrl(patch.url);
+      if (!url) throw new UserError(`"${patch.url}" is not an http or https address`);
+      const other = feeds.findFeedByUrl(this.db, url.href);
+      if (other && other.id !== feedId) throw new UserError(`Another feed already uses ${url.href}`);
+      patch = { ...patch, url: url.href };
+    }
+    if (patch.refreshMinutes != null && (patch.refreshMinutes < 5 || patch.refreshMinutes > 7 * 24 * 60)) {
+      throw new UserError('The refresh interval must be between 5 minutes and 7 days');
+    }
+    feeds.updateFeedSettings(this.db, feedId, patch);
+    this.emit('feeds-changed', { feedIds: [feedId] });
+    return this.requireFeed(feedId);
+  }
+
+  async deleteFeed(feedId: FeedId): Promise<void> {
+    this.requireFeed(feedId);
+    feeds.deleteFeed(this.db, feedId);
+    this.countsChanged([feedId]);
+  }
+
+  // Tags
+
+  async listTags(): Promise<Tag[]> {
+    const counts = this.counts();
+    return tags.listTagRows(this.db).map((row) => tags.toTag(row, counts.tags[row.id] ?? 0));
+  }
+
+  private tag(id: TagId): Tag {
+    const row = tags.getTagRow(this.db, id);
+    if (!row) throw new UserError(`There is no tag with id ${id}`);
+    return tags.toTag(row, this.counts().tags[id] ?? 0);
+  }
+
+  private guard<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof tags.TagNameError) throw new UserError(error.message);
+      throw error;
+    }
+  }
+
+  async createTag(name: string): Promise<Tag> {
+    return this.tag(this.guard(() => tags.ensureTag(this.db, name, this.now())));
+  }
+
+  async renameTag(tagId: TagId, name: string): Promise<Tag> {
+    this.tag(tagId);
+    this.guard(() => tags.renameTag(this.db, tagId, name));
+    this.emit('feeds-changed', { feedIds: [] });
+    return this.tag(tagId);
+  }
+
+  async mergeTags(from: TagId, into: TagId): Promise<Tag> {
+    this.tag(from);
+    this.tag(into);
+    tags.mergeTags(this.db, from, into);
+    this.countsChanged([]);
+    return this.tag(into);
+  }
+
+  async deleteTag(tagId: TagId): Promise<void> {
+    this.tag(tagId);
+    tags.deleteTag(this.db, tagId);
+    this.countsChanged([]);
+  }
+
+  async setFeedTags(feedId: FeedId, tagNames: string[]): Promise<Feed> {
+    this.requireFeed(feedId);
+    this.guard(() => tags.setFeedTags(this.db, feedId, tagNames, this.now()));
+    this.countsChanged([feedId]);
+    return this.requireFeed(feedId);
+  }
+
+  async tagArticle(articleId: ArticleId, tagName: string): Promise<void> {
+    if (!articles.getArticle(this.db, articleId)) throw new UserError(`There is no article with id ${articleId}`);
+    const tagId = this.guard(() => tags.ensureTag(this.db, tagName, this.now()));
+    tags.tagArticle(this.db, articleId, tagId);
+    this.countsChanged([]);
+  }
+
+  async untagArticle(articleId: ArticleId, tagId: TagId): Promise<void> {
+    tags.untagArticle(this.db, articleId, tagId);
+    this.countsChanged([]);
+  }
+
+  // Articles
+
+  async listArticles(query: ArticleQuery, after: ArticleId | null, limit: number): Promise<ArticlePage> {
+    const dedupe = query.dedupe ?? getSettings(this.db).dedupe;
+    return articles.listArticles(this.db, { ...query, dedupe }, after, Math.max(1, Math.min(limit, 500)), this.now());
+  }
+
+  async getArticle(articleId: ArticleId): Promise<Article | null> {
+    return articles.getArticle(this.db, articleId);
+  }
+
+  private rememberUndo(ids: ArticleId[], read: boolean): string | null {
+    if (ids.length === 0) return null;
+    const token = randomUUID();
+    this.undo.set(token, { ids, read });
+    while (this.undo.size > UNDO_KEPT) this.undo.delete(this.undo.keys().next().value!);
+    return token;
+  }
+
+  async markRead(articleIds: ArticleId[], read: boolean): Promise<MarkReadResult> {
+    const changed = articles.markRead(this.db, articleIds, read);
+    if (changed.length) this.countsChanged(articles.articleFeedIds(this.db, changed));
+    return { count: changed.length, undoToken: this.rememberUndo(changed, read) };
+  }
+
+  async markViewRead(query: ArticleQuery, before: number | null): Promise<MarkReadResult> {
+    const changed = articles.markViewRead(this.db, query, before, this.now());
+    if (changed.length) this.countsChanged(articles.articleFeedIds(this.db, changed));
+    return { count: changed.length, undoToken: this.rememberUndo(changed, true) };
+  }
+
+  async undoMarkRead(undoToken: string): Promise<number> {
+    const entry = this.undo.get(undoToken);
+    if (!entry) throw new UserError('There is nothing to undo any more');
+    this.undo.delete(undoToken);
+    // Exactly the articles that changed go back, copies included (they were in the list).
+    const count = articles.setReadExactly(this.db, entry.ids, !entry.read);
+    this.countsChanged(articles.articleFeedIds(this.db, entry.ids));
+    return count;
+  }
+
+  async setStarred(articleId: ArticleId, starred: boolean): Promise<void> {
+    if (!articles.setStarred(this.db, articleId, starred)) throw new UserError(`There is no article with id ${articleId}`);
+    this.countsChanged([]);
+  }
+
+  async getCounts(): Promise<Counts> {
+    return this.counts();
+  }
+
+  // Refresh
+
+  async refresh(feedIds: FeedId[] | null): Promise<RefreshSummary> {
+    return this.poller.refresh(feedIds);
+  }
+
+  async cancelRefresh(): Promise<void> {
+    await this.poller.cancel();
+  }
+
+  // OPML and settings
+
+  async importOpml(text: string): Promise<OpmlImportReport> {
+    const parsed = parseOpml(text);
+    const report: OpmlImportReport = { added: 0, skipped: 0, tagsCreated: 0, problems: parsed.problems };
+    const tagsBefore = tags.listTagRows(this.db).length;
+    const now = this.now();
+    this.db.transaction(() => {
+      for (const entry of parsed.feeds) {
+        try {
+          const { feed, created } = feeds.insertFeed(this.db, { url: entry.url, title: entry.title, siteUrl: entry.siteUrl }, now);
+          // A feed already subscribed (or listed twice) is skipped; its folders still tag it.
+          if (created) report.added++;
+          else report.skipped++;
+          for (const name of entry.tags) tags.addFeedTag(this.db, feed.id, tags.ensureTag(this.db, name, now));
+        } catch (error) {
+          report.problems.push({ line: entry.line, message: error instanceof Error ? error.message : String(error) });
+        }
+      }
+    })();
+    report.tagsCreated = tags.listTagRows(this.db).length - tagsBefore;
+    report.problems.sort((a, b) => a.line - b.line);
+    this.countsChanged([]);
+    return report;
+  }
+
+  async exportOpml(): Promise<string> {
+    const names = new Map(tags.listTagRows(this.db).map((t) => [t.id, t.name]));
+    return writeOpml(
+      feeds.listFeeds(this.db).map((f) => ({
+        url: f.url,
+        title: f.userTitle ?? f.title ?? f.url,
+        siteUrl: f.siteUrl,
+        tags: f.tags.map((id) => names.get(id)!).filter(Boolean),
+      })),
+      new Date(this.now()),
+    );
+  }
+
+  async getSettings(): Promise<Settings> {
+    return getSettings(this.db);
+  }
+
+  async updateSettings(patch: Partial<Settings>): Promise<Settings> {
+    return saveSettings(this.db, patch);
+  }
+
+  /** Stops the poller; the caller closes the database. */
+  async shutdown(): Promise<void> {
+    await this.poller.cancel();
+  }
+}
+
+// The compiler checks the service against the contract both ways: every method present,
+// none with a different signature.
+const contractCheck = (service: ReaderService): ReaderApi => service;
+void contractCheck;

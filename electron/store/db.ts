@@ -1,0 +1,50 @@
+/**
+ * Opening the SQLite store: every pragma set explicitly on every open, migrations run,
+ * and one cache of prepared statements per connection so hot paths never re-prepare.
+ */
+import Database from 'better-sqlite3';
+import { migrate } from './migrate.js';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Skip migrations (tests that exercise the ledger itself). */
+  migrate?: boolean;
+  readonly?: boolean;
+}
+
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  const db = new Database(path, { readonly: options.readonly ?? false });
+  // WAL: readers never block the writer; NORMAL is durable across app crashes in WAL
+  // mode (only an OS crash can lose the last transactions, never corrupt the file).
+  if (!options.readonly) db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('temp_store = MEMORY');
+  db.pragma('cache_size = -65536');
+  if (options.migrate !== false && !options.readonly) migrate(db);
+  return db;
+}
+
+const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/** A prepared statement for `sql`, prepared once per connection. */
+export function prepared<P extends unknown[] = unknown[], R = unknown>(db: Db, sql: string): Database.Statement<P, R> {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt as Database.Statement<P, R>;
+}
+
+/** Closes the connection after folding the WAL back into the database file. */
+export function closeDatabase(db: Db): void {
+  if (!db.open) return;
+  try {
+    db.pragma('optimize');
+    if (!db.readonly) db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * The migrations ledger: the schema version lives in PRAGMA user_version, each migration
+ * runs once, in order, inside its own transaction, and a database written by a newer app
+ * is refused rather than damaged.
+ */
+import type { Db } from './db.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+export class DatabaseTooNewError extends Error {
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(
+      `This database was written by a newer version of Syndic (schema ${found}; this version knows up to ${supported}). ` +
+        'Update Syndic, or use another data directory.',
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Brings the schema up to `target` (default: the latest). Returns the versions applied. */
+export function migrate(db: Db, target = LATEST_VERSION): number[] {
+  const current = schemaVersion(db);
+  if (current > LATEST_VERSION) throw new DatabaseTooNewError(current, LATEST_VERSION);
+  const applied: number[] = [];
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current || migration.version > target) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+    applied.push(migration.version);
+  }
+  return applied;
+}

@@ -1,0 +1,11 @@
+/** Every migration, in order. Shipped migrations are never edited: add a new file. */
+import type { Db } from '../db.js';
+import { migration001 } from './001-initial.js';
+
+export interface Migration {
+  version: number;
+  description: string;
+  up(db: Db): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [migration001];
