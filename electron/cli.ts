@@ -51,7 +51,12 @@ function openStore(dataDir: string): Db {
   return openDatabase(databasePath(dataDir));
 }
 
-async function withService<T>(dataDir: string, io: Io, work: (service: ReaderService) => Promise<T>, onFeedDone?: (r: FeedRefreshResult) => void): Promise<T> {
+async function withService<T>(
+  dataDir: string,
+  io: Io,
+  work: (service: ReaderService) => Promise<T>,
+  onFeedDone?: (r: FeedRefreshResult) => void,
+): Promise<T> {
   const db = openStore(dataDir);
   let lastShown = 0;
   const service = new ReaderService({
@@ -132,7 +137,9 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
             return EXIT.failed;
           }
           const feed = result.feed;
-          io.out(`${result.kind === 'added' ? 'Added' : 'Already subscribed to'} ${feed.userTitle ?? feed.title ?? feed.url} (${feed.url}): ${feed.articleCount} articles`);
+          io.out(
+            `${result.kind === 'added' ? 'Added' : 'Already subscribed to'} ${feed.userTitle ?? feed.title ?? feed.url} (${feed.url}): ${feed.articleCount} articles`,
+          );
           if (feed.lastError) io.err(`but its refresh failed: ${feed.lastError.message}. ${feed.lastError.hint}`);
           return feed.lastError ? EXIT.failed : EXIT.ok;
         });
@@ -143,7 +150,9 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
         return await withService(dataDir, io, async (service) => {
           const report = await service.importOpml(text);
           for (const p of report.problems) io.err(`${rest[0]}:${p.line}: ${p.message}`);
-          io.out(`Imported ${report.added} feeds (${report.skipped} already subscribed), ${report.tagsCreated} new tags, ${report.problems.length} problems`);
+          io.out(
+            `Imported ${report.added} feeds (${report.skipped} already subscribed), ${report.tagsCreated} new tags, ${report.problems.length} problems`,
+          );
           return report.problems.length ? EXIT.failed : EXIT.ok;
         });
       }
@@ -190,7 +199,9 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
           for (const f of feeds) {
             const tags = f.tags.map((id) => tagNames.get(id)).join(',');
             const status = f.lastError ? `ERROR ${f.lastError.message}` : 'ok';
-            io.out(`${f.id}\t${f.unreadCount}/${f.articleCount}\t${f.userTitle ?? f.title ?? '(untitled)'}\t${f.url}\t${tags}\t${status}`);
+            io.out(
+              `${f.id}\t${f.unreadCount}/${f.articleCount}\t${f.userTitle ?? f.title ?? '(untitled)'}\t${f.url}\t${tags}\t${status}`,
+            );
           }
           return EXIT.ok;
         });

@@ -114,7 +114,10 @@ export class Poller {
 
     const pending = [...feeds];
     const perHost = new Map<string, number>();
-    const schedule: ScheduleInputs = { defaultMinutes: options.defaultMinutes(), random: options.random ?? Math.random };
+    const schedule: ScheduleInputs = {
+      defaultMinutes: options.defaultMinutes(),
+      random: options.random ?? Math.random,
+    };
 
     /** The next pending feed whose host has a free slot, removed from the queue. */
     const take = (): FeedFetchState | undefined => {
@@ -131,14 +134,22 @@ export class Poller {
           const host = hostOf(feed.url);
           perHost.set(host, (perHost.get(host) ?? 0) + 1);
           active++;
-          void refreshFeed({ db: options.db, fetchOptions: options.fetchOptions, now: options.now, schedule, signal }, feed)
+          void refreshFeed(
+            { db: options.db, fetchOptions: options.fetchOptions, now: options.now, schedule, signal },
+            feed,
+          )
             .catch((error: unknown) => ({
               feedId: feed.id,
               url: feed.url,
               status: 'failed' as const,
               newArticles: 0,
               updatedArticles: 0,
-              error: { kind: 'network' as const, message: String(error), hint: 'Syndic will try again later.', at: options.now() },
+              error: {
+                kind: 'network' as const,
+                message: String(error),
+                hint: 'Syndic will try again later.',
+                at: options.now(),
+              },
               stored: [],
             }))
             .then((result) => {

@@ -9,7 +9,13 @@ import { fetchFeed, FetchError, type FetchOptions } from './feeds/fetch.js';
 import { parseFeed } from './feeds/parse.js';
 import { upsertFeedArticles } from './store/article-upsert.js';
 import type { Db } from './store/db.js';
-import { findFeedByUrl, recordFetchError, recordFetchSuccess, recordNotModified, type FeedFetchState } from './store/feeds.js';
+import {
+  findFeedByUrl,
+  recordFetchError,
+  recordFetchSuccess,
+  recordNotModified,
+  type FeedFetchState,
+} from './store/feeds.js';
 
 const MINUTE = 60_000;
 const MAX_INTERVAL = 24 * 60 * MINUTE;
@@ -75,7 +81,13 @@ export async function refreshFeed(ctx: RefreshContext, state: FeedFetchState): P
   };
   try {
     const fetched = await fetchFeed(
-      { url: state.url, etag: state.etag, lastModified: state.lastModified, previousHash: state.bodyHash, signal: ctx.signal },
+      {
+        url: state.url,
+        etag: state.etag,
+        lastModified: state.lastModified,
+        previousHash: state.bodyHash,
+        signal: ctx.signal,
+      },
       ctx.fetchOptions,
     );
     const now = ctx.now();
@@ -90,7 +102,12 @@ export async function refreshFeed(ctx: RefreshContext, state: FeedFetchState): P
         lastModified: fetched.lastModified,
         maxAgeSeconds: fetched.maxAgeSeconds,
         fetchedAt: now,
-        nextFetchAt: nextAfterSuccess(state, { ttlMinutes: state.ttlMinutes, maxAgeSeconds: fetched.maxAgeSeconds }, now, ctx.schedule),
+        nextFetchAt: nextAfterSuccess(
+          state,
+          { ttlMinutes: state.ttlMinutes, maxAgeSeconds: fetched.maxAgeSeconds },
+          now,
+          ctx.schedule,
+        ),
       });
       result.status = 'not-modified';
       return result;
@@ -111,7 +128,12 @@ export async function refreshFeed(ctx: RefreshContext, state: FeedFetchState): P
       ttlMinutes: feed.ttlMinutes,
       maxAgeSeconds: fetched.maxAgeSeconds,
       fetchedAt: now,
-      nextFetchAt: nextAfterSuccess(state, { ttlMinutes: feed.ttlMinutes, maxAgeSeconds: fetched.maxAgeSeconds }, now, ctx.schedule),
+      nextFetchAt: nextAfterSuccess(
+        state,
+        { ttlMinutes: feed.ttlMinutes, maxAgeSeconds: fetched.maxAgeSeconds },
+        now,
+        ctx.schedule,
+      ),
     });
     result.status = 'ok';
     result.newArticles = written.inserted.length;

@@ -132,7 +132,9 @@ export class ReaderService implements ReaderApi {
     }
     const candidates = await this.discoverFeeds(address);
     if (candidates.length === 0) {
-      throw new UserError(`No feed was found at ${address}. Check the address, or look for an RSS or Atom link on the site.`);
+      throw new UserError(
+        `No feed was found at ${address}. Check the address, or look for an RSS or Atom link on the site.`,
+      );
     }
     if (candidates.length > 1) return { kind: 'choose', candidates };
     const candidate = candidates[0]!;
@@ -141,7 +143,8 @@ export class ReaderService implements ReaderApi {
       { url: candidate.url, title: candidate.title, userTitle: request.title ?? null },
       this.now(),
     );
-    if (request.tags?.length) tags.setFeedTags(this.db, feed.id, [...new Set([...this.tagNames(feed), ...request.tags])], this.now());
+    if (request.tags?.length)
+      tags.setFeedTags(this.db, feed.id, [...new Set([...this.tagNames(feed), ...request.tags])], this.now());
     if (created) await this.poller.refresh([feed.id]).catch(() => undefined);
     this.countsChanged([feed.id]);
     return { kind: created ? 'added' : 'exists', feed: this.requireFeed(feed.id) };
@@ -283,7 +286,8 @@ export class ReaderService implements ReaderApi {
   }
 
   async setStarred(articleId: ArticleId, starred: boolean): Promise<void> {
-    if (!articles.setStarred(this.db, articleId, starred)) throw new UserError(`There is no article with id ${articleId}`);
+    if (!articles.setStarred(this.db, articleId, starred))
+      throw new UserError(`There is no article with id ${articleId}`);
     this.countsChanged([]);
   }
 
@@ -311,7 +315,11 @@ export class ReaderService implements ReaderApi {
     this.db.transaction(() => {
       for (const entry of parsed.feeds) {
         try {
-          const { feed, created } = feeds.insertFeed(this.db, { url: entry.url, title: entry.title, siteUrl: entry.siteUrl }, now);
+          const { feed, created } = feeds.insertFeed(
+            this.db,
+            { url: entry.url, title: entry.title, siteUrl: entry.siteUrl },
+            now,
+          );
           // A feed already subscribed (or listed twice) is skipped; its folders still tag it.
           if (created) report.added++;
           else report.skipped++;

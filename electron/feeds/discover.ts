@@ -18,7 +18,16 @@ const FEED_TYPES: Record<string, DiscoveredFeed['type']> = {
   'text/xml': 'unknown',
 };
 
-const COMMON_PATHS = ['/feed', '/rss', '/feed.xml', '/rss.xml', '/atom.xml', '/index.xml', '/feed.json', '/feeds/posts/default'];
+const COMMON_PATHS = [
+  '/feed',
+  '/rss',
+  '/feed.xml',
+  '/rss.xml',
+  '/atom.xml',
+  '/index.xml',
+  '/feed.json',
+  '/feeds/posts/default',
+];
 
 function attributes(tag: string): Record<string, string> {
   const attrs: Record<string, string> = {};
@@ -28,7 +37,12 @@ function attributes(tag: string): Record<string, string> {
 }
 
 const decodeAttr = (s: string): string =>
-  s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 
 /** Feed links declared in a page's <head>, resolved against the page (and its <base>). */
 export function findFeedLinks(html: string, pageUrl: string): DiscoveredFeed[] {
@@ -60,9 +74,18 @@ function feedType(format: string): DiscoveredFeed['type'] {
  * feeds, else feeds found at common paths. Throws FetchError when the address cannot be
  * fetched at all.
  */
-export async function discoverFeeds(address: string, options: FetchOptions = DEFAULT_FETCH_OPTIONS): Promise<DiscoveredFeed[]> {
+export async function discoverFeeds(
+  address: string,
+  options: FetchOptions = DEFAULT_FETCH_OPTIONS,
+): Promise<DiscoveredFeed[]> {
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(address.trim()) ? address.trim() : `https://${address.trim()}`;
-  const page = await fetchFeed({ url: withScheme, accept: 'text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, */*;q=0.8' }, options);
+  const page = await fetchFeed(
+    {
+      url: withScheme,
+      accept: 'text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, */*;q=0.8',
+    },
+    options,
+  );
   if (page.kind !== 'ok') return [];
   try {
     const feed = parseFeed({ body: page.body, url: page.finalUrl, contentType: page.contentType });

@@ -20,9 +20,11 @@ function hintFor(kind: FeedErrorKind, status?: number): string {
     case 'http':
       if (status === 404 || status === 410)
         return "The feed has moved or been removed. Paste the site's address into Add Feed to find its current feed.";
-      if (status === 401 || status === 403) return 'The feed needs a login or refuses feed readers. Check the address with the site.';
+      if (status === 401 || status === 403)
+        return 'The feed needs a login or refuses feed readers. Check the address with the site.';
       if (status === 429) return 'The site asks readers to slow down. Syndic will wait before trying again.';
-      if (status !== undefined && status >= 500) return 'The site has a problem of its own. Syndic will try again later.';
+      if (status !== undefined && status >= 500)
+        return 'The site has a problem of its own. Syndic will try again later.';
       return 'Check the address of the feed.';
     case 'too-big':
       return 'The feed is far larger than a feed should be. Check that the address really is a feed.';
@@ -45,7 +47,13 @@ function hintFor(kind: FeedErrorKind, status?: number): string {
 
 export function toFeedError(error: unknown, at: number): FeedError {
   if (error instanceof FetchError) {
-    return { kind: error.kind, message: error.message, hint: hintFor(error.kind, error.status), status: error.status, at };
+    return {
+      kind: error.kind,
+      message: error.message,
+      hint: hintFor(error.kind, error.status),
+      status: error.status,
+      at,
+    };
   }
   if (error instanceof NotAFeedError) {
     return { kind: 'not-a-feed', message: error.message, hint: hintFor('not-a-feed'), at };

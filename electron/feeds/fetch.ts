@@ -171,7 +171,12 @@ function requestOnce(
       // A reused keep-alive socket is already connected.
       if (!socket.connecting) return;
       connectTimer = setTimeout(() => {
-        req.destroy(new FetchError('timeout', `${url.host} did not accept a connection within ${options.connectTimeoutMs / 1000} s`));
+        req.destroy(
+          new FetchError(
+            'timeout',
+            `${url.host} did not accept a connection within ${options.connectTimeoutMs / 1000} s`,
+          ),
+        );
       }, options.connectTimeoutMs);
       socket.once(isHttps ? 'secureConnect' : 'connect', () => clearTimeout(connectTimer));
     });
@@ -188,11 +193,15 @@ function requestOnce(
 }
 
 /** Picks the decompressor for a Content-Encoding; deflate may be zlib-wrapped or raw. */
-function decoderFor(encoding: string | undefined, firstByte: number | undefined): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | zlib.InflateRaw | null {
+function decoderFor(
+  encoding: string | undefined,
+  firstByte: number | undefined,
+): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | zlib.InflateRaw | null {
   const enc = (encoding ?? '').trim().toLowerCase();
   if (enc === 'gzip' || enc === 'x-gzip') return zlib.createGunzip();
   if (enc === 'br') return zlib.createBrotliDecompress();
-  if (enc === 'deflate') return firstByte !== undefined && (firstByte & 0x0f) === 8 ? zlib.createInflate() : zlib.createInflateRaw();
+  if (enc === 'deflate')
+    return firstByte !== undefined && (firstByte & 0x0f) === 8 ? zlib.createInflate() : zlib.createInflateRaw();
   return null;
 }
 
@@ -255,7 +264,10 @@ async function readBody(res: RawResponse, options: FetchOptions, host: string): 
 }
 
 /** Fetches a feed, following redirects. Throws FetchError; never anything else. */
-export async function fetchFeed(request: FetchRequest, options: FetchOptions = DEFAULT_FETCH_OPTIONS): Promise<FetchResult> {
+export async function fetchFeed(
+  request: FetchRequest,
+  options: FetchOptions = DEFAULT_FETCH_OPTIONS,
+): Promise<FetchResult> {
   let url: URL;
   try {
     url = new URL(request.url);
@@ -327,7 +339,9 @@ export async function fetchFeed(request: FetchRequest, options: FetchOptions = D
     if (status < 200 || status >= 300) {
       res.stream.resume();
       const retryAfterMs =
-        status === 429 || status === 503 ? parseRetryAfter(res.headers['retry-after'] as string | undefined, Date.now()) : undefined;
+        status === 429 || status === 503
+          ? parseRetryAfter(res.headers['retry-after'] as string | undefined, Date.now())
+          : undefined;
       const reason = HTTP_REASONS[status] ?? res.stream.statusMessage ?? '';
       throw new FetchError('http', `The server answered ${status}${reason ? ` ${reason}` : ''}`, status, retryAfterMs);
     }

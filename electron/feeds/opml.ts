@@ -85,7 +85,10 @@ export function parseOpml(text: string): ParsedOpml {
     if (!url) {
       problems.push({
         line,
-        message: rawUrl === '' ? `Outline "${name ?? '?'}" has an empty feed address` : `"${rawUrl}" is not an http(s) feed address`,
+        message:
+          rawUrl === ''
+            ? `Outline "${name ?? '?'}" has an empty feed address`
+            : `"${rawUrl}" is not an http(s) feed address`,
       });
       continue;
     }

@@ -58,8 +58,7 @@ const text = (v: unknown): string | null => {
   return s === '' ? null : s;
 };
 
-const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Plain text for titles and names: tags removed (linear regex), whitespace folded. */
 export function plainText(html: string | null): string | null {
@@ -103,10 +102,15 @@ export function absolutizeHtml(html: string | null, base: string | null): string
   });
 }
 
-const first = <T>(list: T[] | undefined | null): T | undefined => (Array.isArray(list) ? list[0] : undefined);
+const first = (list: unknown): Loose => (Array.isArray(list) ? list[0] : undefined);
 
 function hashId(title: string | null, body: string | null): string {
-  return 'sha1:' + createHash('sha1').update(`${title ?? ''}\n${body ?? ''}`).digest('hex');
+  return (
+    'sha1:' +
+    createHash('sha1')
+      .update(`${title ?? ''}\n${body ?? ''}`)
+      .digest('hex')
+  );
 }
 
 /**
@@ -176,8 +180,11 @@ function mediaThumbnail(node: Loose): string | null {
   if (!media) return null;
   return (
     text(first(media.thumbnails)?.url) ??
-    text(first(first(media.groups as Loose[])?.thumbnails as Loose[])?.url) ??
-    text(first((media.contents as Loose[])?.filter((c: Loose) => String(c?.medium ?? c?.type ?? '').startsWith('image')))?.url) ??
+    text(first(first(media.groups)?.thumbnails)?.url) ??
+    text(
+      first((media.contents as Loose[])?.filter((c: Loose) => String(c?.medium ?? c?.type ?? '').startsWith('image')))
+        ?.url,
+    ) ??
     null
   );
 }
@@ -194,8 +201,7 @@ function rssLike(feed: Loose, format: 'rss' | 'rdf', feedUrl: string): ParsedFee
     const guid = text(item.guid);
     // A guid is the item's address only when it says so, or when it is plainly a URL.
     const permaLink = item.guid?.isPermaLink;
-    const guidLink =
-      guid && (permaLink === true || (permaLink !== false && resolveHttpUrl(guid, null))) ? guid : null;
+    const guidLink = guid && (permaLink === true || (permaLink !== false && resolveHttpUrl(guid, null))) ? guid : null;
     const link = text(item.link) ?? guidLink ?? text(item.rdf?.about);
     return makeItem(
       {
@@ -289,7 +295,12 @@ function jsonFeed(feed: Loose, feedUrl: string): ParsedFeed {
         summary: text(item.summary) ? escapeHtml(text(item.summary)!) : null,
         content:
           text(item.content_html) ??
-          (contentText ? contentText.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p)}</p>`).join('') : null),
+          (contentText
+            ? contentText
+                .split(/\n{2,}/)
+                .map((p) => `<p>${escapeHtml(p)}</p>`)
+                .join('')
+            : null),
         categories: ((item.tags ?? []) as Loose[]).map((t) => text(t)),
         enclosures: ((item.attachments ?? []) as Loose[]).map((a) => ({
           url: text(a?.url) ?? '',
@@ -344,7 +355,9 @@ export function parseFeed({ body, url, contentType }: ParseInput): ParsedFeed {
     parsed = feedsmithParse(input);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new NotAFeedError(/unrecognized/i.test(message) ? 'no rss, feed or RDF root element' : 'the XML is malformed');
+    throw new NotAFeedError(
+      /unrecognized/i.test(message) ? 'no rss, feed or RDF root element' : 'the XML is malformed',
+    );
   }
   switch (parsed.format) {
     case 'rss':

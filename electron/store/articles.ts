@@ -70,7 +70,13 @@ export function rowToArticle(row: ArticleRow): Article {
 }
 
 /** One page of a view, newest first; `after` is the last id of the previous page. */
-export function listArticles(db: Db, query: ArticleQuery, after: ArticleId | null, limit: number, now: number): ArticlePage {
+export function listArticles(
+  db: Db,
+  query: ArticleQuery,
+  after: ArticleId | null,
+  limit: number,
+  now: number,
+): ArticlePage {
   const view = viewSql(db, query, now);
   const order = query.search ? 'f.rowid' : 'a.id';
   const where = [...view.where];

@@ -22,7 +22,8 @@ export function getCounts(db: Db, now: number, dedupe: boolean): Counts {
   }
   if (dedupe) {
     // Copies after the first are counted once (they share read state with the first).
-    unread -= prepared<[], { n: number }>(db, 'SELECT count(*) AS n FROM articles WHERE is_dup = 1 AND read = 0').get()!.n;
+    unread -= prepared<[], { n: number }>(db, 'SELECT count(*) AS n FROM articles WHERE is_dup = 1 AND read = 0').get()!
+      .n;
     total -= prepared<[], { n: number }>(db, 'SELECT count(*) AS n FROM articles WHERE is_dup = 1').get()!.n;
   }
   const starred = prepared<[], { n: number }>(db, 'SELECT count(*) AS n FROM articles WHERE starred = 1').get()!.n;

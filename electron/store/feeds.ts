@@ -95,18 +95,19 @@ export interface FeedPatchRow {
 }
 
 export function updateFeedSettings(db: Db, id: FeedId, patch: FeedPatchRow): void {
-  const sets: string[] = [];
-  const params: unknown[] = [];
-  if (patch.userTitle !== undefined) sets.push('user_title = ?'), params.push(patch.userTitle);
+  const sets: [string, unknown][] = [];
+  if (patch.userTitle !== undefined) sets.push(['user_title = ?', patch.userTitle]);
   if (patch.url !== undefined) {
     // A new address is a new resource: forget the old validators and body hash.
-    sets.push('url = ?', 'etag = NULL', 'last_modified = NULL', 'body_hash = NULL');
-    params.push(patch.url);
+    sets.push(['url = ?', patch.url], ['etag = ?', null], ['last_modified = ?', null], ['body_hash = ?', null]);
   }
-  if (patch.refreshMinutes !== undefined) sets.push('refresh_minutes = ?'), params.push(patch.refreshMinutes);
-  if (patch.fetchFullText !== undefined) sets.push('fetch_full_text = ?'), params.push(patch.fetchFullText ? 1 : 0);
+  if (patch.refreshMinutes !== undefined) sets.push(['refresh_minutes = ?', patch.refreshMinutes]);
+  if (patch.fetchFullText !== undefined) sets.push(['fetch_full_text = ?', patch.fetchFullText ? 1 : 0]);
   if (sets.length === 0) return;
-  db.prepare(`UPDATE feeds SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
+  db.prepare(`UPDATE feeds SET ${sets.map(([column]) => column).join(', ')} WHERE id = ?`).run(
+    ...sets.map(([, value]) => value),
+    id,
+  );
 }
 
 /** What a refresh learned about the feed, written after a successful fetch. */
@@ -154,7 +155,14 @@ export function recordFetchSuccess(db: Db, id: FeedId, s: FetchSuccess): void {
 export function recordNotModified(
   db: Db,
   id: FeedId,
-  s: { url?: string; etag: string | null; lastModified: string | null; maxAgeSeconds: number | null; fetchedAt: number; nextFetchAt: number },
+  s: {
+    url?: string;
+    etag: string | null;
+    lastModified: string | null;
+    maxAgeSeconds: number | null;
+    fetchedAt: number;
+    nextFetchAt: number;
+  },
 ): void {
   prepared(
     db,

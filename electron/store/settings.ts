@@ -12,7 +12,10 @@ export function getSettings(db: Db): Settings {
 
 export function saveSettings(db: Db, patch: Partial<Settings>): Settings {
   db.transaction(() => {
-    const put = prepared(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+    const put = prepared(
+      db,
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    );
     for (const [key, value] of Object.entries(patch)) {
       if (key in DEFAULT_SETTINGS && value !== undefined) put.run(key, JSON.stringify(value));
     }

@@ -50,7 +50,10 @@ export function ensureTag(db: Db, rawName: string, now: number): TagId {
 
 export function renameTag(db: Db, id: TagId, rawName: string): void {
   const name = cleanTagName(rawName);
-  const clash = prepared<[string, number], { id: number }>(db, 'SELECT id FROM tags WHERE name = ? AND id <> ?').get(name, id);
+  const clash = prepared<[string, number], { id: number }>(db, 'SELECT id FROM tags WHERE name = ? AND id <> ?').get(
+    name,
+    id,
+  );
   if (clash) throw new TagNameError(`There is already a tag named "${name}": merge the two instead`);
   prepared(db, 'UPDATE tags SET name = ? WHERE id = ?').run(name, id);
 }
@@ -59,8 +62,14 @@ export function renameTag(db: Db, id: TagId, rawName: string): void {
 export function mergeTags(db: Db, from: TagId, into: TagId): void {
   if (from === into) return;
   db.transaction(() => {
-    prepared(db, 'INSERT OR IGNORE INTO feed_tags (tag_id, feed_id) SELECT ?, feed_id FROM feed_tags WHERE tag_id = ?').run(into, from);
-    prepared(db, 'INSERT OR IGNORE INTO article_tags (tag_id, article_id) SELECT ?, article_id FROM article_tags WHERE tag_id = ?').run(into, from);
+    prepared(
+      db,
+      'INSERT OR IGNORE INTO feed_tags (tag_id, feed_id) SELECT ?, feed_id FROM feed_tags WHERE tag_id = ?',
+    ).run(into, from);
+    prepared(
+      db,
+      'INSERT OR IGNORE INTO article_tags (tag_id, article_id) SELECT ?, article_id FROM article_tags WHERE tag_id = ?',
+    ).run(into, from);
     prepared(db, 'DELETE FROM tags WHERE id = ?').run(from);
   })();
 }

@@ -42,7 +42,7 @@ export function toFtsQuery(search: string): string | null {
       const phrase = m[1].replace(/"/g, '').trim();
       if (phrase) parts.push(`"${phrase}"`);
     } else {
-      const word = m[2]!.replace(/["*^():{}+\-]/g, ' ').trim();
+      const word = m[2]!.replace(/["*^():{}+-]/g, ' ').trim();
       for (const w of word.split(/\s+/)) if (w) parts.push(`"${w}"*`);
     }
   }

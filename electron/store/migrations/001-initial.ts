@@ -12,8 +12,8 @@
  *   not O(articles).
  * - `story_id` groups copies of one post carried by several feeds (same canonical URL or
  *   guid); `is_dup` marks every copy but the first, so counts can leave them out cheaply.
- * - `articles_fts` is contentless (the text is already in article_contents) and without
- *   column sizes (lists sort by date, not bm25): half the write cost of a content table.
+ * - `articles_fts` is contentless (the text is already in article_contents), with
+ *   contentless_delete so an updated article's entry can be replaced.
  */
 import type { Migration } from './index.js';
 
@@ -113,7 +113,7 @@ export const migration001: Migration = {
 
       CREATE VIRTUAL TABLE articles_fts USING fts5(
         title, author, body,
-        content = '', contentless_delete = 1, columnsize = 0,
+        content = '', contentless_delete = 1,
         tokenize = 'unicode61 remove_diacritics 2'
       );
 
