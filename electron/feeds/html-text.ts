@@ -1,27 +1,33 @@
 /**
  * Plain text from feed HTML, for snippets and the full-text index. Linear-time regexes
- * only (a "<"-heavy item must not take seconds), entities decoded by `entities`.
+ * only (a "<"-heavy item must not take seconds), entities decoded by `entities`. It runs
+ * for every article a refresh writes, so it does one pass for tags and whitespace and
+ * skips the passes a text does not need.
  */
 import { decodeHTML } from 'entities';
 
+const HIDDEN_BLOCK = /<(script|style|template)\b[^>]*>[^<]*(?:<(?!\/\1)[^<]*)*<\/\1\s*>/gi;
+const TAGS_AND_SPACE = /(?:<[^>]*>|\s)+/g;
+
 export function htmlToText(html: string | null | undefined, maxChars = Infinity): string {
   if (!html) return '';
-  const limited = html.length > maxChars * 4 ? html.slice(0, maxChars * 4) : html;
-  const text = decodeHTML(
-    limited
-      .replace(/<(script|style|template)\b[^>]*>[^<]*(?:<(?!\/\1)[^<]*)*<\/\1\s*>/gi, ' ')
-      .replace(/<[^>]*>/g, ' '),
-  )
-    .replace(/\s+/g, ' ')
-    .trim();
-  return text.length > maxChars ? text.slice(0, maxChars) : text;
+  let s = html.length > maxChars * 4 ? html.slice(0, maxChars * 4) : html;
+  if (/<(?:script|style|template)\b/i.test(s)) s = s.replace(HIDDEN_BLOCK, ' ');
+  s = s.replace(TAGS_AND_SPACE, ' ');
+  if (s.includes('&')) s = decodeHTML(s).replace(/\s+/g, ' ');
+  s = s.trim();
+  return s.length > maxChars ? s.slice(0, maxChars) : s;
 }
 
-/** The first words of an article, cut at a word boundary. */
-export function snippetOf(html: string | null | undefined, length = 240): string {
-  const text = htmlToText(html, length + 40);
+/** The first words of a text, cut at a word boundary. */
+export function snippetOfText(text: string, length = 240): string {
   if (text.length <= length) return text;
   const cut = text.slice(0, length);
   const space = cut.lastIndexOf(' ');
   return (space > length * 0.6 ? cut.slice(0, space) : cut) + '…';
+}
+
+/** The first words of an article's HTML. */
+export function snippetOf(html: string | null | undefined, length = 240): string {
+  return snippetOfText(htmlToText(html, length + 40), length);
 }

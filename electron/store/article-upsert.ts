@@ -6,10 +6,11 @@
 import { createHash } from 'node:crypto';
 import type { ArticleId, FeedId } from '../../shared/domain.js';
 import { canonicalizeUrl, storyKey } from '../../shared/url.js';
-import { htmlToText, snippetOf } from '../feeds/html-text.js';
+import { htmlToText, snippetOf, snippetOfText } from '../feeds/html-text.js';
 import type { ParsedItem } from '../feeds/parse.js';
 import { keyCeiling, keyFloor, sortTime } from './article-key.js';
 import { prepared, type Db } from './db.js';
+import { CountDeltas } from './feed-counts.js';
 
 /** How much of an article's text goes into the full-text index. */
 const FTS_MAX_CHARS = 32_000;
@@ -53,17 +54,32 @@ interface StoryRow {
   read: number;
 }
 
-/** The next free id in the second `sortMs` falls in (ids are time-ordered, see article-key). */
-function allocateId(db: Db, sortMs: number): number {
-  const floor = keyFloor(sortMs);
-  const max = prepared<[number, number], { m: number | null }>(
-    db,
-    'SELECT MAX(id) AS m FROM articles WHERE id >= ? AND id < ?',
-  ).get(floor, keyCeiling(sortMs))!.m;
-  let id = max == null ? floor : max + 1;
-  // Only after a million articles in one second would this spill into the next one.
-  while (prepared<[number], unknown>(db, 'SELECT 1 FROM articles WHERE id = ?').get(id)) id++;
-  return id;
+/**
+ * Hands out time-ordered ids (see article-key) for one transaction: the first id of a
+ * second comes from the table, the next ones from memory, since the rows are only
+ * inserted once every id is known (in ascending order, see upsertFeedArticles).
+ */
+class IdAllocator {
+  private readonly next = new Map<number, number>();
+  constructor(private readonly db: Db) {}
+
+  allocate(sortMs: number): number {
+    const floor = keyFloor(sortMs);
+    let id = this.next.get(floor);
+    if (id === undefined) {
+      const max = prepared<[number, number], { m: number | null }>(
+        this.db,
+        'SELECT MAX(id) AS m FROM articles WHERE id >= ? AND id < ?',
+      ).get(floor, keyCeiling(sortMs))!.m;
+      id = max == null ? floor : max + 1;
+    }
+    // Only after a million articles in one second does this spill into the next one.
+    if (id >= keyCeiling(sortMs)) {
+      while (prepared<[number], unknown>(this.db, 'SELECT 1 FROM articles WHERE id = ?').get(id)) id++;
+    }
+    this.next.set(floor, id + 1);
+    return id;
+  }
 }
 
 function findCopy(db: Db, feedId: FeedId, key: string | null, guid: string): StoryRow | undefined {
@@ -83,12 +99,25 @@ function findCopy(db: Db, feedId: FeedId, key: string | null, guid: string): Sto
   return undefined;
 }
 
-function ftsText(item: ParsedItem): string {
-  return htmlToText(item.content ?? item.summary, FTS_MAX_CHARS);
+interface NewRow {
+  id: ArticleId;
+  item: ParsedItem;
+  hash: string;
+  /** Plain text of the body, for the index and (without a summary) the snippet. */
+  text: string;
 }
 
-function insertArticle(db: Db, feedId: FeedId, item: ParsedItem, hash: string, now: number): ArticleId {
-  const id = allocateId(db, sortTime(item.published, now));
+function newRow(id: ArticleId, item: ParsedItem, hash: string): NewRow {
+  return { id, item, hash, text: htmlToText(item.content ?? item.summary, FTS_MAX_CHARS) };
+}
+
+/** The list snippet: from the summary when there is one, else from the body's text. */
+function snippet(row: NewRow): string {
+  return row.item.summary && row.item.content ? snippetOf(row.item.summary) : snippetOfText(row.text);
+}
+
+function insertArticle(db: Db, feedId: FeedId, row: NewRow, now: number, counts: CountDeltas): void {
+  const { id, item, hash } = row;
   const key = item.link ? storyKey(item.link) : null;
   const copy = findCopy(db, feedId, key, item.id);
   let storyId: number | null = null;
@@ -96,6 +125,8 @@ function insertArticle(db: Db, feedId: FeedId, item: ParsedItem, hash: string, n
     storyId = copy.story_id ?? copy.id;
     if (copy.story_id == null) prepared(db, 'UPDATE articles SET story_id = ? WHERE id = ?').run(storyId, copy.id);
   }
+  // A copy of a post already read elsewhere arrives read.
+  const read = copy?.read ?? 0;
   prepared(
     db,
     `INSERT INTO articles (id, feed_id, guid, url, story_key, story_id, is_dup, title, author, snippet,
@@ -111,15 +142,15 @@ function insertArticle(db: Db, feedId: FeedId, item: ParsedItem, hash: string, n
     copy ? 1 : 0,
     item.title,
     item.author,
-    snippetOf(item.summary ?? item.content),
+    snippet(row),
     item.thumbnailUrl,
     item.published ?? now,
     item.updated,
     now,
     hash,
-    // A copy of a post already read elsewhere arrives read.
-    copy?.read ?? 0,
+    read,
   );
+  counts.add(feedId, 1, read ? 0 : 1);
   prepared(
     db,
     `INSERT INTO article_contents (article_id, canonical_url, summary, content, categories, enclosures)
@@ -132,16 +163,10 @@ function insertArticle(db: Db, feedId: FeedId, item: ParsedItem, hash: string, n
     JSON.stringify(item.categories),
     JSON.stringify(item.enclosures),
   );
-  prepared(db, 'INSERT INTO articles_fts (rowid, title, author, body) VALUES (?, ?, ?, ?)').run(
-    id,
-    item.title ?? '',
-    item.author ?? '',
-    ftsText(item),
-  );
-  return id;
 }
 
-function updateArticle(db: Db, id: ArticleId, item: ParsedItem, hash: string): void {
+function updateArticle(db: Db, row: NewRow): void {
+  const { id, item, hash } = row;
   // Content columns only: read and starred belong to the user, not to the feed.
   prepared(
     db,
@@ -152,7 +177,7 @@ function updateArticle(db: Db, id: ArticleId, item: ParsedItem, hash: string): v
     item.link ? storyKey(item.link) : null,
     item.title,
     item.author,
-    snippetOf(item.summary ?? item.content),
+    snippet(row),
     item.thumbnailUrl,
     item.updated,
     hash,
@@ -170,14 +195,9 @@ function updateArticle(db: Db, id: ArticleId, item: ParsedItem, hash: string): v
     JSON.stringify(item.enclosures),
     id,
   );
-  prepared(db, 'DELETE FROM articles_fts WHERE rowid = ?').run(id);
-  prepared(db, 'INSERT INTO articles_fts (rowid, title, author, body) VALUES (?, ?, ?, ?)').run(
-    id,
-    item.title ?? '',
-    item.author ?? '',
-    ftsText(item),
-  );
 }
+
+const ascending = (a: NewRow, b: NewRow): number => a.id - b.id;
 
 /**
  * Writes one feed's items in one transaction. Must not be called inside another
@@ -186,20 +206,40 @@ function updateArticle(db: Db, id: ArticleId, item: ParsedItem, hash: string): v
 export function upsertFeedArticles(db: Db, feedId: FeedId, items: ParsedItem[], now: number): UpsertResult {
   const result: UpsertResult = { inserted: [], updated: [] };
   db.transaction(() => {
-    const find = prepared<[number, string], ExistingRow>(
+    // 1. Sort the items into new, changed and unchanged; new ones get their ids.
+    const find = prepared<[string, number], ExistingRow>(
       db,
-      'SELECT id, content_hash FROM articles WHERE feed_id = ? AND guid = ?',
+      'SELECT id, content_hash FROM articles WHERE guid = ? AND feed_id = ?',
     );
+    const ids = new IdAllocator(db);
+    const fresh: NewRow[] = [];
+    const changed: NewRow[] = [];
     for (const item of items) {
       const hash = contentHash(item);
-      const existing = find.get(feedId, item.id);
-      if (!existing) {
-        result.inserted.push(insertArticle(db, feedId, item, hash, now));
-      } else if (existing.content_hash !== hash) {
-        updateArticle(db, existing.id, item, hash);
-        result.updated.push(existing.id);
-      }
+      const existing = find.get(item.id, feedId);
+      if (!existing) fresh.push(newRow(ids.allocate(sortTime(item.published, now)), item, hash));
+      else if (existing.content_hash !== hash) changed.push(newRow(existing.id, item, hash));
     }
+    // 2. Write rows in ascending id order. Feeds list newest first, but SQLite appends
+    //    fastest at the right edge of a B-tree, and FTS5 flushes its pending index on every
+    //    insert whose rowid is lower than the last: in descending order that made full-text
+    //    indexing three times slower.
+    fresh.sort(ascending);
+    changed.sort(ascending);
+    const counts = new CountDeltas();
+    for (const row of fresh) insertArticle(db, feedId, row, now, counts);
+    for (const row of changed) updateArticle(db, row);
+    counts.apply(db);
+    // 3. The full-text index: old entries of changed articles out, then every entry in
+    //    ascending rowid order.
+    const remove = prepared(db, 'DELETE FROM articles_fts WHERE rowid = ?');
+    for (const row of changed) remove.run(row.id);
+    const add = prepared(db, 'INSERT INTO articles_fts (rowid, title, author, body) VALUES (?, ?, ?, ?)');
+    for (const row of [...fresh, ...changed].sort(ascending)) {
+      add.run(row.id, row.item.title ?? '', row.item.author ?? '', row.text);
+    }
+    result.inserted = fresh.map((r) => r.id);
+    result.updated = changed.map((r) => r.id);
   })();
   return result;
 }

@@ -1,6 +1,7 @@
 /** Reading articles and changing their status: lists, one article, read, starred. */
 import type { Article, ArticleId, ArticlePage, ArticleQuery, ArticleSummary, Enclosure } from '../../shared/domain.js';
 import { prepared, type Db } from './db.js';
+import { CountDeltas } from './feed-counts.js';
 import { viewSql } from './view-query.js';
 
 interface SummaryRow {
@@ -113,20 +114,32 @@ export function markRead(db: Db, ids: ArticleId[], read: boolean): ArticleId[] {
   const changed: ArticleId[] = [];
   const value = read ? 1 : 0;
   db.transaction(() => {
-    const one = prepared<[number, number, number, number], { id: number }>(
+    const counts = new CountDeltas();
+    const one = prepared<[number, number, number, number], ChangedRow>(
       db,
       `UPDATE articles SET read = ?
        WHERE read <> ? AND (id = ? OR story_id = (SELECT story_id FROM articles WHERE id = ?))
-       RETURNING id`,
+       RETURNING id, feed_id`,
     );
-    for (const id of ids) for (const row of one.all(value, value, id, id)) changed.push(row.id);
+    for (const id of ids) {
+      for (const row of one.all(value, value, id, id)) {
+        changed.push(row.id);
+        counts.readChanged(row.feed_id, read);
+      }
+    }
+    counts.apply(db);
   })();
   return changed;
 }
 
+interface ChangedRow {
+  id: number;
+  feed_id: number;
+}
+
 /** Marks every unread article of a view read (optionally only those older than `before`). */
 export function markViewRead(db: Db, query: ArticleQuery, before: number | null, now: number): ArticleId[] {
-  // Copies hidden by "show once" are marked too: dedupe off, then markRead spreads to copies.
+  // Copies hidden by "show once" are marked too: dedupe off, and copies in other feeds follow.
   const view = viewSql(db, { ...query, dedupe: false }, now);
   const where = [...view.where, 'a.read = 0'];
   const params = [...view.params];
@@ -135,27 +148,31 @@ export function markViewRead(db: Db, query: ArticleQuery, before: number | null,
     params.push(before);
   }
   return db.transaction(() => {
-    const ids = prepared<unknown[], { id: number }>(db, `SELECT a.id FROM ${view.from} WHERE ${where.join(' AND ')}`)
-      .all(...params)
-      .map((r) => r.id);
-    const changed = new Set<ArticleId>();
-    const chunk = 500;
-    for (let i = 0; i < ids.length; i += chunk) {
-      const slice = ids.slice(i, i + chunk);
-      const marks = slice.map(() => '?').join(',');
-      for (const r of db
-        .prepare(`UPDATE articles SET read = 1 WHERE read = 0 AND id IN (${marks}) RETURNING id`)
-        .all(...slice) as { id: number }[])
-        changed.add(r.id);
-      for (const r of db
-        .prepare(
-          `UPDATE articles SET read = 1 WHERE read = 0 AND story_id IN
-             (SELECT story_id FROM articles WHERE id IN (${marks}) AND story_id IS NOT NULL) RETURNING id`,
-        )
-        .all(...slice) as { id: number }[])
-        changed.add(r.id);
+    const counts = new CountDeltas();
+    const changed: ArticleId[] = [];
+    const direct = db
+      .prepare(
+        `UPDATE articles SET read = 1 WHERE id IN (SELECT a.id FROM ${view.from} WHERE ${where.join(' AND ')}) RETURNING id, feed_id, story_id`,
+      )
+      .all(...params) as (ChangedRow & { story_id: number | null })[];
+    const stories = new Set<number>();
+    for (const row of direct) {
+      changed.push(row.id);
+      counts.readChanged(row.feed_id, true);
+      if (row.story_id != null) stories.add(row.story_id);
     }
-    return [...changed];
+    const copies = prepared<[number], ChangedRow>(
+      db,
+      'UPDATE articles SET read = 1 WHERE story_id = ? AND read = 0 RETURNING id, feed_id',
+    );
+    for (const story of stories) {
+      for (const row of copies.all(story)) {
+        changed.push(row.id);
+        counts.readChanged(row.feed_id, true);
+      }
+    }
+    counts.apply(db);
+    return changed;
   })();
 }
 
@@ -163,8 +180,18 @@ export function markViewRead(db: Db, query: ArticleQuery, before: number | null,
 export function setReadExactly(db: Db, ids: ArticleId[], read: boolean): number {
   let count = 0;
   db.transaction(() => {
-    const stmt = prepared(db, 'UPDATE articles SET read = ? WHERE id = ? AND read <> ?');
-    for (const id of ids) count += stmt.run(read ? 1 : 0, id, read ? 1 : 0).changes;
+    const counts = new CountDeltas();
+    const stmt = prepared<[number, number, number], ChangedRow>(
+      db,
+      'UPDATE articles SET read = ? WHERE id = ? AND read <> ? RETURNING id, feed_id',
+    );
+    for (const id of ids) {
+      for (const row of stmt.all(read ? 1 : 0, id, read ? 1 : 0)) {
+        count++;
+        counts.readChanged(row.feed_id, read);
+      }
+    }
+    counts.apply(db);
   })();
   return count;
 }

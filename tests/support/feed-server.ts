@@ -58,7 +58,10 @@ function sendBody(req: http.IncomingMessage, res: http.ServerResponse, served: S
     const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
     headers.etag = etag;
     headers['last-modified'] = LAST_MODIFIED;
-    if (req.headers['if-none-match'] === etag || (!req.headers['if-none-match'] && req.headers['if-modified-since'] === LAST_MODIFIED)) {
+    if (
+      req.headers['if-none-match'] === etag ||
+      (!req.headers['if-none-match'] && req.headers['if-modified-since'] === LAST_MODIFIED)
+    ) {
       res.writeHead(304, { etag, 'last-modified': LAST_MODIFIED, ...served.headers });
       res.end();
       return;

@@ -8,8 +8,10 @@
  * - `articles` is the narrow row the list needs (identity, list fields, read/starred);
  *   the bodies live in `article_contents`. A refresh updates content columns only and
  *   never writes read/starred of an existing article.
- * - Unread and article counts per feed are kept by triggers, so counts cost O(feeds),
- *   not O(articles).
+ * - Unread and article counts per feed are columns of `feeds`, kept by the store's write
+ *   paths (store/feed-counts.ts), so counts cost O(feeds), not O(articles). Not by
+ *   triggers: a trigger on articles makes SQLite re-seek every index cursor after each
+ *   row, which tripled the cost of inserting an article (measured: 19 µs to 50 µs).
  * - `story_id` groups copies of one post carried by several feeds (same canonical URL or
  *   guid); `is_dup` marks every copy but the first, so counts can leave them out cheaply.
  * - `articles_fts` is contentless (the text is already in article_contents), with
@@ -65,7 +67,8 @@ export const migration001: Migration = {
         content_hash TEXT NOT NULL,
         read INTEGER NOT NULL DEFAULT 0,
         starred INTEGER NOT NULL DEFAULT 0,
-        UNIQUE (feed_id, guid)
+        -- guid first: the same index finds an item in its feed and a guid in other feeds.
+        UNIQUE (guid, feed_id)
       );
       -- Each index below serves one family of views, walked in id (newest-first) order.
       CREATE INDEX articles_feed ON articles(feed_id);
@@ -73,7 +76,6 @@ export const migration001: Migration = {
       CREATE INDEX articles_unread ON articles(read) WHERE read = 0;
       CREATE INDEX articles_starred ON articles(starred) WHERE starred = 1;
       CREATE INDEX articles_story_key ON articles(story_key) WHERE story_key IS NOT NULL;
-      CREATE INDEX articles_guid ON articles(guid);
       CREATE INDEX articles_story ON articles(story_id) WHERE story_id IS NOT NULL;
       CREATE INDEX articles_dup_unread ON articles(feed_id) WHERE is_dup = 1 AND read = 0;
       CREATE INDEX articles_dup ON articles(feed_id) WHERE is_dup = 1;
@@ -116,20 +118,9 @@ export const migration001: Migration = {
         content = '', contentless_delete = 1,
         tokenize = 'unicode61 remove_diacritics 2'
       );
+      -- Merge segments 16 at a time rather than 4: fewer, larger merges while refreshing.
+      INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16);
 
-      -- Counters kept by the database itself, so no write path can forget them.
-      CREATE TRIGGER articles_counts_insert AFTER INSERT ON articles BEGIN
-        UPDATE feeds SET article_count = article_count + 1, unread_count = unread_count + (NEW.read = 0)
-        WHERE id = NEW.feed_id;
-      END;
-      CREATE TRIGGER articles_counts_delete AFTER DELETE ON articles BEGIN
-        UPDATE feeds SET article_count = article_count - 1, unread_count = unread_count - (OLD.read = 0)
-        WHERE id = OLD.feed_id;
-      END;
-      CREATE TRIGGER articles_counts_read AFTER UPDATE OF read ON articles WHEN OLD.read <> NEW.read BEGIN
-        UPDATE feeds SET unread_count = unread_count + (CASE WHEN NEW.read = 0 THEN 1 ELSE -1 END)
-        WHERE id = NEW.feed_id;
-      END;
     `);
   },
 };

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import zlib from 'node:zlib';
-import { closeIdleConnections, DEFAULT_FETCH_OPTIONS, fetchFeed, FetchError, type FetchOptions } from '../../../electron/feeds/fetch.js';
+import {
+  closeIdleConnections,
+  DEFAULT_FETCH_OPTIONS,
+  fetchFeed,
+  FetchError,
+  type FetchOptions,
+} from '../../../electron/feeds/fetch.js';
 import { fixture } from '../../support/fixtures.js';
 import { startFeedServer, type FeedServer } from '../../support/feed-server.js';
 
@@ -26,7 +32,11 @@ describe('fetchFeed', () => {
 
   before(async () => {
     server = await startFeedServer();
-    server.serve('/aws.rss', { body: aws, contentType: 'application/rss+xml', headers: { 'cache-control': 'max-age=1800' } });
+    server.serve('/aws.rss', {
+      body: aws,
+      contentType: 'application/rss+xml',
+      headers: { 'cache-control': 'max-age=1800' },
+    });
   });
   after(async () => {
     closeIdleConnections();
@@ -67,7 +77,10 @@ describe('fetchFeed', () => {
   it('sends ETag and Last-Modified back exactly and takes a 304', async () => {
     const first = await fetchFeed({ url: server.url('/aws.rss') }, fast);
     assert.equal(first.kind, 'ok');
-    const second = await fetchFeed({ url: server.url('/aws.rss'), etag: first.etag, lastModified: first.lastModified }, fast);
+    const second = await fetchFeed(
+      { url: server.url('/aws.rss'), etag: first.etag, lastModified: first.lastModified },
+      fast,
+    );
     assert.equal(second.kind, 'not-modified');
     const log = server.requests.at(-1)!;
     assert.equal(log.headers['if-none-match'], first.etag);
@@ -78,7 +91,10 @@ describe('fetchFeed', () => {
     server.serve('/no-validators.rss', { body: aws, validators: false });
     const first = await fetchFeed({ url: server.url('/no-validators.rss') }, fast);
     assert.ok(first.kind === 'ok' && !first.unchanged);
-    const second = await fetchFeed({ url: server.url('/no-validators.rss'), previousHash: first.kind === 'ok' ? first.hash : null }, fast);
+    const second = await fetchFeed(
+      { url: server.url('/no-validators.rss'), previousHash: first.kind === 'ok' ? first.hash : null },
+      fast,
+    );
     assert.ok(second.kind === 'ok' && second.unchanged);
   });
 
@@ -148,7 +164,10 @@ describe('fetchFeed', () => {
       res.on('drain', pump);
       pump();
     });
-    await expectFetchError(fetchFeed({ url: server.url('/endless') }, { ...fast, maxBytes: 2 * 1024 * 1024 }), 'too-big');
+    await expectFetchError(
+      fetchFeed({ url: server.url('/endless') }, { ...fast, maxBytes: 2 * 1024 * 1024 }),
+      'too-big',
+    );
   });
 
   it('refuses other schemes and bad addresses', async () => {

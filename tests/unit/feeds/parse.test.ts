@@ -34,7 +34,10 @@ describe('parse: the seed corpus', () => {
 
     const lwn = parse('feeds', 'lwn.rdf');
     assert.ok(lwn.items.some((i) => i.title?.startsWith('[$]')));
-    assert.ok(lwn.items.some((i) => i.author === null), 'a post with no author keeps none');
+    assert.ok(
+      lwn.items.some((i) => i.author === null),
+      'a post with no author keeps none',
+    );
   });
 
   it('reads YouTube entries: title, link and thumbnail, no body', () => {
@@ -51,7 +54,10 @@ describe('parse: the seed corpus', () => {
     assert.equal(bb.format, 'json');
     assert.ok(bb.items.every((i) => i.author));
     const cf = parse('feeds', 'cloudflare.json');
-    assert.ok(cf.items.every((i) => i.author), 'JSON Feed 1.0 "author" object');
+    assert.ok(
+      cf.items.every((i) => i.author),
+      'JSON Feed 1.0 "author" object',
+    );
   });
 
   it('keeps typographic characters and accented names exactly', () => {

@@ -34,6 +34,22 @@ function item(id: string, overrides: Partial<ParsedItem> = {}): ParsedItem {
   };
 }
 
+/** The kept counters must equal counts recomputed from the rows. */
+function assertCountersExact(db: Db): void {
+  const rows = db
+    .prepare(
+      `SELECT id, article_count, unread_count,
+         (SELECT count(*) FROM articles WHERE feed_id = feeds.id) AS real_articles,
+         (SELECT count(*) FROM articles WHERE feed_id = feeds.id AND read = 0) AS real_unread
+       FROM feeds`,
+    )
+    .all() as { id: number; article_count: number; unread_count: number; real_articles: number; real_unread: number }[];
+  for (const r of rows) {
+    assert.equal(r.article_count, r.real_articles, `feed ${r.id} article count`);
+    assert.equal(r.unread_count, r.real_unread, `feed ${r.id} unread count`);
+  }
+}
+
 function addFeed(db: Db, url: string): number {
   return feeds.insertFeed(db, { url }, NOW).feed.id;
 }
@@ -60,7 +76,16 @@ describe('store: opening and migrations', () => {
       assert.deepEqual(migrate(db), [1]);
       assert.deepEqual(migrate(db), []);
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").pluck().all();
-      for (const t of ['articles', 'article_contents', 'feeds', 'tags', 'feed_tags', 'article_tags', 'settings', 'articles_fts'])
+      for (const t of [
+        'articles',
+        'article_contents',
+        'feeds',
+        'tags',
+        'feed_tags',
+        'article_tags',
+        'settings',
+        'articles_fts',
+      ])
         assert.ok(tables.includes(t), t);
       closeDatabase(db);
     } finally {
@@ -75,11 +100,14 @@ describe('store: opening and migrations', () => {
       const db = openDatabase(path);
       db.pragma(`user_version = ${LATEST_VERSION + 5}`);
       closeDatabase(db);
-      assert.throws(() => openDatabase(path), (error: unknown) => {
-        assert.ok(error instanceof DatabaseTooNewError);
-        assert.match(error.message, /newer version of Syndic/);
-        return true;
-      });
+      assert.throws(
+        () => openDatabase(path),
+        (error: unknown) => {
+          assert.ok(error instanceof DatabaseTooNewError);
+          assert.match(error.message, /newer version of Syndic/);
+          return true;
+        },
+      );
       const again = openDatabase(path, { migrate: false });
       assert.equal(schemaVersion(again), LATEST_VERSION + 5);
       closeDatabase(again);
@@ -107,7 +135,12 @@ describe('store: articles', () => {
     articles.markRead(db, [id1!], true);
     articles.setStarred(db, id2!, true);
 
-    const second = upsertFeedArticles(db, feedId, [item('a1', { title: 'New title' }), item('a2', { content: '<p>edited</p>' })], NOW + 1000);
+    const second = upsertFeedArticles(
+      db,
+      feedId,
+      [item('a1', { title: 'New title' }), item('a2', { content: '<p>edited</p>' })],
+      NOW + 1000,
+    );
     assert.deepEqual(second.inserted, []);
     assert.deepEqual(second.updated.sort(), [id1, id2].sort());
     const a1 = articles.getArticle(db, id1!)!;
@@ -120,6 +153,7 @@ describe('store: articles', () => {
 
     const third = upsertFeedArticles(db, feedId, [item('a1', { title: 'New title' })], NOW + 2000);
     assert.deepEqual(third, { inserted: [], updated: [] }, 'an unchanged item is not written');
+    assertCountersExact(db);
   });
 
   it('orders ids by publication time, pins future dates to first-seen, fills missing dates', () => {
@@ -128,7 +162,11 @@ describe('store: articles', () => {
     const { inserted } = upsertFeedArticles(
       db,
       feedId,
-      [item('old', { published: Date.UTC(2020, 0, 1) }), item('future', { published: future }), item('undated', { published: null })],
+      [
+        item('old', { published: Date.UTC(2020, 0, 1) }),
+        item('future', { published: future }),
+        item('undated', { published: null }),
+      ],
       NOW,
     );
     const page = articles.listArticles(db, { view: 'all' }, null, 10, NOW);
@@ -145,7 +183,12 @@ describe('store: articles', () => {
 
   it('pages newest first with keyset pagination', () => {
     const feedId = addFeed(db, 'https://site.example/feed');
-    upsertFeedArticles(db, feedId, Array.from({ length: 25 }, (_, i) => item(`p${i}`)), NOW);
+    upsertFeedArticles(
+      db,
+      feedId,
+      Array.from({ length: 25 }, (_, i) => item(`p${i}`)),
+      NOW,
+    );
     const seen: number[] = [];
     let after: number | null = null;
     do {
@@ -154,15 +197,28 @@ describe('store: articles', () => {
       after = page.next;
     } while (after != null);
     assert.equal(seen.length, 25);
-    assert.deepEqual(seen, [...seen].sort((a, b) => b - a));
+    assert.deepEqual(
+      seen,
+      [...seen].sort((a, b) => b - a),
+    );
   });
 
   it('serves every view: unread, starred, today, feed, tags any/all, search', () => {
     const f1 = addFeed(db, 'https://one.example/feed');
     const f2 = addFeed(db, 'https://two.example/feed');
-    const today = upsertFeedArticles(db, f1, [item('t1', { published: NOW - 3600_000, title: 'Encryption today' })], NOW).inserted[0]!;
+    const today = upsertFeedArticles(
+      db,
+      f1,
+      [item('t1', { published: NOW - 3600_000, title: 'Encryption today' })],
+      NOW,
+    ).inserted[0]!;
     const [o1, o2] = upsertFeedArticles(db, f1, [item('o1'), item('o2', { title: 'Cloud storage' })], NOW).inserted;
-    const [x1] = upsertFeedArticles(db, f2, [item('x1', { link: 'https://two.example/x1', content: '<p>Hard drive encryption</p>' })], NOW).inserted;
+    const [x1] = upsertFeedArticles(
+      db,
+      f2,
+      [item('x1', { link: 'https://two.example/x1', content: '<p>Hard drive encryption</p>' })],
+      NOW,
+    ).inserted;
     const news = tags.ensureTag(db, 'News', NOW);
     const tech = tags.ensureTag(db, 'Tech', NOW);
     tags.addFeedTag(db, f1, news);
@@ -172,7 +228,10 @@ describe('store: articles', () => {
     articles.setStarred(db, x1!, true);
 
     const ids = (q: Parameters<typeof articles.listArticles>[1]) =>
-      articles.listArticles(db, q, null, 50, NOW).articles.map((a) => a.id).sort();
+      articles
+        .listArticles(db, q, null, 50, NOW)
+        .articles.map((a) => a.id)
+        .sort();
     assert.deepEqual(ids({ view: 'unread' }), [today, o1, x1].sort());
     assert.deepEqual(ids({ view: 'starred' }), [x1]);
     assert.deepEqual(ids({ view: 'today' }), [today]);
@@ -208,7 +267,11 @@ describe('store: articles', () => {
     counts = getCounts(db, NOW, true);
     assert.equal(counts.unread, 2);
     assert.equal(counts.tags[tag], 2);
-    assert.equal(db.prepare("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'd1'").pluck().get(), 0, 'FTS rows go with the feed');
+    assert.equal(
+      db.prepare("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'd1'").pluck().get(),
+      0,
+      'FTS rows go with the feed',
+    );
   });
 
   it('marks all read in a view, older than a date, and undoes exactly that', () => {
@@ -221,8 +284,10 @@ describe('store: articles', () => {
     const rest = articles.markViewRead(db, { view: 'unread' }, null, NOW);
     assert.deepEqual(rest, [ids[2]]);
     assert.equal(getCounts(db, NOW, true).unread, 0);
+    assertCountersExact(db);
     articles.setReadExactly(db, [...older, ...rest], false);
     assert.equal(getCounts(db, NOW, true).unread, 2);
+    assertCountersExact(db);
     assert.equal(articles.getArticle(db, ids[0]!)!.read, true, 'undo leaves the earlier read alone');
   });
 
@@ -257,7 +322,12 @@ describe('store: the same post in several feeds', () => {
     source = addFeed(db, base + 'aws.rss');
     aggregator = addFeed(db, base + 'syndicated.rss');
     upsertFeedArticles(db, source, parseFeed({ body: fixture('feeds', 'aws.rss'), url: base + 'aws.rss' }).items, NOW);
-    upsertFeedArticles(db, aggregator, parseFeed({ body: fixture('feeds', 'syndicated.rss'), url: base + 'syndicated.rss' }).items, NOW);
+    upsertFeedArticles(
+      db,
+      aggregator,
+      parseFeed({ body: fixture('feeds', 'syndicated.rss'), url: base + 'syndicated.rss' }).items,
+      NOW,
+    );
   });
   after(() => t.done());
 
@@ -280,6 +350,9 @@ describe('store: the same post in several feeds', () => {
     const copyId = changed.find((id) => id !== sourceArticle.id)!;
     assert.equal(articles.getArticle(db, copyId)!.read, true);
     assert.notEqual(articles.getArticle(db, copyId)!.feedId, source);
+    articles.markViewRead(db, { view: 'all', feedId: source }, null, NOW);
+    assert.equal(feeds.getFeed(db, aggregator)!.unreadCount, feeds.getFeed(db, aggregator)!.articleCount - feeds.getFeed(db, source)!.articleCount);
+    assertCountersExact(db);
   });
 });
 
