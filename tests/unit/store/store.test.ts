@@ -351,7 +351,10 @@ describe('store: the same post in several feeds', () => {
     assert.equal(articles.getArticle(db, copyId)!.read, true);
     assert.notEqual(articles.getArticle(db, copyId)!.feedId, source);
     articles.markViewRead(db, { view: 'all', feedId: source }, null, NOW);
-    assert.equal(feeds.getFeed(db, aggregator)!.unreadCount, feeds.getFeed(db, aggregator)!.articleCount - feeds.getFeed(db, source)!.articleCount);
+    assert.equal(
+      feeds.getFeed(db, aggregator)!.unreadCount,
+      feeds.getFeed(db, aggregator)!.articleCount - feeds.getFeed(db, source)!.articleCount,
+    );
     assertCountersExact(db);
   });
 });

@@ -1,0 +1,110 @@
+/**
+ * A generated 1,000,000-article database for the query benchmarks, written through the
+ * store's own write path (so its indexes and counters are what the app builds). Cached
+ * between runs, keyed by the schema version and this generator's version.
+ */
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ParsedItem } from '../../electron/feeds/parse.js';
+import { upsertFeedArticles } from '../../electron/store/article-upsert.js';
+import { closeDatabase, openDatabase, type Db } from '../../electron/store/db.js';
+import { recountFeeds } from '../../electron/store/feed-counts.js';
+import { insertFeed } from '../../electron/store/feeds.js';
+import { LATEST_VERSION } from '../../electron/store/migrate.js';
+import { addFeedTag, ensureTag, tagArticle } from '../../electron/store/tags.js';
+import { loadSeedPostsFromFixtures } from '../support/seed-posts.js';
+
+const GENERATOR_VERSION = 3;
+export const BIG = { feeds: 1000, perFeed: 1000 };
+export const NOW = Date.UTC(2024, 5, 1, 12);
+
+export interface BigDatabase {
+  path: string;
+  /** Tag covering ~14% of articles; tag covering 0.3%; two ordinary tags. */
+  tags: { big: number; small: number; a: number; b: number };
+}
+
+function cachePath(): string {
+  const dir = join(process.env.SYNDIC_BENCH_CACHE ?? join(tmpdir(), 'syndic-bench'));
+  mkdirSync(dir, { recursive: true });
+  return join(dir, `big-v${LATEST_VERSION}.${GENERATOR_VERSION}.db`);
+}
+
+function tagIds(db: Db): BigDatabase['tags'] {
+  const id = (name: string): number => db.prepare('SELECT id FROM tags WHERE name = ?').pluck().get(name) as number;
+  return { big: id('big'), small: id('small'), a: id('tag-1'), b: id('tag-2') };
+}
+
+export function bigDatabase(log: (line: string) => void): BigDatabase {
+  const path = cachePath();
+  if (existsSync(path)) {
+    const db = openDatabase(path, { readonly: true, migrate: false });
+    const tags = tagIds(db);
+    db.close();
+    return { path, tags };
+  }
+  const building = `${path}.building`;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(building + suffix, { force: true });
+  const db = openDatabase(building);
+  const posts = loadSeedPostsFromFixtures();
+  const started = Date.now();
+  const tag = (name: string): number => ensureTag(db, name, NOW);
+  const big = tag('big');
+  const small = tag('small');
+  const ordinary = Array.from({ length: 50 }, (_, i) => tag(`tag-${i}`));
+  for (let f = 0; f < BIG.feeds; f++) {
+    const feedId = insertFeed(db, { url: `https://site${f}.example/feed.xml`, title: `Feed ${f}` }, NOW).feed.id;
+    addFeedTag(db, feedId, ordinary[f % 50]!);
+    if (f % 3 === 0) addFeedTag(db, feedId, ordinary[(f + 1) % 50]!);
+    if (f % 7 === 0) addFeedTag(db, feedId, big);
+    if (f < 3) addFeedTag(db, feedId, small);
+    const items: ParsedItem[] = [];
+    for (let i = 0; i < BIG.perFeed; i++) {
+      const n = f * BIG.perFeed + i;
+      const post = posts[n % posts.length]!;
+      const offset = (n * 131) % Math.max(1, post.html.length - 700);
+      // One item in a hundred is a copy of another feed's post (same link, other guid).
+      const link =
+        i % 100 === 0 && f > 0 ? `https://site${f - 1}.example/p/${i + 1}` : `https://site${f}.example/p/${i}`;
+      items.push({
+        id: `https://site${f}.example/p/${i}#guid`,
+        title: `${post.title || 'Video'} ${n}`,
+        link,
+        author: post.author,
+        // Spread over about two years, newest feeds interleaved with oldest.
+        published: NOW - ((n * 7919) % (BIG.feeds * BIG.perFeed)) * 60_000,
+        updated: null,
+        summary: null,
+        content: post.html.slice(offset, offset + 700),
+        categories: [],
+        enclosures: [],
+        thumbnailUrl: null,
+      });
+    }
+    upsertFeedArticles(db, feedId, items, NOW);
+    if (f % 100 === 99)
+      log(`  generated ${(f + 1) * BIG.perFeed} articles (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  }
+  // 70% read, 0.5% starred, a few hundred articles tagged on their own.
+  db.exec('UPDATE articles SET read = 1 WHERE (id / 7) % 10 < 7');
+  db.exec('UPDATE articles SET starred = 1 WHERE (id / 11) % 200 = 0');
+  recountFeeds(db, null);
+  const someIds = db.prepare('SELECT id FROM articles WHERE (id / 13) % 2000 = 0').pluck().all() as number[];
+  for (const id of someIds) tagArticle(db, id, small);
+  db.pragma('optimize');
+  closeDatabase(db);
+  renameSync(building, path);
+  log(`  generated the 1,000,000-article database in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  const ro = openDatabase(path, { readonly: true, migrate: false });
+  const tags = tagIds(ro);
+  ro.close();
+  return { path, tags };
+}
+
+/** A private copy of the big database, for benchmarks that write. */
+export function copyOfBigDatabase(source: string, dir: string): string {
+  const target = join(dir, 'syndic.db');
+  copyFileSync(source, target);
+  return target;
+}

@@ -1,0 +1,260 @@
+/**
+ * `npm run bench`: prints Syndic's speed and memory figures. Figures, not pass/fail: no
+ * threshold here, the README records them. Everything runs on this machine over loopback.
+ *
+ *   parse       throughput of the parser (and rss-parser, for the record)
+ *   refresh     1,000 feeds x 20 items over 100 loopback hosts with 50 ms latency: cold,
+ *               then all-304, by the real `syndic` CLI; its peak memory; Newsboat on the
+ *               same corpus
+ *   queries     on a generated 1,000,000-article database
+ *   insert      a refresh that adds 20,000 articles to that database
+ *
+ * Sections can be chosen: `npm run bench -- parse queries`.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseFeed } from '../../electron/feeds/parse.js';
+import * as articles from '../../electron/store/articles.js';
+import { getCounts } from '../../electron/store/counts.js';
+import { closeDatabase, openDatabase } from '../../electron/store/db.js';
+import type { ArticleQuery } from '../../shared/domain.js';
+import { assertBuilt, CLI } from '../support/cli.js';
+import { feedXml, startCorpus } from '../support/corpus.js';
+import { contentTypeOf, fixture, seedFeedNames } from '../support/fixtures.js';
+import { loadSeedPostsFromFixtures } from '../support/seed-posts.js';
+import { tempDir } from '../support/temp.js';
+import { BIG, bigDatabase, copyOfBigDatabase, NOW } from './big-database.js';
+
+const sections = new Set(process.argv.slice(2));
+const wants = (name: string): boolean => sections.size === 0 || sections.has(name);
+const results: Record<string, string> = {};
+const log = (line: string): void => console.log(line);
+const record = (key: string, value: string): void => {
+  results[key] = value;
+  log(`  ${key.padEnd(52)} ${value}`);
+};
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function timeRepeated(fn: () => void, runs: number): { median: number; max: number } {
+  fn(); // warm the statement cache and the page cache
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  return { median: median(times), max: Math.max(...times) };
+}
+
+async function benchParse(): Promise<void> {
+  log('\nparse');
+  const posts = loadSeedPostsFromFixtures();
+  const docs: { body: Buffer; name: string }[] = [
+    ...seedFeedNames().map((name) => ({ body: fixture('feeds', name), name })),
+    ...Array.from({ length: 40 }, (_, i) => ({ body: Buffer.from(feedXml(i, 20, posts)), name: `generated-${i}.rss` })),
+  ];
+  const bytes = docs.reduce((sum, d) => sum + d.body.length, 0);
+  const throughput = async (fn: (doc: { body: Buffer; name: string }) => unknown): Promise<number> => {
+    for (const d of docs) await fn(d);
+    let rounds = 0;
+    const start = performance.now();
+    while (performance.now() - start < 3000) {
+      for (const d of docs) await fn(d);
+      rounds++;
+    }
+    return (bytes * rounds) / ((performance.now() - start) / 1000) / 1e6;
+  };
+  const ours = await throughput((d) =>
+    parseFeed({ body: d.body, url: 'https://bench.example/feed', contentType: contentTypeOf(d.name) }),
+  );
+  record('parse: Syndic (decode + feedsmith + normalise)', `${ours.toFixed(1)} MB/s`);
+  const { default: RssParser } = await import('rss-parser');
+  const rss = new RssParser();
+  const xmlDocs = docs.filter((d) => !d.name.endsWith('.json'));
+  const xmlBytes = xmlDocs.reduce((sum, d) => sum + d.body.length, 0);
+  let rounds = 0;
+  const start = performance.now();
+  while (performance.now() - start < 3000) {
+    for (const d of xmlDocs) await rss.parseString(d.body.toString('utf8'));
+    rounds++;
+  }
+  record(
+    'parse: rss-parser alone (XML only, no decoding)',
+    `${((xmlBytes * rounds) / ((performance.now() - start) / 1000) / 1e6).toFixed(1)} MB/s`,
+  );
+}
+
+interface RunStats {
+  seconds: number;
+  peakMb: number;
+  stdout: string;
+  stderr: string;
+  code: number | null;
+}
+
+/** Runs the real CLI, sampling its peak resident memory (VmHWM) until it exits. */
+function runMeasured(args: string[]): Promise<RunStats> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let peakKb = 0;
+    const sample = (): void => {
+      try {
+        const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) peakKb = Math.max(peakKb, Number(m[1]));
+      } catch {
+        // the process has exited
+      }
+    };
+    const timer = setInterval(sample, 10);
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d;
+      sample();
+    });
+    child.on('error', reject);
+    child.on('exit', () => sample());
+    child.on('close', (code) => {
+      clearInterval(timer);
+      resolve({ seconds: (performance.now() - started) / 1000, peakMb: peakKb / 1024, stdout, stderr, code });
+    });
+  });
+}
+
+async function benchRefresh(): Promise<void> {
+  log('\nrefresh: 1,000 feeds x 20 items, 100 loopback hosts, 50 ms latency');
+  assertBuilt();
+  const corpus = await startCorpus({ feeds: 1000, items: 20, hosts: 100, latencyMs: 50 });
+  const dir = tempDir('syndic-bench-');
+  try {
+    const opml = join(dir.path, 'corpus.opml');
+    writeFileSync(opml, corpus.opml);
+    const data = join(dir.path, 'data');
+    const imported = await runMeasured(['import-opml', opml, '--data-dir', data]);
+    record('import-opml of 1,000 feeds', `${imported.seconds.toFixed(2)} s`);
+    const cold = await runMeasured(['refresh', '--data-dir', data]);
+    if (cold.code !== 0) throw new Error(`cold refresh failed: ${cold.stderr}`);
+    record('refresh, cold', `${cold.seconds.toFixed(2)} s, peak ${cold.peakMb.toFixed(0)} MB  (${cold.stdout.trim()})`);
+    const warm = await runMeasured(['refresh', '--data-dir', data]);
+    record(
+      'refresh, all 304',
+      `${warm.seconds.toFixed(2)} s, peak ${warm.peakMb.toFixed(0)} MB  (${warm.stdout.trim()})`,
+    );
+
+    if (process.env.SYNDIC_BENCH_SKIP_NEWSBOAT) return;
+    let newsboat = '';
+    try {
+      newsboat = execFileSync('sh', ['-c', 'command -v newsboat'], { encoding: 'utf8' }).trim();
+    } catch {
+      record('newsboat -x reload', 'not installed (apt-get install newsboat)');
+      return;
+    }
+    const nbDir = join(dir.path, 'newsboat');
+    mkdirSync(nbDir);
+    writeFileSync(join(nbDir, 'urls'), corpus.feedUrls.join('\n') + '\n');
+    writeFileSync(join(nbDir, 'config'), '');
+    const t = performance.now();
+    execFileSync(
+      newsboat,
+      ['-u', join(nbDir, 'urls'), '-c', join(nbDir, 'cache.db'), '-C', join(nbDir, 'config'), '-x', 'reload'],
+      {
+        stdio: 'ignore',
+        env: { ...process.env, HOME: nbDir },
+      },
+    );
+    const nbSeconds = (performance.now() - t) / 1000;
+    record(
+      'newsboat -x reload, cold (default settings)',
+      `${nbSeconds.toFixed(2)} s  (Syndic ${(nbSeconds / cold.seconds).toFixed(1)}x faster)`,
+    );
+  } finally {
+    await corpus.close();
+    dir.remove();
+  }
+}
+
+async function benchQueries(): Promise<void> {
+  log('\nqueries on 1,000,000 articles (median and worst of 30 runs)');
+  const big = bigDatabase(log);
+  const db = openDatabase(big.path, { migrate: false });
+  try {
+    const count = db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+    log(`  (${count.toLocaleString('en')} articles, ${BIG.feeds} feeds)`);
+    const page =
+      (query: ArticleQuery, after: number | null = null) =>
+      () =>
+        articles.listArticles(db, { dedupe: true, ...query }, after, 50, NOW);
+    const deep = (() => {
+      let after: number | null = null;
+      for (let i = 0; i < 200; i++) after = articles.listArticles(db, { view: 'all' }, after, 50, NOW).next;
+      return after;
+    })();
+    const cases: [string, () => unknown][] = [
+      ['page: all, newest 50', page({ view: 'all' })],
+      ['page: all, 50 after 10,000 rows (keyset)', page({ view: 'all' }, deep)],
+      ['page: unread', page({ view: 'unread' })],
+      ['page: starred', page({ view: 'starred' })],
+      ['page: today', page({ view: 'today' })],
+      ['page: one feed, unread', page({ view: 'unread', feedId: 500 })],
+      ['page: one tag (14% of articles)', page({ view: 'all', tags: [big.tags.big] })],
+      ['page: one small tag (0.3%)', page({ view: 'unread', tags: [big.tags.small] })],
+      ['page: tags a OR b', page({ view: 'unread', tags: [big.tags.a, big.tags.b], tagMode: 'any' })],
+      ['page: tags a AND b', page({ view: 'all', tags: [big.tags.a, big.tags.b], tagMode: 'all' })],
+      ['search: common word ("amazon")', page({ view: 'all', search: 'amazon' })],
+      ['search: rare word ("helium")', page({ view: 'all', search: 'helium' })],
+      ['search: phrase within unread ("hard drive")', page({ view: 'unread', search: '"hard drive"' })],
+      ['unread counts (feeds, tags, smart views)', () => getCounts(db, NOW, true)],
+    ];
+    for (const [name, fn] of cases) {
+      const t = timeRepeated(fn, 30);
+      record(name, `${t.median.toFixed(2)} ms (worst ${t.max.toFixed(2)} ms)`);
+    }
+  } finally {
+    closeDatabase(db);
+  }
+}
+
+async function benchInsert(): Promise<void> {
+  log('\ninsert: a refresh adding 20,000 articles to the 1,000,000-article database');
+  assertBuilt();
+  const big = bigDatabase(log);
+  const dir = tempDir('syndic-bench-');
+  const corpus = await startCorpus({ feeds: 1000, items: 20, hosts: 100 });
+  try {
+    const data = join(dir.path, 'data');
+    mkdirSync(data);
+    copyOfBigDatabase(big.path, data);
+    const opml = join(dir.path, 'corpus.opml');
+    writeFileSync(opml, corpus.opml);
+    await runMeasured(['import-opml', opml, '--data-dir', data]);
+    const before = openDatabase(join(data, 'syndic.db'));
+    // Warm the page cache as a running app's would be.
+    before.prepare('SELECT count(*) FROM articles').get();
+    closeDatabase(before);
+    const run = await runMeasured(['refresh', '--data-dir', data]);
+    const added = /new articles: (\d+)/.exec(run.stdout)?.[1] ?? '?';
+    record(
+      'refresh adding 20,000 to 1,000,000 (no latency)',
+      `${run.seconds.toFixed(2)} s, peak ${run.peakMb.toFixed(0)} MB, ${added} new`,
+    );
+    record('insert rate in that refresh', `${(Number(added) / run.seconds).toFixed(0)} articles/s`);
+  } finally {
+    await corpus.close();
+    dir.remove();
+  }
+}
+
+const started = Date.now();
+log(`Syndic benchmark, ${new Date().toISOString()}, node ${process.version}, ${process.platform}`);
+if (wants('parse')) await benchParse();
+if (wants('refresh')) await benchRefresh();
+if (wants('queries')) await benchQueries();
+if (wants('insert')) await benchInsert();
+log(`\ndone in ${((Date.now() - started) / 1000).toFixed(0)} s`);
