@@ -8,6 +8,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'tmp/**',
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',

@@ -1,10 +1,10 @@
-// Builds the main side (CLI, later Electron main and preload) and the renderer with esbuild.
-// Runs on `npm install` (prepare), so `npx syndic` works right after installing.
+// Builds the main side (CLI, Electron main and preload, `npm start`) and the renderer with
+// esbuild. Runs on `npm install` (prepare), so `npx syndic` works right after installing.
 import { build } from 'esbuild';
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
-mkdirSync(`${root}dist`, { recursive: true });
+mkdirSync(`${root}dist/renderer`, { recursive: true });
 
 const node = {
   bundle: true,
@@ -16,13 +16,40 @@ const node = {
   absWorkingDir: root,
 };
 
-await build({
-  ...node,
-  entryPoints: { cli: 'electron/bin.ts' },
-  outdir: 'dist/electron',
-  format: 'esm',
-  banner: { js: '#!/usr/bin/env node' },
-});
+await Promise.all([
+  build({
+    ...node,
+    entryPoints: { cli: 'electron/bin.ts', main: 'electron/main.ts', start: 'electron/start.ts' },
+    outdir: 'dist/electron',
+    format: 'esm',
+    banner: { js: '#!/usr/bin/env node' },
+  }),
+  // A sandboxed preload must be a single CommonJS file with nothing but 'electron' required.
+  build({
+    ...node,
+    packages: undefined,
+    external: ['electron'],
+    entryPoints: { preload: 'electron/preload.ts' },
+    outdir: 'dist/electron',
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+  }),
+  build({
+    bundle: true,
+    platform: 'browser',
+    target: ['chrome120', 'firefox120', 'safari16'],
+    format: 'esm',
+    minify: process.env.NODE_ENV !== 'development',
+    sourcemap: true,
+    logLevel: 'warning',
+    absWorkingDir: root,
+    jsx: 'automatic',
+    entryPoints: { app: 'renderer/src/main.tsx' },
+    outdir: 'dist/renderer',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  }),
+]);
+copyFileSync(`${root}renderer/index.html`, `${root}dist/renderer/index.html`);
 
 // The `syndic` bin must be executable for npx and for a global install.
 chmodSync(`${root}dist/electron/cli.js`, 0o755);

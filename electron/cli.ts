@@ -16,6 +16,7 @@ import { databasePath, defaultDataDir } from './paths.js';
 import { ReaderService, UserError } from './service.js';
 import { closeDatabase, openDatabase, type Db } from './store/db.js';
 import { DatabaseTooNewError } from './store/migrate.js';
+import { serveBrowserMode } from './serve.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, notAFeed: 3, database: 4 } as const;
 
@@ -29,6 +30,7 @@ Commands:
   refresh [--jsonl]         fetch every feed; --jsonl prints one line per feed
   list                      feeds with unread counts and errors
   stats                     counts of feeds, articles, unread, starred
+  serve [--port P]          browser mode: the reader at http://127.0.0.1:P (prints the address)
 
 Options:
   --data-dir DIR            where the database lives (default: ${defaultDataDir()})
@@ -102,6 +104,8 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
         tag: { type: 'string', multiple: true },
         jsonl: { type: 'boolean' },
         out: { type: 'string' },
+        port: { type: 'string' },
+        'no-poll': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -224,6 +228,13 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
           );
           return EXIT.ok;
         });
+      }
+      case 'serve': {
+        const port = values.port === undefined ? 0 : Number(values.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new UsageError('--port takes a number from 0 to 65535');
+        await serveBrowserMode({ dataDir, port, poll: values['no-poll'] !== true, io });
+        return EXIT.ok;
       }
       default:
         throw new UsageError(`unknown command "${command}"`);

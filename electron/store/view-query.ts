@@ -30,9 +30,10 @@ export function startOfToday(now: number): number {
 }
 
 /**
- * Turns the words a user types into an FTS5 query: each word must match as a prefix
- * ("encrypt" finds "encryption"), quoted phrases stay phrases, and nothing the user types
- * can be read as FTS5 syntax (a stray quote or `NEAR(` is not an error).
+ * Turns the words a user types into an FTS5 query: every word must match (stemmed, so
+ * "encrypt" also finds "encryption"), a word ending in * matches as a prefix, quoted
+ * phrases stay phrases, and nothing the user types is read as FTS5 syntax (a stray quote
+ * or `NEAR(` is not an error).
  */
 export function toFtsQuery(search: string): string | null {
   const parts: string[] = [];
@@ -42,8 +43,13 @@ export function toFtsQuery(search: string): string | null {
       const phrase = m[1].replace(/"/g, '').trim();
       if (phrase) parts.push(`"${phrase}"`);
     } else {
-      const word = m[2]!.replace(/["*^():{}+-]/g, ' ').trim();
-      for (const w of word.split(/\s+/)) if (w) parts.push(`"${w}"*`);
+      const prefix = m[2]!.endsWith('*');
+      const words = m[2]!
+        .replace(/["*^():{}+-]/g, ' ')
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean);
+      words.forEach((w, i) => parts.push(`"${w}"${prefix && i === words.length - 1 ? '*' : ''}`));
     }
   }
   return parts.length ? parts.join(' AND ') : null;

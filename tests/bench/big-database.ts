@@ -15,7 +15,7 @@ import { LATEST_VERSION } from '../../electron/store/migrate.js';
 import { addFeedTag, ensureTag, tagArticle } from '../../electron/store/tags.js';
 import { loadSeedPostsFromFixtures } from '../support/seed-posts.js';
 
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 export const BIG = { feeds: 1000, perFeed: 1000 };
 export const NOW = Date.UTC(2024, 5, 1, 12);
 

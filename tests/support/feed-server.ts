@@ -147,7 +147,10 @@ export async function startFeedServer(options: ServerOptions = {}): Promise<Feed
       const served = typeof body === 'string' ? { body } : body;
       const bytes = typeof served.body === 'string' ? Buffer.from(served.body) : served.body;
       // Compress now, not on the first request, so a timed run measures the client alone.
-      if (served.compress !== false && bytes.length > 256) (compress(bytes, 'br'), compress(bytes, 'gzip'));
+      if (served.compress !== false && bytes.length > 256) {
+        compress(bytes, 'br');
+        compress(bytes, 'gzip');
+      }
       routes.set(path, (req, res) => sendBody(req, res, served, bytes));
     },
     handle(path, handler) {

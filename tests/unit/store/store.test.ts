@@ -240,7 +240,9 @@ describe('store: articles', () => {
     assert.deepEqual(ids({ view: 'all', tags: [tech] }), [o1, x1].sort(), 'a tag on one article counts');
     assert.deepEqual(ids({ view: 'all', tags: [news, tech], tagMode: 'any' }), [today, o1, o2, x1].sort());
     assert.deepEqual(ids({ view: 'all', tags: [news, tech], tagMode: 'all' }), [o1]);
-    assert.deepEqual(ids({ view: 'all', search: 'encrypt' }), [today, x1].sort(), 'prefix search over title and text');
+    assert.deepEqual(ids({ view: 'all', search: 'encrypt' }), [today, x1].sort(), 'stemmed search over title and text');
+    assert.deepEqual(ids({ view: 'all', search: 'encrypt*' }), [today, x1].sort(), 'prefix search');
+    assert.deepEqual(ids({ view: 'all', search: 'drives' }), [x1], 'plural finds singular');
     assert.deepEqual(ids({ view: 'unread', search: 'cloud' }), [], 'search within a view');
     assert.deepEqual(ids({ view: 'all', search: '"hard drive"' }), [x1], 'phrases');
     assert.deepEqual(ids({ view: 'all', search: 'NEAR( "' }), [], 'FTS syntax in user input is not an error');
@@ -360,10 +362,11 @@ describe('store: the same post in several feeds', () => {
 });
 
 describe('toFtsQuery', () => {
-  it('quotes words as prefixes and keeps phrases', () => {
-    assert.equal(toFtsQuery('cloud flare'), '"cloud"* AND "flare"*');
-    assert.equal(toFtsQuery('"hard drive" failure'), '"hard drive" AND "failure"*');
+  it('quotes words, keeps phrases, and takes a trailing * as a prefix', () => {
+    assert.equal(toFtsQuery('cloud flare'), '"cloud" AND "flare"');
+    assert.equal(toFtsQuery('"hard drive" failure'), '"hard drive" AND "failure"');
+    assert.equal(toFtsQuery('encry*'), '"encry"*');
     assert.equal(toFtsQuery('   '), null);
-    assert.equal(toFtsQuery('a-b'), '"a"* AND "b"*');
+    assert.equal(toFtsQuery('a-b'), '"a" AND "b"');
   });
 });

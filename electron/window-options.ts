@@ -1,0 +1,50 @@
+/**
+ * The security-relevant options of every Syndic window, in one place without importing
+ * Electron, so a unit test can pin them. main.ts passes them to BrowserWindow, typed
+ * against Electron's own WebPreferences.
+ */
+export const APP_SCHEME = 'syndic-app';
+export const APP_ORIGIN = `${APP_SCHEME}://app`;
+
+export function windowWebPreferences(preloadPath: string) {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    spellcheck: false,
+  } as const;
+}
+
+/** The app's Content-Security-Policy in Electron (served with every app:// response). */
+export const ELECTRON_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' https: http: data:",
+  "media-src 'self' https: http:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Only web addresses leave the app, and only to the system browser. */
+export function isExternalUrlAllowed(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}

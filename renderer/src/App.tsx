@@ -1,0 +1,57 @@
+/** The three panes, their splitters, the theme, and the global keyboard shortcuts. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { handleKey } from './keyboard.js';
+import { useStore } from './state/store.js';
+import { ArticleList, type ArticleListHandle } from './components/ArticleList.js';
+import { ArticleView } from './components/ArticleView.js';
+import { DialogHost } from './components/DialogHost.js';
+import { Sidebar } from './components/Sidebar.js';
+import { Splitter } from './components/Splitter.js';
+import { StatusBanners } from './components/StatusBanners.js';
+import { Toasts } from './components/Toasts.js';
+
+function usePaneWidth(key: string, initial: number): [number, (v: number) => void] {
+  const [width, setWidth] = useState(() => Number(localStorage.getItem(key)) || initial);
+  const set = useCallback(
+    (v: number) => {
+      setWidth(v);
+      localStorage.setItem(key, String(Math.round(v)));
+    },
+    [key],
+  );
+  return [width, set];
+}
+
+export function App() {
+  const theme = useStore((s) => s.ui.settings.theme);
+  const list = useRef<ArticleListHandle>(null);
+  const [sidebar, setSidebar] = usePaneWidth('syndic.sidebar', 250);
+  const [middle, setMiddle] = usePaneWidth('syndic.list', 400);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  const onKey = useCallback((event: KeyboardEvent) => {
+    if (handleKey(event, () => list.current?.focusSearch())) event.preventDefault();
+  }, []);
+  useEffect(() => {
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onKey]);
+
+  return (
+    <div className="app">
+      <StatusBanners />
+      <div className="panes" style={{ gridTemplateColumns: `${sidebar}px auto ${middle}px auto minmax(320px, 1fr)` }}>
+        <Sidebar />
+        <Splitter label="Resize the feeds pane" value={sidebar} min={160} max={480} onChange={setSidebar} />
+        <ArticleList ref={list} />
+        <Splitter label="Resize the article list" value={middle} min={260} max={800} onChange={setMiddle} />
+        <ArticleView onFrameKey={onKey} />
+      </div>
+      <DialogHost />
+      <Toasts />
+    </div>
+  );
+}

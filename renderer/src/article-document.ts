@@ -1,0 +1,47 @@
+/**
+ * The document shown in the article frame: sanitised HTML under its own
+ * Content-Security-Policy (no script at all; images and media from the web), with the
+ * reading stylesheet. The frame's sandbox allows no scripts either (see ArticleView).
+ */
+import { sanitizeArticleHtml } from './sanitize.js';
+
+export const FRAME_CSP =
+  "default-src 'none'; img-src https: http: data:; media-src https: http:; style-src 'unsafe-inline'";
+
+export interface ReadingTheme {
+  text: string;
+  background: string;
+  link: string;
+  muted: string;
+  codeBackground: string;
+  border: string;
+}
+
+export function articleDocument(html: string, theme: ReadingTheme): string {
+  const body = sanitizeArticleHtml(html);
+  return `<!doctype html><html><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}">
+<meta name="referrer" content="no-referrer">
+<base target="_blank">
+<style>
+  :root { color-scheme: light dark; }
+  html, body { margin: 0; padding: 0; background: ${theme.background}; color: ${theme.text}; }
+  body { font: 1.0625rem/1.65 Charter, 'Iowan Old Style', Georgia, Cambria, 'Times New Roman', serif;
+         overflow-wrap: break-word; padding: 0 0 3rem; }
+  p, ul, ol, blockquote, figure, pre, table { margin: 0 0 1.1em; }
+  h1, h2, h3, h4 { font-family: system-ui, sans-serif; line-height: 1.3; margin: 1.6em 0 0.6em; }
+  a { color: ${theme.link}; }
+  img, video { max-width: 100%; height: auto; border-radius: 4px; }
+  figure { margin-left: 0; margin-right: 0; }
+  figcaption { color: ${theme.muted}; font-size: 0.9em; margin-top: 0.4em; }
+  blockquote { border-left: 3px solid ${theme.border}; margin-left: 0; padding-left: 1em; color: ${theme.muted}; }
+  pre { background: ${theme.codeBackground}; padding: 0.8em 1em; border-radius: 6px; overflow-x: auto;
+        font-size: 0.875em; line-height: 1.5; }
+  code, kbd, samp { font-family: ui-monospace, 'SF Mono', Menlo, Consolas, monospace; font-size: 0.9em; }
+  :not(pre) > code { background: ${theme.codeBackground}; padding: 0.1em 0.3em; border-radius: 3px; }
+  table { border-collapse: collapse; display: block; overflow-x: auto; }
+  th, td { border: 1px solid ${theme.border}; padding: 0.35em 0.6em; text-align: left; }
+  hr { border: 0; border-top: 1px solid ${theme.border}; }
+  .video-link a { font-family: system-ui, sans-serif; font-weight: 600; }
+</style></head><body>${body}</body></html>`;
+}

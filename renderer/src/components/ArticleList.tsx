@@ -1,0 +1,205 @@
+/**
+ * Middle pane: the article list of the current view, virtualised (only the rows on screen
+ * exist in the DOM) and loaded a page at a time as the user scrolls.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import type { ArticleSummary, Feed } from '../../../shared/domain.js';
+import { shortDate } from '../format.js';
+import * as actions from '../state/actions.js';
+import { canFilterUnread, feedById, feedTitle, scopeTitle } from '../state/selectors.js';
+import { useStore } from '../state/store.js';
+
+export interface ArticleListHandle {
+  focusSearch(): void;
+}
+
+const ROW_ESTIMATE = 92;
+
+export const ArticleList = forwardRef<ArticleListHandle>(function ArticleList(_props, ref) {
+  const items = useStore((s) => s.articles.items);
+  const loading = useStore((s) => s.articles.loading);
+  const error = useStore((s) => s.articles.error);
+  const stale = useStore((s) => s.articles.stale);
+  const next = useStore((s) => s.articles.next);
+  const generation = useStore((s) => s.articles.generation);
+  const selectedId = useStore((s) => s.selection.articleId);
+  const scope = useStore((s) => s.selection.scope);
+  const unreadOnly = useStore((s) => s.selection.unreadOnly);
+  const search = useStore((s) => s.selection.search);
+  const title = useStore((s) => scopeTitle(s));
+  const feeds = useStore(feedById);
+  const hasFeeds = useStore((s) => s.feeds.feeds.length > 0 || !s.feeds.loaded);
+  const searchInput = useRef<HTMLInputElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [draft, setDraft] = useState(search);
+
+  useImperativeHandle(ref, () => ({ focusSearch: () => searchInput.current?.focus() }));
+  useEffect(() => {
+    setDraft(search);
+  }, [search]);
+  // Search as the user types, after a short pause.
+  useEffect(() => {
+    const timer = setTimeout(() => actions.setSearch(draft), 250);
+    return () => clearTimeout(timer);
+  }, [draft]);
+
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_ESTIMATE,
+    overscan: 8,
+    getItemKey: (index) => items[index]!.id,
+  });
+
+  useEffect(() => {
+    virtualizer.scrollToOffset(0);
+  }, [generation, virtualizer]);
+
+  // Keep the selected row on screen when j/k move it.
+  useEffect(() => {
+    const index = items.findIndex((a) => a.id === selectedId);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [selectedId, items, virtualizer]);
+
+  const virtualItems = virtualizer.getVirtualItems();
+  const last = virtualItems[virtualItems.length - 1];
+  useEffect(() => {
+    if (last && last.index >= items.length - 20 && next != null && !loading) void actions.loadMore();
+  }, [last, items.length, next, loading]);
+
+  return (
+    <section className="list-pane" aria-label="Articles">
+      <header className="list-toolbar">
+        <h1 className="view-title">{title}</h1>
+        <div className="toolbar-row">
+          <input
+            ref={searchInput}
+            type="search"
+            className="search"
+            placeholder="Search (/)"
+            aria-label="Search articles"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') actions.setSearch(draft);
+            }}
+          />
+          {canFilterUnread(scope) && (
+            <label className="toggle">
+              <input type="checkbox" checked={unreadOnly} onChange={(e) => actions.setUnreadOnly(e.target.checked)} />
+              Unread only
+            </label>
+          )}
+          <button type="button" onClick={() => void actions.markAllRead()} title="Mark all read (Shift+A)">
+            ✓ Mark all read
+          </button>
+        </div>
+      </header>
+      {stale && (
+        <button type="button" className="stale-banner" onClick={() => void actions.loadList()}>
+          New articles — show them
+        </button>
+      )}
+      <div
+        className="list-scroller"
+        ref={scroller}
+        role="listbox"
+        aria-label={`${title}: ${items.length}${next != null ? '+' : ''} articles`}
+        aria-activedescendant={selectedId != null ? `article-${selectedId}` : undefined}
+        tabIndex={0}
+      >
+        {items.length === 0 && !loading && <EmptyList error={error} hasFeeds={hasFeeds} searching={search !== ''} />}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualItems.map((row) => {
+            const article = items[row.index]!;
+            return (
+              <div
+                key={row.key}
+                data-index={row.index}
+                ref={virtualizer.measureElement}
+                className="row-slot"
+                style={{ transform: `translateY(${row.start}px)` }}
+              >
+                <ArticleRow article={article} feed={feeds.get(article.feedId)} selected={article.id === selectedId} />
+              </div>
+            );
+          })}
+        </div>
+        {loading && <p className="list-loading">Loading…</p>}
+      </div>
+    </section>
+  );
+});
+
+function EmptyList({ error, hasFeeds, searching }: { error: string | null; hasFeeds: boolean; searching: boolean }) {
+  if (error) return <p className="empty error-text">Could not load the articles: {error}</p>;
+  if (!hasFeeds) {
+    return (
+      <div className="empty">
+        <h2>Welcome to Syndic</h2>
+        <p>Follow a site by pasting its address, or bring your subscriptions from another reader.</p>
+        <button type="button" className="primary" onClick={() => actions.openDialog({ kind: 'add-feed' })}>
+          Add a feed
+        </button>
+        <p className="hint">or use Import OPML at the bottom left.</p>
+      </div>
+    );
+  }
+  return <p className="empty">{searching ? 'Nothing matches that search here.' : 'All caught up: nothing here.'}</p>;
+}
+
+function ArticleRow({
+  article,
+  feed,
+  selected,
+}: {
+  article: ArticleSummary;
+  feed: Feed | undefined;
+  selected: boolean;
+}) {
+  return (
+    <div
+      id={`article-${article.id}`}
+      role="option"
+      aria-selected={selected}
+      className={`article-row${selected ? ' selected' : ''}${article.read ? ' read' : ''}`}
+      onClick={() => void actions.openArticle(article.id)}
+    >
+      <span
+        className={`unread-dot${article.read ? '' : ' on'}`}
+        aria-label={article.read ? 'Read' : 'Unread'}
+        role="img"
+      />
+      <div className="row-main">
+        <div className="row-title">{article.title ?? '(untitled)'}</div>
+        <div className="row-meta">
+          <span className="row-feed">{feedTitle(feed)}</span>
+          {article.author && <span className="row-author"> · {article.author}</span>}
+          {article.duplicateCount > 0 && (
+            <span className="row-dups" title="The same post is in other feeds">
+              {' '}
+              · also in {article.duplicateCount} other feed{article.duplicateCount > 1 ? 's' : ''}
+            </span>
+          )}
+          <time className="row-date" dateTime={new Date(article.publishedAt).toISOString()}>
+            {shortDate(article.publishedAt)}
+          </time>
+        </div>
+        {article.snippet && <div className="row-snippet">{article.snippet}</div>}
+      </div>
+      <button
+        type="button"
+        className={`star${article.starred ? ' on' : ''}`}
+        aria-label={article.starred ? 'Unstar' : 'Star'}
+        aria-pressed={article.starred}
+        onClick={(e) => {
+          e.stopPropagation();
+          void actions.toggleStar(article.id);
+        }}
+      >
+        {article.starred ? '★' : '☆'}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,258 @@
+/**
+ * Right pane: the open article. The header is React; the body is sanitised HTML in a
+ * sandboxed frame that runs no script (sandbox without allow-scripts, and a CSP of its
+ * own) and so can reach nothing of the app. The frame is same-origin only so the app can
+ * size it to its content and pass shortcut keys through; links open outside the app.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Article, Feed, Tag } from '../../../shared/domain.js';
+import { articleDocument, type ReadingTheme } from '../article-document.js';
+import { longDate } from '../format.js';
+import * as actions from '../state/actions.js';
+import { feedById, feedTitle, tagById } from '../state/selectors.js';
+import { useStore } from '../state/store.js';
+
+function readingTheme(): ReadingTheme {
+  const css = getComputedStyle(document.documentElement);
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  return {
+    text: v('--reading-text', '#1d1d1f'),
+    background: v('--reading-bg', '#ffffff'),
+    link: v('--accent', '#0a66c2'),
+    muted: v('--muted', '#666'),
+    codeBackground: v('--code-bg', '#f3f3f3'),
+    border: v('--border', '#ddd'),
+  };
+}
+
+function youtubeId(url: string | null): string | null {
+  if (!url) return null;
+  const m = /(?:youtube\.com\/watch\?(?:.*&)?v=|youtu\.be\/)([\w-]{6,20})/.exec(url);
+  return m ? m[1]! : null;
+}
+
+export function ArticleView({ onFrameKey }: { onFrameKey: (event: KeyboardEvent) => void }) {
+  const article = useStore((s) => s.articles.open);
+  const selectedId = useStore((s) => s.selection.articleId);
+  const feeds = useStore(feedById);
+  const tags = useStore(tagById);
+  const themeSetting = useStore((s) => s.ui.settings.theme);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    // A block body: newer Chromium returns a promise from scrollTo, which must not become the cleanup.
+    scroller.current?.scrollTo(0, 0);
+  }, [article?.id]);
+
+  if (!article) {
+    return (
+      <section className="article-pane empty-pane" aria-label="Article">
+        <p className="empty">
+          {selectedId != null ? 'Loading…' : 'Choose an article to read it here. j and k move through the list.'}
+        </p>
+      </section>
+    );
+  }
+  const feed = feeds.get(article.feedId);
+  return (
+    <section className="article-pane" aria-label="Article" ref={scroller}>
+      <ArticleToolbar article={article} />
+      <article className="article" aria-labelledby="article-title">
+        <header className="article-header">
+          <h1 id="article-title">
+            {article.url ? (
+              <a href={article.url} target="_blank" rel="noopener noreferrer">
+                {article.title ?? '(untitled)'}
+              </a>
+            ) : (
+              (article.title ?? '(untitled)')
+            )}
+          </h1>
+          <p className="article-meta">
+            <span>{feedTitle(feed)}</span>
+            {article.author && <span> · {article.author}</span>}
+            <span>
+              {' '}
+              · <time dateTime={new Date(article.publishedAt).toISOString()}>{longDate(article.publishedAt)}</time>
+            </span>
+          </p>
+          <TagChips article={article} feed={feed} tags={tags} />
+        </header>
+        <Media article={article} />
+        <ArticleBody key={`${article.id}-${themeSetting}`} article={article} onFrameKey={onFrameKey} />
+      </article>
+    </section>
+  );
+}
+
+function ArticleToolbar({ article }: { article: Article }) {
+  return (
+    <div className="article-toolbar" role="toolbar" aria-label="Article actions">
+      <button
+        type="button"
+        aria-pressed={article.starred}
+        onClick={() => void actions.toggleStar(article.id)}
+        title="Star (s)"
+      >
+        {article.starred ? '★ Starred' : '☆ Star'}
+      </button>
+      <button
+        type="button"
+        onClick={() => void actions.setRead(article.id, !article.read)}
+        title="Mark read or unread (m)"
+      >
+        {article.read ? 'Mark unread' : 'Mark read'}
+      </button>
+      {article.url && (
+        <button type="button" onClick={() => actions.openOriginal()} title="Open the original (o)">
+          ↗ Open original
+        </button>
+      )}
+    </div>
+  );
+}
+
+function TagChips({ article, feed, tags }: { article: Article; feed: Feed | undefined; tags: Map<number, Tag> }) {
+  const [adding, setAdding] = useState(false);
+  const [name, setName] = useState('');
+  const feedTags = feed?.tags ?? [];
+  return (
+    <ul className="chips" aria-label="Tags">
+      {feedTags.map((id) => (
+        <li key={`f${id}`} className="chip feed-tag" title="Tag of the feed">
+          #{tags.get(id)?.name ?? '?'}
+        </li>
+      ))}
+      {article.tags
+        .filter((id) => !feedTags.includes(id))
+        .map((id) => (
+          <li key={`a${id}`} className="chip">
+            #{tags.get(id)?.name ?? '?'}
+            <button
+              type="button"
+              className="icon"
+              aria-label={`Remove tag ${tags.get(id)?.name ?? ''}`}
+              onClick={() => void actions.untagOpenArticle(id)}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      <li>
+        {adding ? (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void actions.tagOpenArticle(name);
+              setName('');
+              setAdding(false);
+            }}
+          >
+            <input
+              autoFocus
+              className="chip-input"
+              aria-label="New tag for this article"
+              list="tag-names"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              onBlur={() => !name && setAdding(false)}
+            />
+            <datalist id="tag-names">
+              {[...tags.values()].map((t) => (
+                <option key={t.id} value={t.name} />
+              ))}
+            </datalist>
+          </form>
+        ) : (
+          <button type="button" className="chip add" onClick={() => setAdding(true)}>
+            + Tag
+          </button>
+        )}
+      </li>
+    </ul>
+  );
+}
+
+/** Video entries (YouTube) show their thumbnail and link; podcasts their player. */
+function Media({ article }: { article: Article }) {
+  const video = youtubeId(article.url);
+  const audio = article.enclosures.find((e) => e.type?.startsWith('audio/'));
+  return (
+    <>
+      {video && article.url && (
+        <a
+          className="video-card"
+          href={article.url}
+          target="_blank"
+          rel="noopener noreferrer"
+          aria-label={`Watch ${article.title ?? 'the video'} on YouTube`}
+        >
+          {article.thumbnailUrl && <img src={article.thumbnailUrl} alt="" referrerPolicy="no-referrer" />}
+          <span className="play" aria-hidden="true">
+            ▶
+          </span>
+        </a>
+      )}
+      {!video && article.thumbnailUrl && !article.content && (
+        <img className="lead-image" src={article.thumbnailUrl} alt="" referrerPolicy="no-referrer" />
+      )}
+      {audio && <audio className="enclosure" controls preload="none" src={audio.url} />}
+    </>
+  );
+}
+
+function ArticleBody({ article, onFrameKey }: { article: Article; onFrameKey: (event: KeyboardEvent) => void }) {
+  const frame = useRef<HTMLIFrameElement>(null);
+  const [height, setHeight] = useState(120);
+  const html = article.fullContent ?? article.content ?? article.summary ?? '';
+  const srcDoc = useMemo(() => articleDocument(html, readingTheme()), [html]);
+
+  useEffect(() => {
+    const iframe = frame.current;
+    if (!iframe) return;
+    let observer: ResizeObserver | null = null;
+    const measure = () => {
+      const doc = iframe.contentDocument;
+      if (doc?.documentElement) setHeight(Math.max(60, doc.documentElement.scrollHeight));
+    };
+    const onLoad = () => {
+      const doc = iframe.contentDocument;
+      if (!doc) return;
+      measure();
+      observer = new ResizeObserver(measure);
+      observer.observe(doc.documentElement);
+      // Images arrive later than the text; each changes the height.
+      doc.addEventListener('load', measure, true);
+      // Shortcut keys pressed while the article has focus still reach the app.
+      doc.addEventListener('keydown', onFrameKey);
+    };
+    iframe.addEventListener('load', onLoad);
+    return () => {
+      iframe.removeEventListener('load', onLoad);
+      observer?.disconnect();
+    };
+  }, [srcDoc, onFrameKey]);
+
+  if (!html.trim()) {
+    return article.url && !youtubeId(article.url) ? (
+      <p className="no-content">
+        This entry has no text.{' '}
+        <a href={article.url} target="_blank" rel="noopener noreferrer">
+          Read it on the site
+        </a>
+        .
+      </p>
+    ) : null;
+  }
+  return (
+    <iframe
+      ref={frame}
+      className="article-frame"
+      title="Article text"
+      sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"
+      referrerPolicy="no-referrer"
+      srcDoc={srcDoc}
+      style={{ height }}
+    />
+  );
+}

@@ -1,0 +1,291 @@
+/** Left pane: smart views, tags (combinable with any/all) and feeds, each with unread counts. */
+import { useRef } from 'react';
+import type { Feed, Tag } from '../../../shared/domain.js';
+import * as actions from '../state/actions.js';
+import { feedTitle } from '../state/selectors.js';
+import { useStore, type Scope } from '../state/store.js';
+import { FeedIcon } from './FeedIcon.js';
+
+const SMART: { view: 'all' | 'unread' | 'starred' | 'today'; label: string; key: string; icon: string }[] = [
+  { view: 'all', label: 'All', key: 'a', icon: '☰' },
+  { view: 'unread', label: 'Unread', key: 'u', icon: '●' },
+  { view: 'starred', label: 'Starred', key: 's', icon: '★' },
+  { view: 'today', label: 'Today', key: 't', icon: '◷' },
+];
+
+function Count({ n, what }: { n: number | undefined; what: string }) {
+  if (!n) return null;
+  return (
+    <span className="count" aria-label={`${n} ${what}`}>
+      {n > 99_999 ? '99k+' : n.toLocaleString()}
+    </span>
+  );
+}
+
+function isCurrent(scope: Scope, candidate: Scope): boolean {
+  return JSON.stringify(scope) === JSON.stringify(candidate);
+}
+
+export function Sidebar() {
+  const feeds = useStore((s) => s.feeds.feeds);
+  const tags = useStore((s) => s.feeds.tags);
+  const counts = useStore((s) => s.feeds.counts);
+  const scope = useStore((s) => s.selection.scope);
+  const refreshing = useStore((s) => s.ui.refresh);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const selectedTags = scope.kind === 'tags' ? scope.tagIds : [];
+
+  const smartCount = (view: string): number | undefined =>
+    counts
+      ? { all: counts.unread, unread: counts.unread, starred: counts.starred, today: counts.today }[view]
+      : undefined;
+
+  return (
+    <nav className="sidebar" aria-label="Feeds and views">
+      <div className="sidebar-actions">
+        <button
+          type="button"
+          onClick={() => actions.openDialog({ kind: 'add-feed' })}
+          title="Add a feed (by its address or a site's)"
+        >
+          + Add feed
+        </button>
+        <button
+          type="button"
+          onClick={() => void actions.refresh(null)}
+          disabled={Boolean(refreshing)}
+          aria-label={refreshing ? `Refreshing, ${refreshing.done} of ${refreshing.total} feeds` : 'Refresh all feeds'}
+          title="Refresh all (r)"
+        >
+          ⟳
+        </button>
+        <button
+          type="button"
+          onClick={() => actions.openDialog({ kind: 'settings' })}
+          aria-label="Settings"
+          title="Settings"
+        >
+          ⚙
+        </button>
+      </div>
+
+      <ul className="nav-list" aria-label="Smart views">
+        {SMART.map((item) => {
+          const candidate: Scope = { kind: 'smart', view: item.view };
+          return (
+            <li key={item.view}>
+              <button
+                type="button"
+                className={isCurrent(scope, candidate) ? 'current' : ''}
+                aria-current={isCurrent(scope, candidate) ? 'page' : undefined}
+                onClick={() => actions.selectScope(candidate)}
+                title={`${item.label} (g then ${item.key})`}
+              >
+                <span className="nav-icon" aria-hidden="true">
+                  {item.icon}
+                </span>
+                <span className="nav-label">{item.label}</span>
+                <Count n={smartCount(item.view)} what={item.view === 'starred' ? 'starred' : 'unread'} />
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+
+      <TagSection
+        tags={tags}
+        selected={selectedTags}
+        mode={scope.kind === 'tags' ? scope.mode : 'any'}
+        counts={counts?.tags ?? {}}
+      />
+
+      <h3 className="section-title" id="feeds-heading">
+        Feeds
+      </h3>
+      {feeds.length === 0 ? (
+        <div className="empty-small">
+          <p>No feeds yet.</p>
+          <button type="button" onClick={() => actions.openDialog({ kind: 'add-feed' })}>
+            Add a feed
+          </button>
+          <button type="button" onClick={() => fileInput.current?.click()}>
+            Import OPML
+          </button>
+        </div>
+      ) : (
+        <ul className="nav-list feeds" aria-labelledby="feeds-heading">
+          {feeds.map((feed) => (
+            <FeedRow
+              key={feed.id}
+              feed={feed}
+              current={scope.kind === 'feed' && scope.feedId === feed.id}
+              unread={counts?.feeds[feed.id] ?? feed.unreadCount}
+            />
+          ))}
+        </ul>
+      )}
+
+      <div className="sidebar-footer">
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          Import OPML…
+        </button>
+        <button type="button" onClick={() => void actions.exportOpml()} disabled={feeds.length === 0}>
+          Export OPML…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".opml,.xml,text/xml,text/x-opml,application/xml"
+          hidden
+          aria-label="OPML file to import"
+          data-testid="opml-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void actions.importOpmlFile(file);
+            e.target.value = '';
+          }}
+        />
+      </div>
+    </nav>
+  );
+}
+
+function TagSection({
+  tags,
+  selected,
+  mode,
+  counts,
+}: {
+  tags: Tag[];
+  selected: number[];
+  mode: 'any' | 'all';
+  counts: Record<number, number>;
+}) {
+  if (tags.length === 0) return null;
+  return (
+    <>
+      <div className="section-title-row">
+        <h3 className="section-title" id="tags-heading">
+          Tags
+        </h3>
+        {selected.length > 1 && (
+          <div className="segmented" role="group" aria-label="Combine tags">
+            <button
+              type="button"
+              aria-pressed={mode === 'any'}
+              onClick={() => actions.setTagMode('any')}
+              title="Articles with any of the tags"
+            >
+              Any
+            </button>
+            <button
+              type="button"
+              aria-pressed={mode === 'all'}
+              onClick={() => actions.setTagMode('all')}
+              title="Articles with all of the tags"
+            >
+              All
+            </button>
+          </div>
+        )}
+      </div>
+      <p className="hint" id="tags-hint">
+        Ctrl/⌘-click to combine tags
+      </p>
+      <ul className="nav-list tags" aria-labelledby="tags-heading" aria-describedby="tags-hint">
+        {tags.map((tag) => {
+          const on = selected.includes(tag.id);
+          return (
+            <li key={tag.id} className="with-menu">
+              <button
+                type="button"
+                className={on ? 'current' : ''}
+                aria-pressed={on}
+                onClick={(e) =>
+                  e.ctrlKey || e.metaKey
+                    ? actions.toggleTagInScope(tag.id)
+                    : actions.selectScope({ kind: 'tags', tagIds: [tag.id], mode: 'any' })
+                }
+              >
+                <span className="nav-icon" aria-hidden="true">
+                  #
+                </span>
+                <span className="nav-label">{tag.name}</span>
+                <Count n={counts[tag.id]} what="unread" />
+              </button>
+              <span className="row-menu">
+                <button
+                  type="button"
+                  className="icon"
+                  aria-label={`Add ${tag.name} to the combined tags`}
+                  title="Combine with the selected tags"
+                  onClick={() => actions.toggleTagInScope(tag.id)}
+                >
+                  {on ? '−' : '+'}
+                </button>
+                <button
+                  type="button"
+                  className="icon"
+                  aria-label={`Rename tag ${tag.name}`}
+                  onClick={() => actions.openDialog({ kind: 'rename-tag', tagId: tag.id })}
+                >
+                  ✎
+                </button>
+                <button
+                  type="button"
+                  className="icon"
+                  aria-label={`Delete tag ${tag.name}`}
+                  onClick={() => actions.confirmDeleteTag(tag.id, tag.name)}
+                >
+                  🗑
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+function FeedRow({ feed, current, unread }: { feed: Feed; current: boolean; unread: number }) {
+  const title = feedTitle(feed);
+  return (
+    <li className="with-menu">
+      <button
+        type="button"
+        className={current ? 'current' : ''}
+        aria-current={current ? 'page' : undefined}
+        onClick={() => actions.selectScope({ kind: 'feed', feedId: feed.id })}
+        title={feed.lastError ? `${title}: ${feed.lastError.message}` : title}
+      >
+        <FeedIcon feed={feed} />
+        <span className="nav-label">{title}</span>
+        {feed.lastError && (
+          <span className="feed-error-mark" role="img" aria-label={`Last refresh failed: ${feed.lastError.message}`}>
+            !
+          </span>
+        )}
+        <Count n={unread} what="unread" />
+      </button>
+      <span className="row-menu">
+        <button
+          type="button"
+          className="icon"
+          aria-label={`Refresh ${title}`}
+          onClick={() => void actions.refresh([feed.id])}
+        >
+          ⟳
+        </button>
+        <button
+          type="button"
+          className="icon"
+          aria-label={`Edit ${title}`}
+          onClick={() => actions.openDialog({ kind: 'edit-feed', feedId: feed.id })}
+        >
+          ✎
+        </button>
+      </span>
+    </li>
+  );
+}

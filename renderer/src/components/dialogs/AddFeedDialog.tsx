@@ -1,0 +1,96 @@
+/** Add a feed by its address or a site's; choose among a site's feeds; pick tags. */
+import { useState } from 'react';
+import type { DiscoveredFeed } from '../../../../shared/domain.js';
+import * as actions from '../../state/actions.js';
+import { tagById } from '../../state/selectors.js';
+import { useStore } from '../../state/store.js';
+import { Modal } from '../Modal.js';
+import { TagPicker } from './TagPicker.js';
+
+export function AddFeedDialog({ initialUrl }: { initialUrl?: string }) {
+  const [url, setUrl] = useState(initialUrl ?? '');
+  const [tags, setTags] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [candidates, setCandidates] = useState<DiscoveredFeed[] | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const known = [...useStore(tagById).values()].map((t) => t.name);
+
+  const submit = async (address: string) => {
+    setBusy(true);
+    setError(null);
+    const outcome = await actions.addFeed(address, tags);
+    setBusy(false);
+    if (outcome.kind === 'added') return actions.closeDialog();
+    if (outcome.kind === 'choose') {
+      setCandidates(outcome.candidates);
+      setChosen(outcome.candidates[0]?.url ?? null);
+      return;
+    }
+    setError(outcome.message);
+  };
+
+  return (
+    <Modal title="Add a feed">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit(candidates && chosen ? chosen : url);
+        }}
+      >
+        <label className="field">
+          Feed or site address
+          <input
+            type="text"
+            inputMode="url"
+            autoFocus
+            required
+            placeholder="https://example.com or https://example.com/feed.xml"
+            value={url}
+            onChange={(e) => {
+              setUrl(e.target.value);
+              setCandidates(null);
+            }}
+            aria-describedby={error ? 'add-feed-error' : undefined}
+          />
+        </label>
+        {candidates && (
+          <fieldset className="candidates">
+            <legend>This site has several feeds. Which one?</legend>
+            {candidates.map((c) => (
+              <label key={c.url} className="radio">
+                <input
+                  type="radio"
+                  name="candidate"
+                  value={c.url}
+                  checked={chosen === c.url}
+                  onChange={() => setChosen(c.url)}
+                />
+                <span>
+                  {c.title ?? c.url}{' '}
+                  <span className="muted">({c.type === 'unknown' ? 'feed' : c.type.toUpperCase()})</span>
+                  <br />
+                  <span className="muted small">{c.url}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <TagPicker label="Tags (optional)" value={tags} known={known} onChange={setTags} />
+        {error && (
+          <p className="error-text" id="add-feed-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog-buttons">
+          <button type="button" onClick={() => actions.closeDialog()}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy || !url.trim()}>
+            {busy ? 'Looking…' : candidates ? 'Add this feed' : 'Add'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

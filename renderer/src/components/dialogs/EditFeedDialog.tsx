@@ -1,0 +1,95 @@
+/** Edit a feed: title, address, tags, refresh interval; see its last error; unsubscribe. */
+import { useState } from 'react';
+import type { Feed } from '../../../../shared/domain.js';
+import { shortDate } from '../../format.js';
+import * as actions from '../../state/actions.js';
+import { feedTitle, tagById } from '../../state/selectors.js';
+import { useStore } from '../../state/store.js';
+import { Modal } from '../Modal.js';
+import { TagPicker } from './TagPicker.js';
+
+const INTERVALS: [string, number | null][] = [
+  ['Default', null],
+  ['Every 15 minutes', 15],
+  ['Every 30 minutes', 30],
+  ['Every hour', 60],
+  ['Every 3 hours', 180],
+  ['Every 6 hours', 360],
+  ['Once a day', 1440],
+];
+
+export function EditFeedDialog({ feed }: { feed: Feed }) {
+  const tagsById = useStore(tagById);
+  const known = [...tagsById.values()].map((t) => t.name);
+  const [title, setTitle] = useState(feed.userTitle ?? '');
+  const [url, setUrl] = useState(feed.url);
+  const [tags, setTags] = useState(
+    feed.tags.map((id) => tagsById.get(id)?.name).filter((n): n is string => Boolean(n)),
+  );
+  const [interval, setInterval] = useState<number | null>(feed.refreshMinutes);
+  const [busy, setBusy] = useState(false);
+  return (
+    <Modal title={`Edit ${feedTitle(feed)}`}>
+      {feed.lastError && (
+        <div className="feed-error" role="alert">
+          <strong>The last refresh failed:</strong> {feed.lastError.message}.
+          <br />
+          {feed.lastError.hint}
+          <br />
+          <span className="muted small">
+            {feed.errorCount} failed refresh{feed.errorCount === 1 ? '' : 'es'} in a row
+            {feed.nextFetchAt ? `; next try ${shortDate(feed.nextFetchAt)}` : ''}
+          </span>
+        </div>
+      )}
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setBusy(true);
+          const ok = await actions.saveFeed(
+            feed.id,
+            { userTitle: title.trim() || null, url: url.trim(), refreshMinutes: interval },
+            tags,
+          );
+          setBusy(false);
+          if (ok) actions.closeDialog();
+        }}
+      >
+        <label className="field">
+          Title
+          <input value={title} placeholder={feed.title ?? ''} onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <label className="field">
+          Feed address
+          <input value={url} required onChange={(e) => setUrl(e.target.value)} />
+        </label>
+        <TagPicker label="Tags" value={tags} known={known} onChange={setTags} />
+        <label className="field">
+          Refresh
+          <select
+            value={interval ?? ''}
+            onChange={(e) => setInterval(e.target.value === '' ? null : Number(e.target.value))}
+          >
+            {INTERVALS.map(([label, minutes]) => (
+              <option key={label} value={minutes ?? ''}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="dialog-buttons">
+          <button type="button" className="danger" onClick={() => actions.confirmDeleteFeed(feed.id, feedTitle(feed))}>
+            Unsubscribe…
+          </button>
+          <span className="spacer" />
+          <button type="button" onClick={() => actions.closeDialog()}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            Save
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

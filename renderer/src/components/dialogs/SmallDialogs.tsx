@@ -1,0 +1,182 @@
+/** The small dialogs: confirm, rename a tag, the shortcut list, settings, an import report. */
+import { useState } from 'react';
+import type { Settings, Tag } from '../../../../shared/domain.js';
+import { SHORTCUTS } from '../../keyboard.js';
+import * as actions from '../../state/actions.js';
+import { useStore } from '../../state/store.js';
+import { Modal } from '../Modal.js';
+
+export function ConfirmDialog({
+  title,
+  message,
+  confirm,
+  onConfirm,
+}: {
+  title: string;
+  message: string;
+  confirm: string;
+  onConfirm: () => void;
+}) {
+  return (
+    <Modal title={title}>
+      <p>{message}</p>
+      <div className="dialog-buttons">
+        <button type="button" autoFocus onClick={() => actions.closeDialog()}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="danger"
+          onClick={() => {
+            actions.closeDialog();
+            onConfirm();
+          }}
+        >
+          {confirm}
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+export function RenameTagDialog({ tag }: { tag: Tag }) {
+  const [name, setName] = useState(tag.name);
+  return (
+    <Modal title={`Rename #${tag.name}`}>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (await actions.renameTag(tag.id, name)) actions.closeDialog();
+        }}
+      >
+        <label className="field">
+          New name
+          <input autoFocus required maxLength={64} value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <div className="dialog-buttons">
+          <button type="button" onClick={() => actions.closeDialog()}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Rename
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+export function ShortcutsDialog() {
+  return (
+    <Modal title="Keyboard shortcuts">
+      <table className="shortcuts">
+        <tbody>
+          {SHORTCUTS.map((s) => (
+            <tr key={s.keys}>
+              <th scope="row">
+                <kbd>{s.keys}</kbd>
+              </th>
+              <td>{s.label}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="dialog-buttons">
+        <button type="button" className="primary" onClick={() => actions.closeDialog()}>
+          Close
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+export function SettingsDialog() {
+  const settings = useStore((s) => s.ui.settings);
+  const set = (patch: Partial<Settings>) => void actions.updateSettings(patch);
+  return (
+    <Modal title="Settings">
+      <label className="field">
+        Theme
+        <select value={settings.theme} onChange={(e) => set({ theme: e.target.value as Settings['theme'] })}>
+          <option value="system">Same as the system</option>
+          <option value="light">Light</option>
+          <option value="dark">Dark</option>
+        </select>
+      </label>
+      <label className="field">
+        Refresh feeds
+        <select value={settings.refreshMinutes} onChange={(e) => set({ refreshMinutes: Number(e.target.value) })}>
+          {[15, 30, 60, 120, 360, 1440].map((m) => (
+            <option key={m} value={m}>
+              {m < 60
+                ? `every ${m} minutes`
+                : m === 60
+                  ? 'every hour'
+                  : m === 1440
+                    ? 'once a day'
+                    : `every ${m / 60} hours`}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={settings.markReadOnOpen}
+          onChange={(e) => set({ markReadOnOpen: e.target.checked })}
+        />
+        Mark an article read when I open it
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={settings.dedupe} onChange={(e) => set({ dedupe: e.target.checked })} />
+        Show a post carried by several feeds once
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={settings.closeToTray}
+          onChange={(e) => set({ closeToTray: e.target.checked })}
+        />
+        Keep running in the tray when the window is closed (desktop app)
+      </label>
+      <div className="dialog-buttons">
+        <button type="button" className="primary" onClick={() => actions.closeDialog()}>
+          Done
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+export function ImportReportDialog({
+  added,
+  skipped,
+  problems,
+}: {
+  added: number;
+  skipped: number;
+  problems: { line: number; message: string }[];
+}) {
+  return (
+    <Modal title="OPML imported" wide>
+      <p>
+        {added} feed{added === 1 ? '' : 's'} added{skipped ? `, ${skipped} already followed` : ''}.
+        {problems.length > 0 && ` ${problems.length} line${problems.length === 1 ? ' was' : 's were'} not imported:`}
+      </p>
+      {problems.length > 0 && (
+        <ul className="problems">
+          {problems.map((p) => (
+            <li key={`${p.line}-${p.message}`}>
+              Line {p.line}: {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="dialog-buttons">
+        <button type="button" className="primary" onClick={() => actions.closeDialog()}>
+          OK
+        </button>
+      </div>
+    </Modal>
+  );
+}

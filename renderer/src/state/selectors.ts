@@ -1,0 +1,59 @@
+/** Pure functions from state to what components show. */
+import type { ArticleQuery, Feed, Tag } from '../../../shared/domain.js';
+import type { AppState, Scope, Selection } from './store.js';
+
+export function toQuery(selection: Selection, dedupe: boolean): ArticleQuery {
+  const { scope, unreadOnly, search } = selection;
+  const base: ArticleQuery = { view: unreadOnly ? 'unread' : 'all', dedupe };
+  if (search.trim()) base.search = search.trim();
+  switch (scope.kind) {
+    case 'smart':
+      return { ...base, view: scope.view === 'all' ? base.view : scope.view };
+    case 'feed':
+      return { ...base, feedId: scope.feedId };
+    case 'tags':
+      return { ...base, tags: scope.tagIds, tagMode: scope.mode };
+  }
+}
+
+export function feedTitle(feed: Feed | undefined): string {
+  if (!feed) return 'Unknown feed';
+  return feed.userTitle ?? feed.title ?? new URL(feed.url).host;
+}
+
+/** Memoises a derivation on the identity of its input, so selectors return stable values. */
+function memoOn<I extends object, O>(derive: (input: I) => O): (input: I) => O {
+  const cache = new WeakMap<I, O>();
+  return (input) => {
+    let out = cache.get(input);
+    if (out === undefined) cache.set(input, (out = derive(input)));
+    return out;
+  };
+}
+
+const feedMap = memoOn((feeds: Feed[]) => new Map(feeds.map((f) => [f.id, f])));
+const tagMap = memoOn((tags: Tag[]) => new Map(tags.map((t) => [t.id, t])));
+export const feedById = (s: AppState): Map<number, Feed> => feedMap(s.feeds.feeds);
+export const tagById = (s: AppState): Map<number, Tag> => tagMap(s.feeds.tags);
+
+export function scopeTitle(s: AppState, scope: Scope = s.selection.scope): string {
+  switch (scope.kind) {
+    case 'smart':
+      return { all: 'All articles', unread: 'Unread', starred: 'Starred', today: 'Today' }[scope.view];
+    case 'feed':
+      return feedTitle(s.feeds.feeds.find((f) => f.id === scope.feedId));
+    case 'tags': {
+      const names = scope.tagIds.map((id) => s.feeds.tags.find((t) => t.id === id)?.name ?? '?');
+      return names.join(scope.mode === 'all' ? ' and ' : ' or ');
+    }
+  }
+}
+
+/** Whether the unread-only switch means anything for this scope. */
+export function canFilterUnread(scope: Scope): boolean {
+  return scope.kind !== 'smart' || scope.view === 'all';
+}
+
+export function sameScope(a: Scope, b: Scope): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
