@@ -50,6 +50,7 @@ await Promise.all([
   }),
 ]);
 copyFileSync(`${root}renderer/index.html`, `${root}dist/renderer/index.html`);
+copyFileSync(`${root}build/icons/32x32.png`, `${root}dist/renderer/icon.png`);
 
 // The `syndic` bin must be executable for npx and for a global install.
 chmodSync(`${root}dist/electron/cli.js`, 0o755);

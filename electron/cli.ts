@@ -8,7 +8,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { FeedRefreshResult } from '../shared/domain.js';
+import type { FeedRefreshResult, RefreshProgress } from '../shared/domain.js';
 import { closeIdleConnections, DEFAULT_FETCH_OPTIONS, fetchFeed, FetchError } from './feeds/fetch.js';
 import { NotAFeedError, parseFeed } from './feeds/parse.js';
 import { parsedFeedToJson } from './parse-json.js';
@@ -53,23 +53,29 @@ function openStore(dataDir: string): Db {
   return openDatabase(databasePath(dataDir));
 }
 
+interface ServiceOptions {
+  /** Print refresh progress on stderr (the refresh command; not `add`'s single fetch). */
+  progress?: boolean;
+  onFeedDone?: (result: FeedRefreshResult) => void;
+}
+
 async function withService<T>(
   dataDir: string,
   io: Io,
   work: (service: ReaderService) => Promise<T>,
-  onFeedDone?: (r: FeedRefreshResult) => void,
+  options: ServiceOptions = {},
 ): Promise<T> {
   const db = openStore(dataDir);
   let lastShown = 0;
   const service = new ReaderService({
     db,
-    onFeedDone,
+    onFeedDone: options.onFeedDone,
     emit: (event, payload) => {
-      if (event !== 'refresh-progress') return;
-      const p = payload as { done: number; total: number; running: boolean };
-      // A progress line at most every 250 ms, and the last one always.
+      if (event !== 'refresh-progress' || !options.progress) return;
+      const p = payload as RefreshProgress;
+      // A line per finished feed, at most every 250 ms, and always the last one.
       const now = Date.now();
-      if (p.total > 0 && (now - lastShown > 250 || p.done === p.total) && p.running !== undefined) {
+      if (p.last && (now - lastShown > 250 || p.done === p.total)) {
         lastShown = now;
         io.err(`refreshing: ${p.done}/${p.total}`);
       }
@@ -193,7 +199,7 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
             (jsonl ? io.err : io.out)(line);
             return summary.failed ? EXIT.failed : EXIT.ok;
           },
-          onFeedDone,
+          { progress: true, onFeedDone },
         );
       }
       case 'list': {

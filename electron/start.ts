@@ -3,24 +3,13 @@
  * saying so, then browser mode, opening the reader in a browser where one is available.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronBinaryPath } from './electron-binary.js';
 import { defaultDataDir } from './paths.js';
 import { serveBrowserMode } from './serve.js';
 
-const require = createRequire(import.meta.url);
 const appRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-function electronBinary(): string | null {
-  try {
-    const path = require('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Opens a URL in the user's browser, if this machine has a way to. */
 function openInBrowser(url: string): void {
@@ -36,7 +25,7 @@ function openInBrowser(url: string): void {
   child.unref();
 }
 
-const electron = electronBinary();
+const electron = electronBinaryPath();
 if (electron) {
   const child = spawn(electron, [appRoot], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));

@@ -21,6 +21,8 @@ export function windowWebPreferences(preloadPath: string) {
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
+    // Middle-click would open links in a new Electron window; links go to the browser.
+    disableBlinkFeatures: 'Auxclick',
   } as const;
 }
 

@@ -1,5 +1,5 @@
 /**
- * A generated 1,000,000-article database for the query benchmarks, written through the
+ * A generated database (1,000,000 articles for the queries, 100,000 for the UI), written through the
  * store's own write path (so its indexes and counters are what the app builds). Cached
  * between runs, keyed by the schema version and this generator's version.
  */
@@ -16,7 +16,12 @@ import { addFeedTag, ensureTag, tagArticle } from '../../electron/store/tags.js'
 import { loadSeedPostsFromFixtures } from '../support/seed-posts.js';
 
 const GENERATOR_VERSION = 4;
-export const BIG = { feeds: 1000, perFeed: 1000 };
+export interface Size {
+  feeds: number;
+  perFeed: number;
+}
+export const BIG: Size = { feeds: 1000, perFeed: 1000 };
+export const UI_SIZE: Size = { feeds: 100, perFeed: 1000 };
 export const NOW = Date.UTC(2024, 5, 1, 12);
 
 export interface BigDatabase {
@@ -25,10 +30,10 @@ export interface BigDatabase {
   tags: { big: number; small: number; a: number; b: number };
 }
 
-function cachePath(): string {
+function cachePath(size: Size): string {
   const dir = join(process.env.SYNDIC_BENCH_CACHE ?? join(tmpdir(), 'syndic-bench'));
   mkdirSync(dir, { recursive: true });
-  return join(dir, `big-v${LATEST_VERSION}.${GENERATOR_VERSION}.db`);
+  return join(dir, `big-v${LATEST_VERSION}.${GENERATOR_VERSION}-${size.feeds}x${size.perFeed}.db`);
 }
 
 function tagIds(db: Db): BigDatabase['tags'] {
@@ -36,8 +41,8 @@ function tagIds(db: Db): BigDatabase['tags'] {
   return { big: id('big'), small: id('small'), a: id('tag-1'), b: id('tag-2') };
 }
 
-export function bigDatabase(log: (line: string) => void): BigDatabase {
-  const path = cachePath();
+export function bigDatabase(log: (line: string) => void, size: Size = BIG): BigDatabase {
+  const path = cachePath(size);
   if (existsSync(path)) {
     const db = openDatabase(path, { readonly: true, migrate: false });
     const tags = tagIds(db);
@@ -53,15 +58,15 @@ export function bigDatabase(log: (line: string) => void): BigDatabase {
   const big = tag('big');
   const small = tag('small');
   const ordinary = Array.from({ length: 50 }, (_, i) => tag(`tag-${i}`));
-  for (let f = 0; f < BIG.feeds; f++) {
+  for (let f = 0; f < size.feeds; f++) {
     const feedId = insertFeed(db, { url: `https://site${f}.example/feed.xml`, title: `Feed ${f}` }, NOW).feed.id;
     addFeedTag(db, feedId, ordinary[f % 50]!);
     if (f % 3 === 0) addFeedTag(db, feedId, ordinary[(f + 1) % 50]!);
     if (f % 7 === 0) addFeedTag(db, feedId, big);
     if (f < 3) addFeedTag(db, feedId, small);
     const items: ParsedItem[] = [];
-    for (let i = 0; i < BIG.perFeed; i++) {
-      const n = f * BIG.perFeed + i;
+    for (let i = 0; i < size.perFeed; i++) {
+      const n = f * size.perFeed + i;
       const post = posts[n % posts.length]!;
       const offset = (n * 131) % Math.max(1, post.html.length - 700);
       // One item in a hundred is a copy of another feed's post (same link, other guid).
@@ -73,7 +78,7 @@ export function bigDatabase(log: (line: string) => void): BigDatabase {
         link,
         author: post.author,
         // Spread over about two years, newest feeds interleaved with oldest.
-        published: NOW - ((n * 7919) % (BIG.feeds * BIG.perFeed)) * 60_000,
+        published: NOW - ((n * 7919) % (size.feeds * size.perFeed)) * 60_000,
         updated: null,
         summary: null,
         content: post.html.slice(offset, offset + 700),
@@ -84,7 +89,7 @@ export function bigDatabase(log: (line: string) => void): BigDatabase {
     }
     upsertFeedArticles(db, feedId, items, NOW);
     if (f % 100 === 99)
-      log(`  generated ${(f + 1) * BIG.perFeed} articles (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+      log(`  generated ${(f + 1) * size.perFeed} articles (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
   // 70% read, 0.5% starred, a few hundred articles tagged on their own.
   db.exec('UPDATE articles SET read = 1 WHERE (id / 7) % 10 < 7');
@@ -95,7 +100,9 @@ export function bigDatabase(log: (line: string) => void): BigDatabase {
   db.pragma('optimize');
   closeDatabase(db);
   renameSync(building, path);
-  log(`  generated the 1,000,000-article database in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  log(
+    `  generated the ${(size.feeds * size.perFeed).toLocaleString('en')}-article database in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   const ro = openDatabase(path, { readonly: true, migrate: false });
   const tags = tagIds(ro);
   ro.close();

@@ -8,6 +8,8 @@
  *               same corpus
  *   queries     on a generated 1,000,000-article database
  *   insert      a refresh that adds 20,000 articles to that database
+ *   ui          browser mode on 100,000 articles: start to first list, opening an article,
+ *               frame times while scrolling the list (Chromium)
  *
  * Sections can be chosen: `npm run bench -- parse queries`.
  */
@@ -24,7 +26,8 @@ import { feedXml, startCorpus } from '../support/corpus.js';
 import { contentTypeOf, fixture, seedFeedNames } from '../support/fixtures.js';
 import { loadSeedPostsFromFixtures } from '../support/seed-posts.js';
 import { tempDir } from '../support/temp.js';
-import { BIG, bigDatabase, copyOfBigDatabase, NOW } from './big-database.js';
+import { BIG, bigDatabase, copyOfBigDatabase, NOW, UI_SIZE } from './big-database.js';
+import { benchUi } from './ui.js';
 
 const sections = new Set(process.argv.slice(2));
 const wants = (name: string): boolean => sections.size === 0 || sections.has(name);
@@ -257,4 +260,5 @@ if (wants('parse')) await benchParse();
 if (wants('refresh')) await benchRefresh();
 if (wants('queries')) await benchQueries();
 if (wants('insert')) await benchInsert();
+if (wants('ui')) await benchUi(bigDatabase(log, UI_SIZE).path, log, record);
 log(`\ndone in ${((Date.now() - started) / 1000).toFixed(0)} s`);

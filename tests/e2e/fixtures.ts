@@ -4,14 +4,14 @@
  * specs for both. Every server a test starts, it stops.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, test as base, type Page } from '@playwright/test';
 import { startFeedServer, type FeedServer } from '../support/feed-server.js';
 import { contentTypeOf, fixture, seedFeedNames } from '../support/fixtures.js';
 import { CLI } from '../support/cli.js';
+import { electronBinaryPath } from '../../electron/electron-binary.js';
 
 export interface Reader {
   /** The reader's window; usable after open(). */
@@ -53,14 +53,7 @@ function startServe(dataDir: string): Promise<{ child: ChildProcess; url: string
   });
 }
 
-function electronBinary(): string | null {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
+const electronBinary = electronBinaryPath;
 
 export function serveFixtures(server: FeedServer): void {
   for (const name of seedFeedNames())

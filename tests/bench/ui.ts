@@ -1,0 +1,123 @@
+/**
+ * The reader's own speed, in browser mode on a 100,000-article database, measured inside
+ * Chromium: from navigation to the first article list, from a click on an article to its
+ * text on screen, and frame times while the list scrolls.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { CLI } from '../support/cli.js';
+import { tempDir } from '../support/temp.js';
+import { copyOfBigDatabase } from './big-database.js';
+
+function serve(dataDir: string): Promise<{ url: string; stop: () => void }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--no-poll', '--data-dir', dataDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d;
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
+      if (m) resolve({ url: m[1]!, stop: () => child.kill('SIGTERM') });
+    });
+    child.on('exit', (code) => reject(new Error(`syndic serve exited ${code}`)));
+  });
+}
+
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+
+export async function benchUi(
+  source: string,
+  log: (line: string) => void,
+  record: (key: string, value: string) => void,
+): Promise<void> {
+  log('\nui: browser mode on 100,000 articles (Chromium, headless)');
+  const dir = tempDir('syndic-bench-ui-');
+  const data = join(dir.path, 'data');
+  mkdirSync(data);
+  copyOfBigDatabase(source, data);
+  const server = await serve(data);
+  const executablePath =
+    process.env.SYNDIC_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // Trade the token for the cookie first, so the timed load is the app alone.
+    await page.goto(server.url);
+    const starts: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.reload();
+      await page.locator('.article-row').first().waitFor();
+      starts.push(await page.evaluate(() => performance.now()));
+    }
+    record(
+      'start to first article list (navigation start)',
+      `${percentile(starts, 50).toFixed(0)} ms (worst ${Math.max(...starts).toFixed(0)} ms)`,
+    );
+
+    await page.getByRole('button', { name: /^All/ }).click();
+    await page.locator('.article-row').first().waitFor();
+    const opens: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      opens.push(
+        await page.evaluate(async (index) => {
+          const rows = document.querySelectorAll<HTMLElement>('.article-row');
+          const row = rows[index % rows.length]!;
+          const title = row.querySelector('.row-title')!.textContent!;
+          const started = performance.now();
+          row.click();
+          // Done when the header shows the title and the body frame has loaded its text.
+          await new Promise<void>((resolve) => {
+            const check = () => {
+              const heading = document.querySelector('#article-title');
+              const frame = document.querySelector<HTMLIFrameElement>('iframe.article-frame');
+              if (heading?.textContent === title && frame?.contentDocument?.body?.textContent) resolve();
+              else requestAnimationFrame(check);
+            };
+            check();
+          });
+          return performance.now() - started;
+        }, i + 1),
+      );
+    }
+    record(
+      'open an article (click to text shown)',
+      `${percentile(opens, 50).toFixed(1)} ms (worst ${Math.max(...opens).toFixed(1)} ms)`,
+    );
+
+    const frames = await page.evaluate(async () => {
+      const scroller = document.querySelector<HTMLElement>('.list-scroller')!;
+      const deltas: number[] = [];
+      let last = performance.now();
+      const end = last + 5000;
+      await new Promise<void>((resolve) => {
+        const step = (now: number) => {
+          deltas.push(now - last);
+          last = now;
+          scroller.scrollTop += 120;
+          if (now < end) requestAnimationFrame(step);
+          else resolve();
+        };
+        requestAnimationFrame(step);
+      });
+      return { deltas, rows: document.querySelectorAll('.article-row').length, scrolled: scroller.scrollTop };
+    });
+    const d = frames.deltas.slice(1);
+    record(
+      'scrolling the list, 5 s at 120 px a frame',
+      `${d.length} frames, p95 ${percentile(d, 95).toFixed(1)} ms, worst ${Math.max(...d).toFixed(1)} ms, ${Math.round(frames.scrolled / 92).toLocaleString('en')} rows passed`,
+    );
+  } finally {
+    await browser.close();
+    server.stop();
+    dir.remove();
+  }
+}
