@@ -5,8 +5,16 @@
  */
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { electronBinaryPath } from '../../electron/electron-binary.js';
 
 const chromium = process.env.SYNDIC_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+const hasElectron = electronBinaryPath() !== null;
+if (!hasElectron && process.env.TEST_WORKER_INDEX === undefined) {
+  console.log(
+    'e2e: the Electron project is skipped: Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); the specs run in browser mode.',
+  );
+}
 
 const launchOptions = {
   executablePath: chromium,
@@ -31,6 +39,8 @@ export default defineConfig({
   use: { viewport: { width: 1280, height: 800 }, screenshot: 'only-on-failure', trace: 'retain-on-failure' },
   projects: [
     { name: 'browser-mode', use: { browserName: 'chromium', launchOptions } },
-    { name: 'electron', use: { browserName: 'chromium', launchOptions, mode: 'electron' } as never },
+    ...(hasElectron
+      ? [{ name: 'electron', use: { browserName: 'chromium', launchOptions, mode: 'electron' } as never }]
+      : []),
   ],
 });
