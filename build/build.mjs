@@ -19,7 +19,12 @@ const node = {
 await Promise.all([
   build({
     ...node,
-    entryPoints: { cli: 'electron/bin.ts', main: 'electron/main.ts', start: 'electron/start.ts' },
+    entryPoints: {
+      cli: 'electron/bin.ts',
+      main: 'electron/main.ts',
+      start: 'electron/start.ts',
+      'parse-worker': 'electron/feeds/parse-worker.ts',
+    },
     outdir: 'dist/electron',
     format: 'esm',
     banner: { js: '#!/usr/bin/env node' },

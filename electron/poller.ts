@@ -6,12 +6,14 @@
  */
 import type { FeedId, FeedRefreshResult, RefreshProgress, RefreshSummary } from '../shared/domain.js';
 import type { FetchOptions } from './feeds/fetch.js';
+import type { FeedParser } from './feeds/parse-pool.js';
 import { refreshFeed, type ScheduleInputs } from './refresh-feed.js';
 import type { Db } from './store/db.js';
 import { fetchStates, type FeedFetchState } from './store/feeds.js';
 
 export interface PollerOptions {
   db: Db;
+  parser: FeedParser;
   fetchOptions: FetchOptions;
   now: () => number;
   /** Global limit on feeds fetched at once. */
@@ -135,7 +137,14 @@ export class Poller {
           perHost.set(host, (perHost.get(host) ?? 0) + 1);
           active++;
           void refreshFeed(
-            { db: options.db, fetchOptions: options.fetchOptions, now: options.now, schedule, signal },
+            {
+              db: options.db,
+              parser: options.parser,
+              fetchOptions: options.fetchOptions,
+              now: options.now,
+              schedule,
+              signal,
+            },
             feed,
           )
             .catch((error: unknown) => ({

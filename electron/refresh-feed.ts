@@ -6,7 +6,7 @@
 import type { FeedRefreshResult } from '../shared/domain.js';
 import { toFeedError } from './feeds/errors.js';
 import { fetchFeed, FetchError, type FetchOptions } from './feeds/fetch.js';
-import { parseFeed } from './feeds/parse.js';
+import type { FeedParser } from './feeds/parse-pool.js';
 import { upsertFeedArticles } from './store/article-upsert.js';
 import type { Db } from './store/db.js';
 import {
@@ -62,6 +62,7 @@ export function nextAfterError(
 
 export interface RefreshContext {
   db: Db;
+  parser: FeedParser;
   fetchOptions: FetchOptions;
   now: () => number;
   schedule: ScheduleInputs;
@@ -113,7 +114,11 @@ export async function refreshFeed(ctx: RefreshContext, state: FeedFetchState): P
       return result;
     }
 
-    const feed = parseFeed({ body: fetched.body, url: fetched.finalUrl, contentType: fetched.contentType });
+    const feed = await ctx.parser.parse({
+      body: fetched.body,
+      url: fetched.finalUrl,
+      contentType: fetched.contentType,
+    });
     if (ctx.signal?.aborted) throw new FetchError('network', 'The refresh was cancelled');
     const written = upsertFeedArticles(db, state.id, feed.items, now);
     recordFetchSuccess(db, state.id, {

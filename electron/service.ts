@@ -33,6 +33,7 @@ import { parseHttpUrl } from '../shared/url.js';
 import { discoverFeeds } from './feeds/discover.js';
 import { DEFAULT_FETCH_OPTIONS, FetchError, type FetchOptions } from './feeds/fetch.js';
 import { parseOpml, writeOpml } from './feeds/opml.js';
+import { createParsePool, type FeedParser } from './feeds/parse-pool.js';
 import { Poller } from './poller.js';
 import * as articles from './store/articles.js';
 import { getCounts } from './store/counts.js';
@@ -57,6 +58,8 @@ export interface ServiceOptions {
   /** Where pushed events go (IPC, WebSocket); the CLI listens for progress. */
   emit?: <E extends ReaderEventName>(event: E, payload: ReaderEvents[E]) => void;
   onFeedDone?: (result: FeedRefreshResult) => void;
+  /** Where feeds are parsed; by default a pool of worker threads. */
+  parser?: FeedParser;
 }
 
 const UNDO_KEPT = 10;
@@ -67,6 +70,7 @@ export class ReaderService implements ReaderApi {
   private readonly now: () => number;
   private readonly fetchOptions: FetchOptions;
   private readonly emit: NonNullable<ServiceOptions['emit']>;
+  private readonly parser: FeedParser;
   private readonly undo = new Map<string, { ids: ArticleId[]; read: boolean }>();
 
   constructor(options: ServiceOptions) {
@@ -74,8 +78,10 @@ export class ReaderService implements ReaderApi {
     this.now = options.now ?? Date.now;
     this.fetchOptions = options.fetchOptions ?? DEFAULT_FETCH_OPTIONS;
     this.emit = options.emit ?? (() => undefined);
+    this.parser = options.parser ?? createParsePool();
     this.poller = new Poller({
       db: this.db,
+      parser: this.parser,
       fetchOptions: this.fetchOptions,
       now: this.now,
       concurrency: options.concurrency ?? 32,
@@ -359,6 +365,7 @@ export class ReaderService implements ReaderApi {
   /** Stops the poller; the caller closes the database. */
   async shutdown(): Promise<void> {
     await this.poller.cancel();
+    await this.parser.close();
   }
 }
 

@@ -3,40 +3,17 @@
  * New items are inserted (with their full-text entry), changed items have their content
  * replaced, read/starred state is never touched, and items that left the feed stay.
  */
-import { createHash } from 'node:crypto';
 import type { ArticleId, FeedId } from '../../shared/domain.js';
 import { canonicalizeUrl, storyKey } from '../../shared/url.js';
-import { htmlToText, snippetOf, snippetOfText } from '../feeds/html-text.js';
 import type { ParsedItem } from '../feeds/parse.js';
+import { isPrepared, prepareItem, type PreparedItem } from '../feeds/prepare-item.js';
 import { keyCeiling, keyFloor, sortTime } from './article-key.js';
 import { prepared, type Db } from './db.js';
 import { CountDeltas } from './feed-counts.js';
 
-/** How much of an article's text goes into the full-text index. */
-const FTS_MAX_CHARS = 32_000;
-
 export interface UpsertResult {
   inserted: ArticleId[];
   updated: ArticleId[];
-}
-
-/** Everything a feed can change about an item, hashed: same hash, nothing to write. */
-function contentHash(item: ParsedItem): string {
-  return createHash('sha1')
-    .update(
-      JSON.stringify([
-        item.title,
-        item.link,
-        item.author,
-        item.summary,
-        item.content,
-        item.categories,
-        item.enclosures,
-        item.thumbnailUrl,
-        item.updated,
-      ]),
-    )
-    .digest('base64');
 }
 
 /** Guids worth matching across feeds: URLs, tag:/urn: URIs, long opaque ids. "1" is not. */
@@ -101,23 +78,11 @@ function findCopy(db: Db, feedId: FeedId, key: string | null, guid: string): Sto
 
 interface NewRow {
   id: ArticleId;
-  item: ParsedItem;
-  hash: string;
-  /** Plain text of the body, for the index and (without a summary) the snippet. */
-  text: string;
-}
-
-function newRow(id: ArticleId, item: ParsedItem, hash: string): NewRow {
-  return { id, item, hash, text: htmlToText(item.content ?? item.summary, FTS_MAX_CHARS) };
-}
-
-/** The list snippet: from the summary when there is one, else from the body's text. */
-function snippet(row: NewRow): string {
-  return row.item.summary && row.item.content ? snippetOf(row.item.summary) : snippetOfText(row.text);
+  item: PreparedItem;
 }
 
 function insertArticle(db: Db, feedId: FeedId, row: NewRow, now: number, counts: CountDeltas): void {
-  const { id, item, hash } = row;
+  const { id, item } = row;
   const key = item.link ? storyKey(item.link) : null;
   const copy = findCopy(db, feedId, key, item.id);
   let storyId: number | null = null;
@@ -142,12 +107,12 @@ function insertArticle(db: Db, feedId: FeedId, row: NewRow, now: number, counts:
     copy ? 1 : 0,
     item.title,
     item.author,
-    snippet(row),
+    item.snippet,
     item.thumbnailUrl,
     item.published ?? now,
     item.updated,
     now,
-    hash,
+    item.hash,
     read,
   );
   counts.add(feedId, 1, read ? 0 : 1);
@@ -166,7 +131,7 @@ function insertArticle(db: Db, feedId: FeedId, row: NewRow, now: number, counts:
 }
 
 function updateArticle(db: Db, row: NewRow): void {
-  const { id, item, hash } = row;
+  const { id, item } = row;
   // Content columns only: read and starred belong to the user, not to the feed.
   prepared(
     db,
@@ -177,10 +142,10 @@ function updateArticle(db: Db, row: NewRow): void {
     item.link ? storyKey(item.link) : null,
     item.title,
     item.author,
-    snippet(row),
+    item.snippet,
     item.thumbnailUrl,
     item.updated,
-    hash,
+    item.hash,
     id,
   );
   prepared(
@@ -203,7 +168,12 @@ const ascending = (a: NewRow, b: NewRow): number => a.id - b.id;
  * Writes one feed's items in one transaction. Must not be called inside another
  * transaction that spans an await (none does: the caller parses first, then writes).
  */
-export function upsertFeedArticles(db: Db, feedId: FeedId, items: ParsedItem[], now: number): UpsertResult {
+export function upsertFeedArticles(
+  db: Db,
+  feedId: FeedId,
+  items: readonly (ParsedItem | PreparedItem)[],
+  now: number,
+): UpsertResult {
   const result: UpsertResult = { inserted: [], updated: [] };
   db.transaction(() => {
     // 1. Sort the items into new, changed and unchanged; new ones get their ids.
@@ -214,11 +184,12 @@ export function upsertFeedArticles(db: Db, feedId: FeedId, items: ParsedItem[], 
     const ids = new IdAllocator(db);
     const fresh: NewRow[] = [];
     const changed: NewRow[] = [];
-    for (const item of items) {
-      const hash = contentHash(item);
+    for (const raw of items) {
+      // Items from the parse worker come prepared; others (tests, tools) are prepared here.
+      const item = isPrepared(raw) ? raw : prepareItem(raw);
       const existing = find.get(item.id, feedId);
-      if (!existing) fresh.push(newRow(ids.allocate(sortTime(item.published, now)), item, hash));
-      else if (existing.content_hash !== hash) changed.push(newRow(existing.id, item, hash));
+      if (!existing) fresh.push({ id: ids.allocate(sortTime(item.published, now)), item });
+      else if (existing.content_hash !== item.hash) changed.push({ id: existing.id, item });
     }
     // 2. Write rows in ascending id order. Feeds list newest first, but SQLite appends
     //    fastest at the right edge of a B-tree, and FTS5 flushes its pending index on every
@@ -236,7 +207,7 @@ export function upsertFeedArticles(db: Db, feedId: FeedId, items: ParsedItem[], 
     for (const row of changed) remove.run(row.id);
     const add = prepared(db, 'INSERT INTO articles_fts (rowid, title, author, body) VALUES (?, ?, ?, ?)');
     for (const row of [...fresh, ...changed].sort(ascending)) {
-      add.run(row.id, row.item.title ?? '', row.item.author ?? '', row.text);
+      add.run(row.id, row.item.title ?? '', row.item.author ?? '', row.item.text);
     }
     result.inserted = fresh.map((r) => r.id);
     result.updated = changed.map((r) => r.id);

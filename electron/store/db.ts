@@ -22,7 +22,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('temp_store = MEMORY');
-  db.pragma('cache_size = -65536');
+  db.pragma('cache_size = -32768');
   db.pragma('wal_autocheckpoint = 10000');
   if (options.migrate !== false && !options.readonly) migrate(db);
   return db;
