@@ -13,6 +13,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { ReaderApi, ReaderEventName, ReaderEvents } from '../shared/api.js';
 import type { EventMessage } from '../shared/protocol.js';
 import { callReader } from './api-door.js';
+import { appContentSecurityPolicy } from './csp.js';
 
 export const TOKEN_COOKIE = 'syndic-token';
 
@@ -27,23 +28,9 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** The app's Content-Security-Policy: no inline script, no eval, API only over our socket. */
+/** The app's Content-Security-Policy in browser mode: the API over our own WebSocket. */
 export function contentSecurityPolicy(origin: string): string {
-  const ws = origin.replace(/^http/, 'ws');
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    // Inline styles: the article frame's reading stylesheet (scripts stay forbidden).
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' https: http: data:",
-    "media-src 'self' https: http:",
-    "font-src 'self'",
-    `connect-src ${ws}`,
-    "frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return appContentSecurityPolicy(origin.replace(/^http/, 'ws'));
 }
 
 export interface BrowserServerOptions {

@@ -3,6 +3,8 @@
  * Electron, so a unit test can pin them. main.ts passes them to BrowserWindow, typed
  * against Electron's own WebPreferences.
  */
+import { appContentSecurityPolicy } from './csp.js';
+
 export const APP_SCHEME = 'syndic-app';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
 
@@ -26,20 +28,8 @@ export function windowWebPreferences(preloadPath: string) {
   } as const;
 }
 
-/** The app's Content-Security-Policy in Electron (served with every app:// response). */
-export const ELECTRON_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' https: http: data:",
-  "media-src 'self' https: http:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The app's Content-Security-Policy in Electron (served with every app-scheme response). */
+export const ELECTRON_CSP = appContentSecurityPolicy("'self'");
 
 /** Only web addresses leave the app, and only to the system browser. */
 export function isExternalUrlAllowed(url: string): boolean {

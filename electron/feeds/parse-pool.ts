@@ -109,12 +109,17 @@ export function createParsePool(
     worker.on('exit', lost);
   };
 
-  const slots: Slot[] = Array.from({ length: size }, () => ({ worker: null, busy: 0, failures: 0 }));
-  slots.forEach(start);
+  // Workers start with the first feed that needs parsing: a refresh where every feed
+  // answers 304 never pays for them.
+  let slots: Slot[] | null = null;
 
   return {
     parse(input) {
-      const live = slots.filter((s) => s.worker);
+      if (!slots && !closed) {
+        slots = Array.from({ length: size }, () => ({ worker: null, busy: 0, failures: 0 }));
+        slots.forEach(start);
+      }
+      const live = (slots ?? []).filter((s) => s.worker);
       if (closed || live.length === 0) return inThreadParser.parse(input);
       const slot = live.reduce((a, b) => (b.busy < a.busy ? b : a));
       const id = nextId++;
@@ -131,7 +136,7 @@ export function createParsePool(
     },
     async close() {
       closed = true;
-      await Promise.all(slots.map((s) => s.worker?.terminate()));
+      await Promise.all((slots ?? []).map((s) => s.worker?.terminate()));
     },
   };
 }

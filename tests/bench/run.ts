@@ -164,14 +164,22 @@ async function benchRefresh(): Promise<void> {
     writeFileSync(join(nbDir, 'urls'), corpus.feedUrls.join('\n') + '\n');
     writeFileSync(join(nbDir, 'config'), '');
     const t = performance.now();
-    execFileSync(
-      newsboat,
-      ['-u', join(nbDir, 'urls'), '-c', join(nbDir, 'cache.db'), '-C', join(nbDir, 'config'), '-x', 'reload'],
-      {
-        stdio: 'ignore',
-        env: { ...process.env, HOME: nbDir },
-      },
-    );
+    // Asynchronously: the loopback servers live in this process and must keep answering.
+    await new Promise<void>((resolve, reject) => {
+      const args = [
+        '-u',
+        join(nbDir, 'urls'),
+        '-c',
+        join(nbDir, 'cache.db'),
+        '-C',
+        join(nbDir, 'config'),
+        '-x',
+        'reload',
+      ];
+      const child = spawn(newsboat, args, { stdio: 'ignore', env: { ...process.env, HOME: nbDir } });
+      child.on('error', reject);
+      child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`newsboat exited ${code}`))));
+    });
     const nbSeconds = (performance.now() - t) / 1000;
     record(
       'newsboat -x reload, cold (default settings)',

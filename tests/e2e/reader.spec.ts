@@ -213,3 +213,21 @@ test('a hostile feed’s script never runs and its links leave the app', async (
   await expect(page.locator('iframe.article-frame')).toHaveAttribute('sandbox', /^(?!.*allow-scripts).*$/);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });
+
+test('switches to the dark theme, article included', async ({ reader }) => {
+  await subscribe(reader, [['/feeds/schneier.atom', []]]);
+  const page = await reader.open();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Theme').selectOption('dark');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.locator('.article-row').first().click();
+  const frameBackground = await page
+    .frameLocator('iframe.article-frame')
+    .locator('body')
+    .evaluate((body) => getComputedStyle(body).backgroundColor);
+  // A dark background: every channel low.
+  const [r, g, b] = frameBackground.match(/\d+/g)!.map(Number);
+  expect(Math.max(r!, g!, b!)).toBeLessThan(80);
+  await reader.shot('dark-theme');
+});

@@ -12,17 +12,31 @@ import * as actions from '../state/actions.js';
 import { feedById, feedTitle, tagById } from '../state/selectors.js';
 import { useStore } from '../state/store.js';
 
+/**
+ * The reading colours as concrete values for the article frame. The variables hold
+ * light-dark() pairs, which only a rendered element resolves (to the theme in force here,
+ * not the frame's), so each is read back through a probe element's computed colour.
+ */
 function readingTheme(): ReadingTheme {
-  const css = getComputedStyle(document.documentElement);
-  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-  return {
-    text: v('--reading-text', '#1d1d1f'),
-    background: v('--reading-bg', '#ffffff'),
-    link: v('--accent', '#0a66c2'),
-    muted: v('--muted', '#666'),
-    codeBackground: v('--code-bg', '#f3f3f3'),
-    border: v('--border', '#ddd'),
+  const probe = document.createElement('span');
+  probe.hidden = true;
+  document.body.appendChild(probe);
+  const resolve = (name: string): string => {
+    probe.style.color = `var(${name})`;
+    return getComputedStyle(probe).color;
   };
+  try {
+    return {
+      text: resolve('--reading-text'),
+      background: resolve('--reading-bg'),
+      link: resolve('--accent'),
+      muted: resolve('--muted'),
+      codeBackground: resolve('--code-bg'),
+      border: resolve('--border'),
+    };
+  } finally {
+    probe.remove();
+  }
 }
 
 function youtubeId(url: string | null): string | null {
