@@ -17,11 +17,6 @@ export function keyCeiling(ms: number): number {
   return keyFloor(ms) + SEQUENCE_SPAN;
 }
 
-/** The publication time (ms, to the second) an id was made from. */
-export function keyTime(id: number): number {
-  return Math.floor(id / SEQUENCE_SPAN) * 1000;
-}
-
 /**
  * The time an article sorts by: its publication date, but never later than when it was
  * first seen (a feed that dates posts in the future would pin them to the top forever).

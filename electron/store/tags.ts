@@ -92,10 +92,6 @@ export function addFeedTag(db: Db, feedId: FeedId, tagId: TagId): void {
   prepared(db, 'INSERT OR IGNORE INTO feed_tags (tag_id, feed_id) VALUES (?, ?)').run(tagId, feedId);
 }
 
-export function removeFeedTag(db: Db, feedId: FeedId, tagId: TagId): void {
-  prepared(db, 'DELETE FROM feed_tags WHERE tag_id = ? AND feed_id = ?').run(tagId, feedId);
-}
-
 export function tagArticle(db: Db, articleId: ArticleId, tagId: TagId): void {
   prepared(db, 'INSERT OR IGNORE INTO article_tags (tag_id, article_id) VALUES (?, ?)').run(tagId, articleId);
 }

@@ -16,7 +16,3 @@ export function shortDate(ms: number, now = Date.now()): string {
 export function longDate(ms: number): string {
   return fullFormat.format(new Date(ms));
 }
-
-export function countLabel(n: number, what = 'unread'): string {
-  return `${n.toLocaleString()} ${what}`;
-}

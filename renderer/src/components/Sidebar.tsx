@@ -2,7 +2,7 @@
 import { useRef } from 'react';
 import type { Feed, Tag } from '../../../shared/domain.js';
 import * as actions from '../state/actions.js';
-import { feedTitle } from '../state/selectors.js';
+import { feedTitle, sameScope } from '../state/selectors.js';
 import { useStore, type Scope } from '../state/store.js';
 import { FeedIcon } from './FeedIcon.js';
 
@@ -20,10 +20,6 @@ function Count({ n, what }: { n: number | undefined; what: string }) {
       {n > 99_999 ? '99k+' : n.toLocaleString()}
     </span>
   );
-}
-
-function isCurrent(scope: Scope, candidate: Scope): boolean {
-  return JSON.stringify(scope) === JSON.stringify(candidate);
 }
 
 export function Sidebar() {
@@ -76,8 +72,8 @@ export function Sidebar() {
             <li key={item.view}>
               <button
                 type="button"
-                className={isCurrent(scope, candidate) ? 'current' : ''}
-                aria-current={isCurrent(scope, candidate) ? 'page' : undefined}
+                className={sameScope(scope, candidate) ? 'current' : ''}
+                aria-current={sameScope(scope, candidate) ? 'page' : undefined}
                 onClick={() => actions.selectScope(candidate)}
                 title={`${item.label} (g then ${item.key})`}
               >

@@ -6,7 +6,7 @@ import type { FeedPatch } from '../../../shared/api.js';
 import type { ArticleSummary, DiscoveredFeed, FeedErrorKind, FeedId, Settings, TagId } from '../../../shared/domain.js';
 import { ReaderCallError } from '../../../shared/protocol.js';
 import { api, onConnectionChange, onReaderEvent } from '../api.js';
-import { canFilterUnread, sameScope, toQuery } from './selectors.js';
+import { canFilterUnread, toQuery } from './selectors.js';
 import { getState, update, type Dialog, type Scope, type Toast } from './store.js';
 
 const PAGE = 100;
@@ -396,8 +396,4 @@ export async function start(): Promise<void> {
 
 export function setPendingG(pendingG: boolean): void {
   update((s) => ({ ui: { ...s.ui, pendingG } }));
-}
-
-export function isScope(scope: Scope): boolean {
-  return sameScope(getState().selection.scope, scope);
 }
