@@ -2,7 +2,7 @@
  * `npm start`: the desktop app when Electron's binary is installed; otherwise one line
  * saying so, then browser mode, opening the reader in a browser where one is available.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronBinaryPath } from './electron-binary.js';
@@ -25,12 +25,33 @@ function openInBrowser(url: string): void {
   child.unref();
 }
 
-const electron = electronBinaryPath();
+/**
+ * Whether the native database module loads inside this Electron. It is built for Node by
+ * `npm install`; Electron needs it rebuilt for its own ABI (done when packaging).
+ */
+function nativeModuleLoadsIn(electronPath: string): boolean {
+  const probe = spawnSync(electronPath, ['-e', "require('better-sqlite3')"], {
+    cwd: appRoot,
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    stdio: 'ignore',
+    timeout: 30_000,
+  });
+  return probe.status === 0;
+}
+
+const binary = electronBinaryPath();
+const electron = binary && nativeModuleLoadsIn(binary) ? binary : null;
+if (binary && !electron) {
+  console.log(
+    'Electron is installed, but better-sqlite3 is built for Node rather than for Electron, so Syndic starts in browser mode instead.',
+  );
+}
 if (electron) {
   const child = spawn(electron, [appRoot], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  console.log('Electron is not installed here (its download was skipped), so Syndic starts in browser mode instead.');
+  if (!binary)
+    console.log('Electron is not installed here (its download was skipped), so Syndic starts in browser mode instead.');
   const port = Number(process.env.SYNDIC_PORT ?? 0);
   await serveBrowserMode({
     dataDir: process.env.SYNDIC_DATA_DIR ?? defaultDataDir(),
