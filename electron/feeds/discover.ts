@@ -2,11 +2,13 @@
  * Autodiscovery: from a site's address to its feeds. A page's <link rel="alternate">
  * elements first; failing those, the paths feeds usually live at.
  */
+import { decodeHTML } from 'entities';
 import type { DiscoveredFeed } from '../../shared/domain.js';
 import { resolveHttpUrl } from '../../shared/url.js';
 import { decodeFeedBytes } from './decode.js';
 import { fetchFeed, FetchError, type FetchOptions, DEFAULT_FETCH_OPTIONS } from './fetch.js';
 import { NotAFeedError, parseFeed } from './parse.js';
+import { tagAttributes } from './tag-attributes.js';
 
 const FEED_TYPES: Record<string, DiscoveredFeed['type']> = {
   'application/rss+xml': 'rss',
@@ -29,21 +31,6 @@ const COMMON_PATHS = [
   '/feeds/posts/default',
 ];
 
-function attributes(tag: string): Record<string, string> {
-  const attrs: Record<string, string> = {};
-  const re = /([a-zA-Z:-]+)\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/g;
-  for (let m = re.exec(tag); m; m = re.exec(tag)) attrs[m[1]!.toLowerCase()] = (m[3] ?? m[4] ?? m[5] ?? '').trim();
-  return attrs;
-}
-
-const decodeAttr = (s: string): string =>
-  s
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>');
-
 /** Feed links declared in a page's <head>, resolved against the page (and its <base>). */
 export function findFeedLinks(html: string, pageUrl: string): DiscoveredFeed[] {
   const head = html.slice(0, 512 * 1024);
@@ -52,15 +39,15 @@ export function findFeedLinks(html: string, pageUrl: string): DiscoveredFeed[] {
   const found: DiscoveredFeed[] = [];
   const seen = new Set<string>();
   for (const m of head.matchAll(/<link\b[^>]*>/gi)) {
-    const attrs = attributes(m[0]);
+    const attrs = tagAttributes(m[0], decodeHTML);
     const rels = (attrs.rel ?? '').toLowerCase().split(/\s+/);
     const type = (attrs.type ?? '').toLowerCase().split(';')[0]!.trim();
     if (!rels.includes('alternate') || !(type in FEED_TYPES) || !attrs.href) continue;
     if (type === 'application/json' && !/feed/i.test(attrs.href + (attrs.title ?? ''))) continue;
-    const url = resolveHttpUrl(decodeAttr(attrs.href), base);
+    const url = resolveHttpUrl(attrs.href, base);
     if (!url || seen.has(url)) continue;
     seen.add(url);
-    found.push({ url, title: attrs.title ? decodeAttr(attrs.title) : null, type: FEED_TYPES[type]! });
+    found.push({ url, title: attrs.title || null, type: FEED_TYPES[type]! });
   }
   return found;
 }

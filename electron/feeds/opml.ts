@@ -5,6 +5,7 @@
  */
 import { decodeXML } from 'entities';
 import { parseHttpUrl } from '../../shared/url.js';
+import { tagAttributes } from './tag-attributes.js';
 
 export interface OpmlFeed {
   url: string;
@@ -23,13 +24,6 @@ export interface ParsedOpml {
   title: string | null;
   feeds: OpmlFeed[];
   problems: OpmlProblem[];
-}
-
-function attributes(tag: string): Record<string, string> {
-  const attrs: Record<string, string> = {};
-  const re = /([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*("([^"]*)"|'([^']*)')/g;
-  for (let m = re.exec(tag); m; m = re.exec(tag)) attrs[m[1]!.toLowerCase()] = decodeXML(m[3] ?? m[4] ?? '').trim();
-  return attrs;
 }
 
 /** Category attribute values like "/Tech/Linux,News" become tag names. */
@@ -71,7 +65,7 @@ export function parseOpml(text: string): ParsedOpml {
       continue;
     }
     const line = lineOf(m.index);
-    const attrs = attributes(m[1] ?? '');
+    const attrs = tagAttributes(m[1] ?? '', decodeXML);
     const selfClosing = m[2] === '/';
     const name = attrs.title || attrs.text || null;
     const rawUrl = attrs.xmlurl;

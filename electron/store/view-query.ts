@@ -56,7 +56,7 @@ export function toFtsQuery(search: string): string | null {
 }
 
 /** Conditions for the smart view, feed and tags parts of a query, on table alias `t`. */
-function filterConditions(db: Db, query: ArticleQuery, t: string, now: number, forceScan: boolean): ViewSql {
+function filterConditions(query: ArticleQuery, t: string, now: number, forceScan: boolean): ViewSql {
   const where: string[] = [];
   const params: unknown[] = [];
   switch (query.view) {
@@ -111,11 +111,11 @@ function tagPlanIsScan(db: Db, query: ArticleQuery): boolean {
  */
 export function viewSql(db: Db, query: ArticleQuery, now: number): ViewSql {
   const scan = tagPlanIsScan(db, query);
-  const own = filterConditions(db, query, 'a', now, scan);
+  const own = filterConditions(query, 'a', now, scan);
   const where = [...own.where];
   const params = [...own.params];
   if (query.dedupe !== false) {
-    const other = filterConditions(db, query, 'b', now, true);
+    const other = filterConditions(query, 'b', now, true);
     const otherWhere = other.where.length ? ' AND ' + other.where.join(' AND ') : '';
     where.push(
       `(a.story_id IS NULL OR NOT EXISTS (SELECT 1 FROM articles b WHERE b.story_id = a.story_id AND b.id > a.id${otherWhere}))`,
