@@ -38,6 +38,16 @@ const settingsPatch = z.strictObject({
   theme: z.enum(['system', 'light', 'dark']).optional(),
   closeToTray: z.boolean().optional(),
   dedupe: z.boolean().optional(),
+  imageCacheMB: z.number().int().min(50).max(100_000).optional(),
+  keepReadDays: z.number().int().min(0).max(36_500).optional(),
+  keepPerFeed: z.number().int().min(0).max(1_000_000).optional(),
+  backupEveryHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 30)
+    .optional(),
+  backupsKept: z.number().int().min(1).max(100).optional(),
 });
 
 const none = z.tuple([]);
@@ -71,4 +81,10 @@ export const ARG_SCHEMAS: ArgSchemas = {
   exportOpml: none,
   getSettings: none,
   updateSettings: z.tuple([settingsPatch]),
+  fetchFullArticle: z.tuple([id]),
+  getStorageInfo: none,
+  createBackup: none,
+  restoreBackup: z.tuple([text(200)]),
+  exportStarred: z.tuple([z.enum(['html', 'json'])]),
+  runMaintenance: none,
 };

@@ -13,7 +13,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { ReaderApi, ReaderEventName, ReaderEvents } from '../shared/api.js';
 import type { EventMessage } from '../shared/protocol.js';
 import { callReader } from './api-door.js';
-import { appContentSecurityPolicy } from './csp.js';
+import { appContentSecurityPolicy, CACHED_IMAGE_CSP } from './csp.js';
 
 export const TOKEN_COOKIE = 'syndic-token';
 
@@ -41,6 +41,8 @@ export interface BrowserServerOptions {
   host?: string;
   /** Fixed token for tests; random otherwise. */
   token?: string;
+  /** The file of a cached image served at this path (the offline image cache), if any. */
+  cachedImage?: (pathname: string) => { path: string; type: string } | null;
 }
 
 export interface BrowserServer {
@@ -66,6 +68,32 @@ function cookieToken(header: string | undefined): string | null {
     if (name === TOKEN_COOKIE) return decodeURIComponent(value.join('='));
   }
   return null;
+}
+
+/**
+ * A cached image: its own strict policy (an SVG opened directly must not run script on
+ * the app's origin), and cacheable for good, since the address is the content's hash.
+ */
+async function serveCachedImage(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  image: { path: string; type: string },
+): Promise<void> {
+  let body: Buffer;
+  try {
+    body = await readFile(image.path);
+  } catch {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Not in the cache any more\n');
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': image.type,
+    'content-security-policy': CACHED_IMAGE_CSP,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'private, max-age=31536000, immutable',
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
@@ -101,6 +129,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         res.end();
         return;
       }
+      const image = options.cachedImage?.(url.pathname);
+      if (image) return serveCachedImage(req, res, image);
       const path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
       const file = resolve(join(rendererRoot, path));
       if (!file.startsWith(rendererRoot + sep)) return refuse(res, 404, 'Not found');

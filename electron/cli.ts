@@ -4,21 +4,26 @@
  *
  * Exit codes: 0 success; 1 the command ran but something failed (a feed did not
  * refresh, an OPML line was refused); 2 usage error; 3 the input is not a feed;
- * 4 the database cannot be opened (for example, written by a newer Syndic).
+ * 4 the database cannot be opened (for example, written by a newer Syndic); 5 the
+ * database is damaged (`syndic recover` says what to do).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { FeedRefreshResult, RefreshProgress } from '../shared/domain.js';
+import type { FeedRefreshResult, OfflineStatus, RefreshProgress } from '../shared/domain.js';
 import { closeIdleConnections, DEFAULT_FETCH_OPTIONS, fetchFeed, FetchError } from './feeds/fetch.js';
 import { NotAFeedError, parseFeed } from './feeds/parse.js';
 import { parsedFeedToJson } from './parse-json.js';
 import { databasePath, defaultDataDir } from './paths.js';
 import { ReaderService, UserError } from './service.js';
 import { closeDatabase, openDatabase, type Db } from './store/db.js';
+import { backupsDir, checkFile } from './store/backup.js';
+import { DiskFullError } from './store/disk-full.js';
 import { DatabaseTooNewError } from './store/migrate.js';
+import { DamagedDatabaseError, restoreLatestBackup, startFresh } from './store/recovery.js';
 import { serveBrowserMode } from './serve.js';
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, notAFeed: 3, database: 4 } as const;
+export const EXIT = { ok: 0, failed: 1, usage: 2, notAFeed: 3, database: 4, damaged: 5 } as const;
 
 const USAGE = `Usage: syndic <command> [options]
 
@@ -31,12 +36,21 @@ Commands:
   list                      feeds with unread counts and errors
   stats                     counts of feeds, articles, unread, starred
   serve [--port P]          browser mode: the reader at http://127.0.0.1:P (prints the address)
+  cache                     fetch the images (and full articles) queued for offline reading
+  backup                    write a backup of the database now; --list shows the backups
+  restore <name>            replace all data with a backup (the current state is backed up first)
+  export-starred [--format html|json] [--out FILE]
+                            write every starred article
+  maintain                  apply the retention settings and tidy the database now
+  recover --restore-latest | --start-fresh
+                            for a damaged database: either way the damaged file is kept aside
 
 Options:
   --data-dir DIR            where the database lives (default: ${defaultDataDir()})
   --help                    this text
 
-Exit codes: 0 ok, 1 something failed, 2 usage, 3 not a feed, 4 database unusable.`;
+Exit codes: 0 ok, 1 something failed, 2 usage, 3 not a feed, 4 database unusable,
+5 database damaged.`;
 
 interface Io {
   out: (line: string) => void;
@@ -71,6 +85,10 @@ async function withService<T>(
     db,
     onFeedDone: options.onFeedDone,
     emit: (event, payload) => {
+      if (event === 'offline-status' && options.progress) {
+        const s = payload as OfflineStatus;
+        io.err(`caching: ${s.queued} articles to go, ${s.imageFiles} images (${megabytes(s.imageBytes)})`);
+      }
       if (event !== 'refresh-progress' || !options.progress) return;
       const p = payload as RefreshProgress;
       // A line per finished feed, at most every 250 ms, and always the last one.
@@ -81,6 +99,7 @@ async function withService<T>(
       }
     },
   });
+  service.headless = true;
   try {
     return await work(service);
   } finally {
@@ -88,6 +107,16 @@ async function withService<T>(
     closeDatabase(db);
     closeIdleConnections();
   }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** SQLite's own words for a file that is not a whole database. */
+function isDamagedDatabase(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB';
 }
 
 async function readSource(source: string): Promise<{ body: Uint8Array; url: string; contentType: string | null }> {
@@ -112,6 +141,10 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
         out: { type: 'string' },
         port: { type: 'string' },
         'no-poll': { type: 'boolean' },
+        format: { type: 'string' },
+        list: { type: 'boolean' },
+        'restore-latest': { type: 'boolean' },
+        'start-fresh': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -195,9 +228,16 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
           io,
           async (service) => {
             const summary = await service.refresh(null);
+            if (summary.offline) {
+              io.err(
+                'syndic: this machine is offline, so nothing was fetched. Run the refresh again when it is online.',
+              );
+              return EXIT.failed;
+            }
+            if (summary.diskFull) io.err(`syndic: ${new DiskFullError().message}`);
             const line = `feeds ok: ${summary.ok}, failed: ${summary.failed}, not modified: ${summary.notModified}, new articles: ${summary.newArticles}, updated: ${summary.updatedArticles} (${(summary.durationMs / 1000).toFixed(1)} s)`;
             (jsonl ? io.err : io.out)(line);
-            return summary.failed ? EXIT.failed : EXIT.ok;
+            return summary.failed || summary.diskFull ? EXIT.failed : EXIT.ok;
           },
           { progress: true, onFeedDone },
         );
@@ -242,6 +282,76 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
         await serveBrowserMode({ dataDir, port, poll: values['no-poll'] !== true, io });
         return EXIT.ok;
       }
+      case 'cache': {
+        return await withService(
+          dataDir,
+          io,
+          async (service) => {
+            service.offline.kick();
+            await service.offline.whenIdle();
+            const status = service.offline.status();
+            io.out(
+              `Offline cache: ${status.imageFiles} images (${megabytes(status.imageBytes)} of ${megabytes(status.maxImageBytes)}), ${status.queued} articles still queued`,
+            );
+            return status.queued ? EXIT.failed : EXIT.ok;
+          },
+          { progress: true },
+        );
+      }
+      case 'backup': {
+        return await withService(dataDir, io, async (service) => {
+          if (values.list) {
+            for (const b of (await service.getStorageInfo()).backups)
+              io.out(`${b.name}\t${new Date(b.createdAt).toISOString()}\t${megabytes(b.bytes)}`);
+            return EXIT.ok;
+          }
+          const backup = await service.createBackup();
+          io.out(`Backed up to ${join(backupsDir(dataDir), backup.name)} (${megabytes(backup.bytes)})`);
+          return EXIT.ok;
+        });
+      }
+      case 'restore': {
+        if (!rest[0]) throw new UsageError('restore needs the name of a backup (see `syndic backup --list`)');
+        return await withService(dataDir, io, async (service) => {
+          await service.restoreBackup(rest[0]!);
+          io.out(`Restored ${rest[0]}; the state before it was backed up first.`);
+          return EXIT.ok;
+        });
+      }
+      case 'export-starred': {
+        const format = values.format ?? 'html';
+        if (format !== 'html' && format !== 'json') throw new UsageError('--format is html or json');
+        return await withService(dataDir, io, async (service) => {
+          const text = await service.exportStarred(format);
+          if (values.out) writeFileSync(values.out, text);
+          else io.out(text.trimEnd());
+          return EXIT.ok;
+        });
+      }
+      case 'maintain': {
+        return await withService(dataDir, io, async (service) => {
+          const { removed } = await service.runMaintenance();
+          io.out(`Retention removed ${removed} read articles; database optimised.`);
+          return EXIT.ok;
+        });
+      }
+      case 'recover': {
+        if (values['restore-latest'] === values['start-fresh'])
+          throw new UsageError('recover takes one of --restore-latest or --start-fresh');
+        const problem = checkFile(databasePath(dataDir));
+        if (problem === null && existsSync(databasePath(dataDir))) {
+          io.out(`The database in ${dataDir} is whole: nothing to recover.`);
+          return EXIT.ok;
+        }
+        if (values['restore-latest']) {
+          const { asidePath, restored } = restoreLatestBackup(dataDir, Date.now());
+          io.out(`Restored ${restored}. The damaged database is kept as ${asidePath}.`);
+        } else {
+          const { asidePath } = startFresh(dataDir, Date.now());
+          io.out(`Starting fresh. The damaged database is kept as ${asidePath}.`);
+        }
+        return EXIT.ok;
+      }
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
@@ -253,6 +363,14 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
     if (error instanceof NotAFeedError) {
       io.err(`syndic: ${error.message}`);
       return EXIT.notAFeed;
+    }
+    if (error instanceof DamagedDatabaseError || isDamagedDatabase(error)) {
+      io.err(
+        `syndic: the database in ${dataDir} is damaged (${(error as Error).message}). Nothing has been deleted.\n` +
+          'Run `syndic recover --restore-latest` to restore the latest backup, or `syndic recover --start-fresh`;\n' +
+          'either way the damaged file is kept aside.',
+      );
+      return EXIT.damaged;
     }
     if (error instanceof DatabaseTooNewError) {
       io.err(`syndic: ${error.message}`);

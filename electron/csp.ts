@@ -19,3 +19,6 @@ export function appContentSecurityPolicy(connectSrc: string): string {
     "frame-ancestors 'none'",
   ].join('; ');
 }
+
+/** What a cached image may do when opened on its own: nothing but be an image. */
+export const CACHED_IMAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox";

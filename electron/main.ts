@@ -7,6 +7,7 @@
 import {
   app,
   BrowserWindow,
+  dialog,
   Menu,
   nativeImage,
   net,
@@ -20,11 +21,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Counts } from '../shared/domain.js';
+import { CACHED_IMAGE_CSP } from './csp.js';
 import { closeIdleConnections } from './feeds/fetch.js';
 import { registerIpc, sendEvent } from './ipc.js';
 import { databasePath } from './paths.js';
 import { ReaderService } from './service.js';
 import { closeDatabase, openDatabase, type Db } from './store/db.js';
+import { assertDatabaseWhole, DamagedDatabaseError, restoreLatestBackup, startFresh } from './store/recovery.js';
 import { getSettings } from './store/settings.js';
 import { APP_ORIGIN, APP_SCHEME, ELECTRON_CSP, isExternalUrlAllowed, windowWebPreferences } from './window-options.js';
 
@@ -86,6 +89,19 @@ function saveWindowState(window: BrowserWindow): void {
 function serveRenderer(): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
+    const image = url.host === 'app' ? service?.cachedImageFile(url.pathname) : null;
+    if (image) {
+      // The offline image cache, on the app's origin; its own strict policy (see csp.ts).
+      const response = await net.fetch(pathToFileURL(image.path).href);
+      return new Response(response.body, {
+        status: response.status,
+        headers: {
+          'Content-Type': image.type,
+          'Content-Security-Policy': CACHED_IMAGE_CSP,
+          'X-Content-Type-Options': 'nosniff',
+        },
+      });
+    }
     const path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
     const file = normalize(join(rendererDir, path));
     if (url.host !== 'app' || !file.startsWith(rendererDir + sep) || !existsSync(file)) {
@@ -234,12 +250,55 @@ function createTray(): void {
   tray.on('click', showWindow);
 }
 
+/**
+ * A damaged database is never opened, repaired or replaced without asking: the user
+ * chooses to restore the latest backup or to start fresh, and the damaged file is kept
+ * aside either way. Returns false when the user chose to quit.
+ */
+function recoverIfDamaged(dataDir: string): boolean {
+  try {
+    assertDatabaseWhole(dataDir);
+    return true;
+  } catch (error) {
+    if (!(error instanceof DamagedDatabaseError)) throw error;
+    const buttons = [...(error.latestBackup ? ['Restore Latest Backup'] : []), 'Start Fresh', 'Quit'];
+    const choice =
+      buttons[
+        dialog.showMessageBoxSync({
+          type: 'error',
+          title: 'Syndic',
+          message: 'Syndic’s database is damaged',
+          detail: `${error.message}\n\nThe damaged file will be kept aside as syndic.db.damaged-… in ${dataDir}.`,
+          buttons,
+          defaultId: 0,
+          cancelId: buttons.length - 1,
+          noLink: true,
+        })
+      ];
+    if (choice === 'Restore Latest Backup') restoreLatestBackup(dataDir, Date.now());
+    else if (choice === 'Start Fresh') startFresh(dataDir, Date.now());
+    else return false;
+    return true;
+  }
+}
+
 async function startApp(): Promise<void> {
   const dataDir = app.getPath('userData');
   mkdirSync(dataDir, { recursive: true });
-  db = openDatabase(databasePath(dataDir));
+  if (!recoverIfDamaged(dataDir)) {
+    app.exit(0);
+    return;
+  }
+  try {
+    db = openDatabase(databasePath(dataDir));
+  } catch (error) {
+    dialog.showErrorBox('Syndic cannot open its database', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+    return;
+  }
   service = new ReaderService({
     db,
+    isOnline: () => net.isOnline(),
     emit: (event, payload) => {
       sendEvent(windowIds, event, payload);
       if (event === 'counts-changed') updateBadge(payload as Counts);
@@ -252,7 +311,7 @@ async function startApp(): Promise<void> {
   createTray();
   mainWindow = createWindow();
   updateBadge(await service.getCounts());
-  service.poller.start();
+  service.start();
 
   app.on('second-instance', showWindow);
   app.on('activate', showWindow);

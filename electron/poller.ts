@@ -5,10 +5,12 @@
  * one transaction).
  */
 import type { FeedId, FeedRefreshResult, RefreshProgress, RefreshSummary } from '../shared/domain.js';
+import type { IsOnline } from './connectivity.js';
 import type { FetchOptions } from './feeds/fetch.js';
 import type { FeedParser } from './feeds/parse-pool.js';
 import { refreshFeed, type ScheduleInputs } from './refresh-feed.js';
 import type { Db } from './store/db.js';
+import { isDiskFull } from './store/disk-full.js';
 import { fetchStates, type FeedFetchState } from './store/feeds.js';
 
 export interface PollerOptions {
@@ -21,6 +23,8 @@ export interface PollerOptions {
   /** Limit per host name: politeness towards one server. */
   perHost: number;
   defaultMinutes: () => number;
+  /** No network: nothing is fetched, the refresh says "offline", the timer retries. */
+  isOnline?: IsOnline;
   random?: () => number;
   onProgress?: (progress: RefreshProgress) => void;
   /** Called after each feed's transaction has committed. */
@@ -58,7 +62,7 @@ export class Poller {
     if (this.running) return this.running;
     const controller = new AbortController();
     this.controller = controller;
-    this.running = this.run(fetchStates(this.options.db, ids), controller.signal).finally(() => {
+    this.running = this.run(fetchStates(this.options.db, ids), controller).finally(() => {
       this.running = null;
       this.controller = null;
     });
@@ -98,8 +102,9 @@ export class Poller {
     await this.running?.catch(() => undefined);
   }
 
-  private async run(feeds: FeedFetchState[], signal: AbortSignal): Promise<RefreshSummary> {
+  private async run(feeds: FeedFetchState[], controller: AbortController): Promise<RefreshSummary> {
     const { options } = this;
+    const { signal } = controller;
     const started = Date.now();
     const summary: RefreshSummary = {
       ok: 0,
@@ -108,10 +113,18 @@ export class Poller {
       newArticles: 0,
       updatedArticles: 0,
       cancelled: false,
+      offline: false,
+      diskFull: false,
       durationMs: 0,
     };
     const total = feeds.length;
     let done = 0;
+    if (options.isOnline && !options.isOnline()) {
+      // Said once, for the whole refresh; the feeds keep their state and are due again.
+      summary.offline = true;
+      options.onProgress?.({ done, total, last: null, running: false, offline: true });
+      return summary;
+    }
     options.onProgress?.({ done, total, last: null, running: true });
 
     const pending = [...feeds];
@@ -147,20 +160,26 @@ export class Poller {
             },
             feed,
           )
-            .catch((error: unknown) => ({
-              feedId: feed.id,
-              url: feed.url,
-              status: 'failed' as const,
-              newArticles: 0,
-              updatedArticles: 0,
-              error: {
-                kind: 'network' as const,
-                message: String(error),
-                hint: 'Syndic will try again later.',
-                at: options.now(),
-              },
-              stored: [],
-            }))
+            .catch((error: unknown) => {
+              if (isDiskFull(error)) {
+                summary.diskFull = true;
+                controller.abort();
+              }
+              return {
+                feedId: feed.id,
+                url: feed.url,
+                status: 'failed' as const,
+                newArticles: 0,
+                updatedArticles: 0,
+                error: {
+                  kind: 'network' as const,
+                  message: error instanceof Error ? error.message : String(error),
+                  hint: 'Syndic will try again later.',
+                  at: options.now(),
+                },
+                stored: [],
+              };
+            })
             .then((result) => {
               active--;
               perHost.set(host, perHost.get(host)! - 1);
@@ -180,9 +199,9 @@ export class Poller {
       pump();
     });
 
-    summary.cancelled = signal.aborted;
+    summary.cancelled = signal.aborted && !summary.diskFull;
     summary.durationMs = Date.now() - started;
-    options.onProgress?.({ done, total, last: null, running: false });
+    options.onProgress?.({ done, total, last: null, running: false, diskFull: summary.diskFull || undefined });
     return summary;
   }
 }

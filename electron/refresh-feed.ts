@@ -8,6 +8,7 @@ import { toFeedError } from './feeds/errors.js';
 import { fetchFeed, FetchError, type FetchOptions } from './feeds/fetch.js';
 import type { FeedParser } from './feeds/parse-pool.js';
 import { upsertFeedArticles } from './store/article-upsert.js';
+import { DiskFullError, isDiskFull } from './store/disk-full.js';
 import type { Db } from './store/db.js';
 import {
   findFeedByUrl,
@@ -146,6 +147,8 @@ export async function refreshFeed(ctx: RefreshContext, state: FeedFetchState): P
     result.stored = [...written.inserted, ...written.updated];
     return result;
   } catch (error) {
+    // A full disk is not this feed's fault: the whole refresh stops (see the poller).
+    if (isDiskFull(error)) throw new DiskFullError();
     const now = ctx.now();
     const feedError = toFeedError(error, now);
     const retryAfter = error instanceof FetchError ? error.retryAfterMs : undefined;

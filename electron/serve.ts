@@ -1,5 +1,5 @@
 /**
- * `syndic serve`: the whole reader in browser mode. Opens the store, starts the poller,
+ * `syndic serve`: the whole reader in browser mode. Checks and opens the store, starts the poller,
  * serves the renderer, and runs until SIGINT/SIGTERM, then shuts down cleanly (refresh
  * cancelled, connections closed, database checkpointed and closed).
  */
@@ -11,6 +11,7 @@ import { closeIdleConnections } from './feeds/fetch.js';
 import { databasePath } from './paths.js';
 import { ReaderService } from './service.js';
 import { closeDatabase, openDatabase } from './store/db.js';
+import { assertDatabaseWhole } from './store/recovery.js';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../renderer/', import.meta.url));
 
@@ -29,14 +30,21 @@ export async function serveBrowserMode(options: ServeOptions): Promise<void> {
     throw new Error(`The renderer is not built (${RENDERER_DIR}index.html is missing): run "npm run build"`);
   }
   mkdirSync(options.dataDir, { recursive: true });
+  // Starting the app checks the database first: a damaged one is reported, never used.
+  assertDatabaseWhole(options.dataDir);
   const db = openDatabase(databasePath(options.dataDir));
   let server: BrowserServer | null = null;
   const service = new ReaderService({
     db,
     emit: <E extends ReaderEventName>(event: E, payload: ReaderEvents[E]) => server?.broadcast(event, payload),
   });
-  server = await startBrowserServer({ api: service, rendererDir: RENDERER_DIR, port: options.port });
-  if (options.poll) service.poller.start();
+  server = await startBrowserServer({
+    api: service,
+    rendererDir: RENDERER_DIR,
+    port: options.port,
+    cachedImage: (pathname) => service.cachedImageFile(pathname),
+  });
+  service.start({ poll: options.poll });
   options.io.out(`Syndic is running at ${server.url}`);
   options.io.err('Open that address in a browser (it carries the access token). Stop with Ctrl+C.');
   options.onReady?.(server);

@@ -4,6 +4,8 @@
  * the API is async at this boundary so the store can move to a worker later.
  */
 import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type {
   AddFeedRequest,
   AddFeedResult,
@@ -12,12 +14,14 @@ import type {
   ReaderApi,
   ReaderEventName,
   ReaderEvents,
+  StarredExportFormat,
 } from '../shared/api.js';
 import type {
   Article,
   ArticleId,
   ArticlePage,
   ArticleQuery,
+  BackupInfo,
   Counts,
   DiscoveredFeed,
   Feed,
@@ -25,21 +29,31 @@ import type {
   FeedRefreshResult,
   OpmlImportReport,
   RefreshSummary,
+  RetentionReport,
   Settings,
+  StorageInfo,
   Tag,
   TagId,
 } from '../shared/domain.js';
 import { parseHttpUrl } from '../shared/url.js';
+import { nodeIsOnline, type IsOnline } from './connectivity.js';
+import { starredAsHtml, starredAsJson } from './export-starred.js';
 import { discoverFeeds } from './feeds/discover.js';
 import { DEFAULT_FETCH_OPTIONS, FetchError, type FetchOptions } from './feeds/fetch.js';
 import { parseOpml, writeOpml } from './feeds/opml.js';
 import { createParsePool, type FeedParser } from './feeds/parse-pool.js';
+import { Maintenance } from './maintenance.js';
+import { imagePath } from './offline/image-files.js';
+import { OfflineCache } from './offline/offline-cache.js';
 import { Poller } from './poller.js';
 import * as articles from './store/articles.js';
+import { BackupNotFoundError, createBackup, listBackups, restoreBackup } from './store/backup.js';
 import { getCounts } from './store/counts.js';
 import type { Db } from './store/db.js';
 import * as feeds from './store/feeds.js';
+import { cachedImagesOf, enqueueOffline, imageFile, touchArticleImages } from './store/images.js';
 import { getSettings, saveSettings } from './store/settings.js';
+import { listStarred } from './store/starred.js';
 import * as tags from './store/tags.js';
 
 export class UserError extends Error {
@@ -60,13 +74,26 @@ export interface ServiceOptions {
   onFeedDone?: (result: FeedRefreshResult) => void;
   /** Where feeds are parsed; by default a pool of worker threads. */
   parser?: FeedParser;
+  /** Whether the machine has a network (Electron asks the OS; see connectivity.ts). */
+  isOnline?: IsOnline;
 }
+
+/** Where a cached image is served, on the app's own origin (browser server, app protocol). */
+export const CACHED_IMAGE_PREFIX = '/cache/images/';
+
+const MB = 1024 * 1024;
 
 const UNDO_KEPT = 10;
 
 export class ReaderService implements ReaderApi {
   readonly db: Db;
+  /** The folder of the database: image cache and backups live beside it. */
+  readonly dataDir: string;
   readonly poller: Poller;
+  readonly offline: OfflineCache;
+  readonly maintenance: Maintenance;
+  /** Articles a refresh stored, queued for the offline cache when the refresh ends. */
+  private storedSinceLastFlush: ArticleId[] = [];
   private readonly now: () => number;
   private readonly fetchOptions: FetchOptions;
   private readonly emit: NonNullable<ServiceOptions['emit']>;
@@ -79,6 +106,26 @@ export class ReaderService implements ReaderApi {
     this.fetchOptions = options.fetchOptions ?? DEFAULT_FETCH_OPTIONS;
     this.emit = options.emit ?? (() => undefined);
     this.parser = options.parser ?? createParsePool();
+    this.dataDir = dirname(this.db.name);
+    const isOnline = options.isOnline ?? nodeIsOnline;
+    this.offline = new OfflineCache({
+      db: this.db,
+      dataDir: this.dataDir,
+      fetchOptions: this.fetchOptions,
+      now: this.now,
+      isOnline,
+      maxBytes: () => getSettings(this.db).imageCacheMB * MB,
+      onStatus: (status) => this.emit('offline-status', status),
+    });
+    this.maintenance = new Maintenance({
+      db: this.db,
+      dataDir: this.dataDir,
+      now: this.now,
+      onRemoved: () => {
+        this.emit('articles-changed', { feedIds: [] });
+        this.countsChanged([]);
+      },
+    });
     this.poller = new Poller({
       db: this.db,
       parser: this.parser,
@@ -87,15 +134,49 @@ export class ReaderService implements ReaderApi {
       concurrency: options.concurrency ?? 32,
       perHost: options.perHost ?? 2,
       defaultMinutes: () => getSettings(this.db).refreshMinutes,
+      isOnline,
       onProgress: (progress) => {
         this.emit('refresh-progress', progress);
-        if (!progress.running) this.emit('counts-changed', this.counts());
+        if (!progress.running) {
+          if (this.db.open) this.emit('counts-changed', this.counts());
+          this.flushStored();
+        }
       },
       onFeedDone: (result) => {
         options.onFeedDone?.(result);
-        if (result.stored.length) this.emit('articles-changed', { feedIds: [result.feedId] });
+        if (result.stored.length) {
+          this.emit('articles-changed', { feedIds: [result.feedId] });
+          for (const id of result.stored) this.storedSinceLastFlush.push(id);
+        }
       },
     });
+  }
+
+  /**
+   * Queues what the refresh stored for the offline cache, in one transaction at the end
+   * rather than one per feed: the refresh's own writes stay as short as they can be.
+   */
+  private flushStored(): void {
+    const ids = this.storedSinceLastFlush;
+    this.storedSinceLastFlush = [];
+    if (!ids.length || !this.db.open) return;
+    if (this.headless) enqueueOffline(this.db, ids, this.now());
+    else this.offline.enqueue(ids);
+  }
+
+  /**
+   * Set by the CLI: articles are still queued for the offline cache, but images are
+   * fetched by the app or by `syndic cache`, not by a cron job's refresh.
+   */
+  headless = false;
+  private started = false;
+
+  /** Starts the background work of a running app: polling, the offline cache, maintenance. */
+  start({ poll = true }: { poll?: boolean } = {}): void {
+    this.started = poll;
+    if (poll) this.poller.start();
+    this.offline.kick();
+    this.maintenance.start();
   }
 
   private counts(): Counts {
@@ -258,7 +339,17 @@ export class ReaderService implements ReaderApi {
   }
 
   async getArticle(articleId: ArticleId): Promise<Article | null> {
-    return articles.getArticle(this.db, articleId);
+    const article = articles.getArticle(this.db, articleId);
+    if (!article) return null;
+    // Opening an article makes its images the last the cache would evict.
+    touchArticleImages(this.db, articleId, this.now());
+    return this.withCachedImages(article);
+  }
+
+  private withCachedImages(article: Article): Article {
+    const cached: Record<string, string> = {};
+    for (const [url, hash] of cachedImagesOf(this.db, article.id)) cached[url] = CACHED_IMAGE_PREFIX + hash;
+    return { ...article, cachedImages: cached };
   }
 
   private rememberUndo(ids: ArticleId[], read: boolean): string | null {
@@ -362,9 +453,85 @@ export class ReaderService implements ReaderApi {
     return saveSettings(this.db, patch);
   }
 
-  /** Stops the poller; the caller closes the database. */
+  // Offline reading and data safety
+
+  async fetchFullArticle(articleId: ArticleId): Promise<Article> {
+    if (!articles.getArticle(this.db, articleId)) throw new UserError(`There is no article with id ${articleId}`);
+    try {
+      await this.offline.cacheArticle(articleId, true);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new UserError(`The full article could not be fetched: ${reason}. The feed's own text is still shown.`);
+    }
+    this.emit('articles-changed', { feedIds: [] });
+    return this.withCachedImages(articles.getArticle(this.db, articleId)!);
+  }
+
+  /**
+   * The file behind a cached image's local address (`/cache/images/<sha256>`), for the
+   * transports that serve it; null for anything else.
+   */
+  cachedImageFile(pathname: string): { path: string; type: string } | null {
+    if (!pathname.startsWith(CACHED_IMAGE_PREFIX)) return null;
+    const hash = pathname.slice(CACHED_IMAGE_PREFIX.length);
+    if (!/^[0-9a-f]{64}$/.test(hash)) return null;
+    const file = imageFile(this.db, hash);
+    return file ? { path: imagePath(this.dataDir, hash), type: file.type } : null;
+  }
+
+  async getStorageInfo(): Promise<StorageInfo> {
+    let databaseBytes = 0;
+    for (const suffix of ['', '-wal']) {
+      try {
+        databaseBytes += statSync(this.db.name + suffix).size;
+      } catch {
+        // No WAL right after a checkpoint.
+      }
+    }
+    return {
+      dataDir: this.dataDir,
+      databaseBytes,
+      articleCount: this.counts().all,
+      offline: this.offline.status(),
+      backups: listBackups(this.dataDir),
+      lastMaintenanceAt: this.maintenance.lastRunAt(),
+    };
+  }
+
+  async createBackup(): Promise<BackupInfo> {
+    return createBackup(this.db, this.dataDir, this.now(), getSettings(this.db).backupsKept);
+  }
+
+  async restoreBackup(name: string): Promise<void> {
+    // No refresh may write while the content is replaced; polling resumes after.
+    await this.poller.cancel();
+    try {
+      await restoreBackup(this.db, this.dataDir, name, this.now(), getSettings(this.db).backupsKept);
+    } catch (error) {
+      if (error instanceof BackupNotFoundError) throw new UserError(error.message);
+      throw error;
+    } finally {
+      this.undo.clear();
+      if (this.started) this.poller.start();
+    }
+    this.emit('data-replaced', {});
+    this.countsChanged([]);
+  }
+
+  async exportStarred(format: StarredExportFormat): Promise<string> {
+    const rows = listStarred(this.db);
+    return format === 'json' ? starredAsJson(rows, this.now()) : starredAsHtml(rows, this.now());
+  }
+
+  async runMaintenance(): Promise<RetentionReport> {
+    return { removed: this.maintenance.tidy() };
+  }
+
+  /** Stops the background work; the caller closes the database. */
   async shutdown(): Promise<void> {
     await this.poller.cancel();
+    await this.offline.stop();
+    await this.maintenance.stop();
     await this.parser.close();
   }
 }

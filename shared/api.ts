@@ -9,17 +9,23 @@ import type {
   ArticleId,
   ArticlePage,
   ArticleQuery,
+  BackupInfo,
   Counts,
   DiscoveredFeed,
   Feed,
   FeedId,
+  OfflineStatus,
   OpmlImportReport,
   RefreshProgress,
   RefreshSummary,
+  RetentionReport,
   Settings,
+  StorageInfo,
   Tag,
   TagId,
 } from './domain.js';
+
+export type StarredExportFormat = 'html' | 'json';
 
 export interface AddFeedRequest {
   /** A feed URL, or a site's address to discover the feed from. */
@@ -88,6 +94,17 @@ export interface ReaderApi {
   exportOpml(): Promise<string>;
   getSettings(): Promise<Settings>;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
+
+  // Offline reading and data safety
+  /** Fetches the article's page, extracts the article (readability) and keeps it offline. */
+  fetchFullArticle(articleId: ArticleId): Promise<Article>;
+  getStorageInfo(): Promise<StorageInfo>;
+  createBackup(): Promise<BackupInfo>;
+  /** Replaces all data with a backup's (the current state is backed up first). */
+  restoreBackup(name: string): Promise<void>;
+  exportStarred(format: StarredExportFormat): Promise<string>;
+  /** Applies retention and optimises the database now (it also runs on a schedule). */
+  runMaintenance(): Promise<RetentionReport>;
 }
 
 export type ReaderMethod = keyof ReaderApi;
@@ -99,6 +116,10 @@ export interface ReaderEvents {
   'articles-changed': { feedIds: FeedId[] };
   'counts-changed': Counts;
   'feeds-changed': { feedIds: FeedId[] };
+  /** The offline cache moved on (images fetched, queue shorter). */
+  'offline-status': OfflineStatus;
+  /** Everything changed (a backup was restored): reload every view. */
+  'data-replaced': Record<string, never>;
 }
 
 export type ReaderEventName = keyof ReaderEvents;
@@ -131,6 +152,12 @@ export const READER_METHODS = [
   'exportOpml',
   'getSettings',
   'updateSettings',
+  'fetchFullArticle',
+  'getStorageInfo',
+  'createBackup',
+  'restoreBackup',
+  'exportStarred',
+  'runMaintenance',
 ] as const satisfies readonly ReaderMethod[];
 
 // Compile-time check that READER_METHODS lists every method exactly.

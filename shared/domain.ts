@@ -102,6 +102,12 @@ export interface Article extends ArticleSummary {
   content: string | null;
   /** Extracted full article (readability), when fetched. */
   fullContent: string | null;
+  /**
+   * Images of this article kept in the offline cache: original address to the local path
+   * that serves the copy (`/cache/images/<sha256>`, on the app's own origin). The reader
+   * shows the copy and never asks the original host for an image listed here.
+   */
+  cachedImages: Record<string, string>;
   categories: string[];
   enclosures: Enclosure[];
   updatedAt: number | null;
@@ -152,6 +158,16 @@ export interface Settings {
   closeToTray: boolean;
   /** Hide a post already shown from another feed. */
   dedupe: boolean;
+  /** Size cap of the offline image cache, in megabytes. */
+  imageCacheMB: number;
+  /** Read articles older than this many days are removed; 0 keeps them forever. */
+  keepReadDays: number;
+  /** Read articles beyond this many per feed (newest kept) are removed; 0 keeps all. */
+  keepPerFeed: number;
+  /** Hours between automatic backups; 0 turns them off. */
+  backupEveryHours: number;
+  /** How many backups are kept (the oldest is deleted first). */
+  backupsKept: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -160,6 +176,11 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   closeToTray: false,
   dedupe: true,
+  imageCacheMB: 1024,
+  keepReadDays: 0,
+  keepPerFeed: 0,
+  backupEveryHours: 24,
+  backupsKept: 5,
 };
 
 /** The outcome of refreshing one feed. */
@@ -183,6 +204,10 @@ export interface RefreshProgress {
   /** The feed that just finished. */
   last: FeedRefreshResult | null;
   running: boolean;
+  /** Set on the last event of a refresh that found no network. */
+  offline?: boolean;
+  /** Set on the last event of a refresh stopped by a full disk. */
+  diskFull?: boolean;
 }
 
 export interface RefreshSummary {
@@ -192,6 +217,10 @@ export interface RefreshSummary {
   newArticles: number;
   updatedArticles: number;
   cancelled: boolean;
+  /** Nothing was fetched because the machine has no network; Syndic retries when it returns. */
+  offline: boolean;
+  /** The disk is full: the refresh stopped, what was stored is intact. */
+  diskFull: boolean;
   durationMs: number;
 }
 
@@ -208,4 +237,36 @@ export interface OpmlImportReport {
   tagsCreated: number;
   /** Lines that could not be imported, with why. */
   problems: { line: number; message: string }[];
+}
+
+/** The offline cache: what is kept and what is still to fetch. */
+export interface OfflineStatus {
+  /** Articles whose images (or full text) are still to fetch. */
+  queued: number;
+  working: boolean;
+  imageFiles: number;
+  imageBytes: number;
+  maxImageBytes: number;
+}
+
+/** A consistent copy of the database, made by SQLite's online backup. */
+export interface BackupInfo {
+  /** File name inside the backups folder; the only thing restore accepts. */
+  name: string;
+  createdAt: number;
+  bytes: number;
+}
+
+/** Where the data lives and how big it is, for the settings' storage section. */
+export interface StorageInfo {
+  dataDir: string;
+  databaseBytes: number;
+  articleCount: number;
+  offline: OfflineStatus;
+  backups: BackupInfo[];
+  lastMaintenanceAt: number | null;
+}
+
+export interface RetentionReport {
+  removed: number;
 }

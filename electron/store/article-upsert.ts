@@ -181,6 +181,11 @@ export function upsertFeedArticles(
       db,
       'SELECT id, content_hash FROM articles WHERE guid = ? AND feed_id = ?',
     );
+    // Articles that retention removed stay removed while the feed still lists them.
+    const removed = prepared<[number, string], unknown>(
+      db,
+      'SELECT 1 FROM removed_articles WHERE feed_id = ? AND guid = ?',
+    );
     const ids = new IdAllocator(db);
     const fresh: NewRow[] = [];
     const changed: NewRow[] = [];
@@ -188,8 +193,9 @@ export function upsertFeedArticles(
       // Items from the parse worker come prepared; others (tests, tools) are prepared here.
       const item = isPrepared(raw) ? raw : prepareItem(raw);
       const existing = find.get(item.id, feedId);
-      if (!existing) fresh.push({ id: ids.allocate(sortTime(item.published, now)), item });
-      else if (existing.content_hash !== item.hash) changed.push({ id: existing.id, item });
+      if (!existing) {
+        if (!removed.get(feedId, item.id)) fresh.push({ id: ids.allocate(sortTime(item.published, now)), item });
+      } else if (existing.content_hash !== item.hash) changed.push({ id: existing.id, item });
     }
     // 2. Write rows in ascending id order. Feeds list newest first, but SQLite appends
     //    fastest at the right edge of a B-tree, and FTS5 flushes its pending index on every

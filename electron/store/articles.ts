@@ -63,6 +63,8 @@ export function rowToArticle(row: ArticleRow): Article {
     summary: row.summary,
     content: row.content,
     fullContent: row.full_content,
+    // Filled by the service from the image cache (store/images.ts).
+    cachedImages: {},
     categories: JSON.parse(row.categories) as string[],
     enclosures: JSON.parse(row.enclosures) as Enclosure[],
     updatedAt: row.updated_at,

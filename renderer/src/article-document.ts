@@ -3,10 +3,12 @@
  * Content-Security-Policy (no script at all; images and media from the web), with the
  * reading stylesheet. The frame's sandbox allows no scripts either (see ArticleView).
  */
-import { sanitizeArticleHtml } from './sanitize.js';
+import { sanitizeArticleHtml, type CachedImages } from './sanitize.js';
 
-export const FRAME_CSP =
-  "default-src 'none'; img-src https: http: data:; media-src https: http:; style-src 'unsafe-inline'";
+/** The frame's policy; `origin` (the app's own) serves the offline image cache. */
+export function frameCsp(origin: string): string {
+  return `default-src 'none'; img-src ${origin} https: http: data:; media-src ${origin} https: http:; style-src 'unsafe-inline'`;
+}
 
 export interface ReadingTheme {
   text: string;
@@ -17,10 +19,10 @@ export interface ReadingTheme {
   border: string;
 }
 
-export function articleDocument(html: string, theme: ReadingTheme): string {
-  const body = sanitizeArticleHtml(html);
+export function articleDocument(html: string, theme: ReadingTheme, images: CachedImages): string {
+  const body = sanitizeArticleHtml(html, images);
   return `<!doctype html><html><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}">
+<meta http-equiv="Content-Security-Policy" content="${frameCsp(images.origin)}">
 <meta name="referrer" content="no-referrer">
 <base target="_blank">
 <style>

@@ -128,6 +128,32 @@ const VIDEO_EMBEDS: [RegExp, (id: string) => string, string][] = [
 const SAFE_LINK = /^(?:https?:|mailto:)/i;
 const SAFE_IMAGE = /^(?:https?:|data:image\/(?:png|jpe?g|gif|webp|avif);)/i;
 
+/**
+ * The offline image cache for the article being sanitised: an image whose address is in
+ * `cached` is shown from the app's own copy, and its srcset is dropped, so the browser
+ * never asks the original host for it. Set only for the duration of one sanitize call.
+ */
+export interface CachedImages {
+  cached: Record<string, string>;
+  /** The article's own address, against which relative image addresses resolve. */
+  base: string | null;
+  /** The app's origin, where cached copies are served. */
+  origin: string;
+}
+let cachedImages: CachedImages | null = null;
+
+function cachedCopy(src: string): string | null {
+  if (!cachedImages) return null;
+  let absolute = src;
+  try {
+    absolute = new URL(src, cachedImages.base ?? undefined).href;
+  } catch {
+    // Not resolvable: looked up as written.
+  }
+  const path = cachedImages.cached[absolute] ?? cachedImages.cached[src];
+  return path ? cachedImages.origin + path : null;
+}
+
 let configured = false;
 
 function configure(): void {
@@ -163,6 +189,14 @@ function configure(): void {
       }
       const srcset = node.getAttribute('srcset');
       if (srcset && srcset.split(',').some((part) => !SAFE_IMAGE.test(part.trim()))) node.removeAttribute('srcset');
+      for (const attr of ['src', 'poster']) {
+        const value = node.getAttribute(attr);
+        const copy = value ? cachedCopy(value) : null;
+        if (copy) {
+          node.setAttribute(attr, copy);
+          node.removeAttribute('srcset');
+        }
+      }
       if (node.tagName === 'IMG') {
         node.setAttribute('loading', 'lazy');
         node.setAttribute('referrerpolicy', 'no-referrer');
@@ -171,8 +205,17 @@ function configure(): void {
   });
 }
 
-export function sanitizeArticleHtml(html: string): string {
+export function sanitizeArticleHtml(html: string, images: CachedImages | null = null): string {
   configure();
+  cachedImages = images;
+  try {
+    return sanitize(html);
+  } finally {
+    cachedImages = null;
+  }
+}
+
+function sanitize(html: string): string {
   return DOMPurify.sanitize(html, {
     ALLOWED_TAGS,
     ALLOWED_ATTR: [...ALLOWED_ATTR, 'target', 'rel', 'loading', 'referrerpolicy'],

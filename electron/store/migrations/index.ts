@@ -1,6 +1,7 @@
 /** Every migration, in order. Shipped migrations are never edited: add a new file. */
 import type { Db } from '../db.js';
 import { migration001 } from './001-initial.js';
+import { migration002 } from './002-offline.js';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,4 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];

@@ -52,10 +52,13 @@ export function ArticleView({ onFrameKey }: { onFrameKey: (event: KeyboardEvent)
   const tags = useStore(tagById);
   const themeSetting = useStore((s) => s.ui.settings.theme);
   const scroller = useRef<HTMLDivElement>(null);
+  // The feed's own text instead of the extracted full article, for this article only.
+  const [feedText, setFeedText] = useState(false);
 
   useEffect(() => {
     // A block body: newer Chromium returns a promise from scrollTo, which must not become the cleanup.
     scroller.current?.scrollTo(0, 0);
+    setFeedText(false);
   }, [article?.id]);
 
   if (!article) {
@@ -70,7 +73,7 @@ export function ArticleView({ onFrameKey }: { onFrameKey: (event: KeyboardEvent)
   const feed = feeds.get(article.feedId);
   return (
     <section className="article-pane" aria-label="Article" ref={scroller}>
-      <ArticleToolbar article={article} />
+      <ArticleToolbar article={article} feedText={feedText} onFeedText={setFeedText} />
       <article className="article" aria-labelledby="article-title">
         <header className="article-header">
           <h1 id="article-title">
@@ -93,13 +96,27 @@ export function ArticleView({ onFrameKey }: { onFrameKey: (event: KeyboardEvent)
           <TagChips article={article} feed={feed} tags={tags} />
         </header>
         <Media article={article} />
-        <ArticleBody key={`${article.id}-${themeSetting}`} article={article} onFrameKey={onFrameKey} />
+        <ArticleBody
+          key={`${article.id}-${themeSetting}-${feedText}`}
+          article={article}
+          html={(!feedText && article.fullContent) || article.content || article.summary || ''}
+          onFrameKey={onFrameKey}
+        />
       </article>
     </section>
   );
 }
 
-function ArticleToolbar({ article }: { article: Article }) {
+function ArticleToolbar({
+  article,
+  feedText,
+  onFeedText,
+}: {
+  article: Article;
+  feedText: boolean;
+  onFeedText: (feedText: boolean) => void;
+}) {
+  const [fetching, setFetching] = useState(false);
   return (
     <div className="article-toolbar" role="toolbar" aria-label="Article actions">
       <button
@@ -117,6 +134,25 @@ function ArticleToolbar({ article }: { article: Article }) {
       >
         {article.read ? 'Mark unread' : 'Mark read'}
       </button>
+      {article.url &&
+        (article.fullContent ? (
+          <button type="button" aria-pressed={!feedText} onClick={() => onFeedText(!feedText)}>
+            {feedText ? 'Show full article' : 'Show feed text'}
+          </button>
+        ) : (
+          <button
+            type="button"
+            disabled={fetching}
+            title="Fetch the whole article from the site and keep it for offline reading"
+            onClick={async () => {
+              setFetching(true);
+              await actions.loadFullArticle(article.id);
+              setFetching(false);
+            }}
+          >
+            {fetching ? 'Fetching…' : '⤓ Full article'}
+          </button>
+        ))}
       {article.url && (
         <button type="button" onClick={() => actions.openOriginal()} title="Open the original (o)">
           ↗ Open original
@@ -190,6 +226,12 @@ function TagChips({ article, feed, tags }: { article: Article; feed: Feed | unde
 /** Video entries (YouTube) show their thumbnail and link; podcasts their player. */
 function Media({ article }: { article: Article }) {
   const video = youtubeId(article.url);
+  // The offline copy when there is one: the original host is not asked.
+  const thumbnail = article.thumbnailUrl
+    ? article.cachedImages[article.thumbnailUrl]
+      ? location.origin + article.cachedImages[article.thumbnailUrl]
+      : article.thumbnailUrl
+    : null;
   const audio = article.enclosures.find((e) => e.type?.startsWith('audio/'));
   return (
     <>
@@ -201,25 +243,40 @@ function Media({ article }: { article: Article }) {
           rel="noopener noreferrer"
           aria-label={`Watch ${article.title ?? 'the video'} on YouTube`}
         >
-          {article.thumbnailUrl && <img src={article.thumbnailUrl} alt="" referrerPolicy="no-referrer" />}
+          {thumbnail && <img src={thumbnail} alt="" referrerPolicy="no-referrer" />}
           <span className="play" aria-hidden="true">
             ▶
           </span>
         </a>
       )}
-      {!video && article.thumbnailUrl && !article.content && (
-        <img className="lead-image" src={article.thumbnailUrl} alt="" referrerPolicy="no-referrer" />
+      {!video && thumbnail && !article.content && !article.fullContent && (
+        <img className="lead-image" src={thumbnail} alt="" referrerPolicy="no-referrer" />
       )}
       {audio && <audio className="enclosure" controls preload="none" src={audio.url} />}
     </>
   );
 }
 
-function ArticleBody({ article, onFrameKey }: { article: Article; onFrameKey: (event: KeyboardEvent) => void }) {
+function ArticleBody({
+  article,
+  html,
+  onFrameKey,
+}: {
+  article: Article;
+  html: string;
+  onFrameKey: (event: KeyboardEvent) => void;
+}) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState(120);
-  const html = article.fullContent ?? article.content ?? article.summary ?? '';
-  const srcDoc = useMemo(() => articleDocument(html, readingTheme()), [html]);
+  const srcDoc = useMemo(
+    () =>
+      articleDocument(html, readingTheme(), {
+        cached: article.cachedImages,
+        base: article.url,
+        origin: location.origin,
+      }),
+    [html, article.cachedImages, article.url],
+  );
 
   useEffect(() => {
     const iframe = frame.current;

@@ -2,7 +2,7 @@
  * What the user can do, on the renderer side: each action calls the ReaderApi and updates
  * the store. Components call actions; they never call the API themselves.
  */
-import type { FeedPatch } from '../../../shared/api.js';
+import type { FeedPatch, StarredExportFormat } from '../../../shared/api.js';
 import type { ArticleSummary, DiscoveredFeed, FeedErrorKind, FeedId, Settings, TagId } from '../../../shared/domain.js';
 import { ReaderCallError } from '../../../shared/protocol.js';
 import { api, onConnectionChange, onReaderEvent } from '../api.js';
@@ -153,6 +153,13 @@ export async function openArticle(id: number): Promise<void> {
   if (getState().selection.articleId !== id) return;
   update((s) => ({ articles: { ...s.articles, open: article ?? null } }));
   if (article && !article.read && getState().ui.settings.markReadOnOpen) await setRead(id, true);
+}
+
+/** Fetches the whole article from its site (readability), kept for offline reading. */
+export async function loadFullArticle(id: number): Promise<void> {
+  const article = await attempt(() => api.fetchFullArticle(id));
+  if (!article || getState().selection.articleId !== id) return;
+  update((s) => ({ articles: { ...s.articles, open: article } }));
 }
 
 export async function setRead(id: number, read: boolean): Promise<void> {
@@ -343,12 +350,7 @@ export async function importOpmlFile(file: File): Promise<void> {
 
 export async function exportOpml(): Promise<void> {
   const text = await attempt(() => api.exportOpml());
-  if (text === undefined) return;
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([text], { type: 'text/x-opml' }));
-  link.download = 'syndic-subscriptions.opml';
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  if (text !== undefined) download(text, 'text/x-opml', 'syndic-subscriptions.opml');
 }
 
 // Settings
@@ -358,6 +360,56 @@ export async function updateSettings(patch: Partial<Settings>): Promise<void> {
   if (!settings) return;
   update((s) => ({ ui: { ...s.ui, settings } }));
   if (patch.dedupe !== undefined) await Promise.all([loadList(), reloadSidebar()]);
+}
+
+// Storage, backups and exports
+
+export async function loadStorageInfo(): Promise<void> {
+  const storage = await attempt(() => api.getStorageInfo());
+  if (storage) update((s) => ({ ui: { ...s.ui, storage } }));
+}
+
+export async function createBackup(): Promise<void> {
+  const backup = await attempt(() => api.createBackup());
+  if (!backup) return;
+  showToast(`Backed up (${backup.name})`);
+  await loadStorageInfo();
+}
+
+export function confirmRestoreBackup(name: string, when: string): void {
+  openDialog({
+    kind: 'confirm',
+    title: 'Restore this backup?',
+    message: `Every feed, article, tag and setting goes back to how it was on ${when}. The current state is backed up first, so this can be undone by restoring that backup.`,
+    confirm: 'Restore',
+    onConfirm: () => void restoreBackup(name),
+  });
+}
+
+async function restoreBackup(name: string): Promise<void> {
+  const done = await attempt(() => api.restoreBackup(name).then(() => true));
+  if (done) showToast('Backup restored');
+}
+
+function download(text: string, type: string, fileName: string): void {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+export async function exportStarred(format: StarredExportFormat): Promise<void> {
+  const text = await attempt(() => api.exportStarred(format));
+  if (text === undefined) return;
+  download(text, format === 'json' ? 'application/json' : 'text/html', `syndic-starred.${format}`);
+}
+
+export async function runMaintenance(): Promise<void> {
+  const report = await attempt(() => api.runMaintenance());
+  if (!report) return;
+  showToast(report.removed ? `Removed ${report.removed} old read articles` : 'Nothing to remove');
+  await loadStorageInfo();
 }
 
 // Start-up and pushed events
@@ -380,11 +432,30 @@ export async function start(): Promise<void> {
       if (progress.last.error && NETWORK_DOWN.includes(progress.last.error.kind)) refreshFailures.network++;
     }
     // Offline is said once, as a banner, not as a failure on every feed.
-    const offline = !progress.running && refreshFailures.total > 0 && refreshFailures.network === refreshFailures.total;
+    const offline =
+      progress.offline === true ||
+      (!progress.running && refreshFailures.total > 0 && refreshFailures.network === refreshFailures.total);
+    if (progress.diskFull)
+      showToast(
+        'The disk is full, so the refresh stopped. Everything saved before is intact: free some space, then refresh again.',
+        'error',
+        undefined,
+        20_000,
+      );
     update((s) => ({
       ui: { ...s.ui, refresh: progress.running ? progress : null, offline: progress.running ? s.ui.offline : offline },
     }));
     if (!progress.running) void reloadSidebar();
+  });
+  onReaderEvent('offline-status', (offline) =>
+    update((s) => ({ ui: { ...s.ui, storage: s.ui.storage && { ...s.ui.storage, offline } } })),
+  );
+  onReaderEvent('data-replaced', () => {
+    update((s) => ({ articles: { ...s.articles, open: null }, selection: { ...s.selection, articleId: null } }));
+    void api.getSettings().then((settings) => update((s) => ({ ui: { ...s.ui, settings } })));
+    void reloadSidebar();
+    void loadList();
+    void loadStorageInfo();
   });
   onConnectionChange((connected) => update((s) => ({ ui: { ...s.ui, connected } })));
 

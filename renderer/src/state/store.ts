@@ -11,6 +11,7 @@ import type {
   Feed,
   FeedId,
   RefreshProgress,
+  StorageInfo,
   Settings,
   Tag,
   TagId,
@@ -76,6 +77,8 @@ export interface UiSlice {
   settings: Settings;
   /** Waiting for the second key of a "g" sequence. */
   pendingG: boolean;
+  /** Data directory, cache and backups, loaded while the settings are open. */
+  storage: StorageInfo | null;
 }
 
 export interface AppState {
@@ -97,6 +100,7 @@ export const initialState: AppState = {
     offline: false,
     settings: DEFAULT_SETTINGS,
     pendingG: false,
+    storage: null,
   },
 };
 

@@ -1,4 +1,4 @@
-/** Edit a feed: title, address, tags, refresh interval; see its last error; unsubscribe. */
+/** Edit a feed: title, address, tags, refresh interval, full articles; see its last error; unsubscribe. */
 import { useState } from 'react';
 import type { Feed } from '../../../../shared/domain.js';
 import { shortDate } from '../../format.js';
@@ -27,6 +27,7 @@ export function EditFeedDialog({ feed }: { feed: Feed }) {
     feed.tags.map((id) => tagsById.get(id)?.name).filter((n): n is string => Boolean(n)),
   );
   const [interval, setInterval] = useState<number | null>(feed.refreshMinutes);
+  const [fullText, setFullText] = useState(feed.fetchFullText);
   const [busy, setBusy] = useState(false);
   return (
     <Modal title={`Edit ${feedTitle(feed)}`}>
@@ -48,7 +49,7 @@ export function EditFeedDialog({ feed }: { feed: Feed }) {
           setBusy(true);
           const ok = await actions.saveFeed(
             feed.id,
-            { userTitle: title.trim() || null, url: url.trim(), refreshMinutes: interval },
+            { userTitle: title.trim() || null, url: url.trim(), refreshMinutes: interval, fetchFullText: fullText },
             tags,
           );
           setBusy(false);
@@ -76,6 +77,10 @@ export function EditFeedDialog({ feed }: { feed: Feed }) {
               </option>
             ))}
           </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={fullText} onChange={(e) => setFullText(e.target.checked)} />
+          Always fetch the full article (for feeds that publish only a summary; kept for offline reading)
         </label>
         <div className="dialog-buttons">
           <button type="button" className="danger" onClick={() => actions.confirmDeleteFeed(feed.id, feedTitle(feed))}>

@@ -5,6 +5,7 @@ import { SHORTCUTS } from '../../keyboard.js';
 import * as actions from '../../state/actions.js';
 import { useStore } from '../../state/store.js';
 import { Modal } from '../Modal.js';
+import { StorageSettings } from './StorageSettings.js';
 
 export function ConfirmDialog({
   title,
@@ -94,7 +95,7 @@ export function SettingsDialog() {
   const settings = useStore((s) => s.ui.settings);
   const set = (patch: Partial<Settings>) => void actions.updateSettings(patch);
   return (
-    <Modal title="Settings">
+    <Modal title="Settings" wide>
       <label className="field">
         Theme
         <select value={settings.theme} onChange={(e) => set({ theme: e.target.value as Settings['theme'] })}>
@@ -139,6 +140,7 @@ export function SettingsDialog() {
         />
         Keep running in the tray when the window is closed (desktop app)
       </label>
+      <StorageSettings settings={settings} set={set} />
       <div className="dialog-buttons">
         <button type="button" className="primary" onClick={() => actions.closeDialog()}>
           Done

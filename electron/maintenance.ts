@@ -1,0 +1,88 @@
+/**
+ * Scheduled care of the data: a backup every `backupEveryHours`, and once a day retention
+ * (read articles past their time removed), SQLite's own statistics refreshed, and a
+ * VACUUM when deletions have left much of the file empty. Checked hourly and at start,
+ * so a laptop that sleeps through the night catches up when it wakes.
+ */
+import { applyRetention } from './store/retention.js';
+import { createBackup, listBackups } from './store/backup.js';
+import type { Db } from './store/db.js';
+import { getMeta, setMeta } from './store/meta.js';
+import { getSettings } from './store/settings.js';
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+/** VACUUM rewrites the whole file: only worth it when a fifth of it is free pages. */
+const VACUUM_FREE_FRACTION = 0.2;
+
+export interface MaintenanceOptions {
+  db: Db;
+  dataDir: string;
+  now: () => number;
+  /** Called when articles were removed, so views and counts reload. */
+  onRemoved?: (count: number) => void;
+  /** Background failures (a full disk during a backup) go here, not to the user's face. */
+  onError?: (error: unknown) => void;
+}
+
+export class Maintenance {
+  private timer: NodeJS.Timeout | null = null;
+  private firstTimer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(private readonly options: MaintenanceOptions) {}
+
+  lastRunAt(): number | null {
+    const value = getMeta(this.options.db, 'lastMaintenanceAt');
+    return value ? Number(value) : null;
+  }
+
+  /** Removes what retention allows and tidies the file; returns how many articles went. */
+  tidy(): number {
+    const { db, now } = this.options;
+    const settings = getSettings(db);
+    const removed = applyRetention(db, settings, now());
+    db.pragma('optimize');
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    const free = db.pragma('freelist_count', { simple: true }) as number;
+    if (pages > 0 && free / pages > VACUUM_FREE_FRACTION) db.exec('VACUUM');
+    setMeta(db, 'lastMaintenanceAt', String(now()));
+    if (removed) this.options.onRemoved?.(removed);
+    return removed;
+  }
+
+  /** Runs whatever is due: a backup, the daily tidy. */
+  runDue(): Promise<void> {
+    this.running ??= this.due().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async due(): Promise<void> {
+    const { db, dataDir, now } = this.options;
+    if (!db.open) return;
+    const settings = getSettings(db);
+    const latest = listBackups(dataDir)[0]?.createdAt ?? 0;
+    if (settings.backupEveryHours > 0 && now() - latest >= settings.backupEveryHours * HOUR) {
+      await createBackup(db, dataDir, now(), settings.backupsKept);
+    }
+    if (db.open && now() - (this.lastRunAt() ?? 0) >= DAY) this.tidy();
+  }
+
+  start(everyMs = HOUR): void {
+    this.stop();
+    const tick = (): void => void this.runDue().catch((error: unknown) => this.options.onError?.(error));
+    // Not at the very first moment: starting the app should show articles first.
+    const first = setTimeout(tick, 30_000);
+    first.unref?.();
+    this.timer = setInterval(tick, everyMs);
+    this.timer.unref?.();
+    this.firstTimer = first;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    if (this.firstTimer) clearTimeout(this.firstTimer);
+    this.timer = this.firstTimer = null;
+    await this.running?.catch(() => undefined);
+  }
+}

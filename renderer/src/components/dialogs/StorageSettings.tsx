@@ -1,0 +1,133 @@
+/**
+ * The settings' storage section: where the data lives and how big it is, the offline
+ * image cache and its cap, retention, backups (make one, restore one) and exports.
+ */
+import { useEffect } from 'react';
+import type { Settings } from '../../../../shared/domain.js';
+import { shortDate } from '../../format.js';
+import * as actions from '../../state/actions.js';
+import { useStore } from '../../state/store.js';
+
+function size(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GB`;
+}
+
+const CACHE_SIZES = [100, 250, 500, 1024, 2048, 5120];
+const KEEP_DAYS: [string, number][] = [
+  ['Forever', 0],
+  ['1 week', 7],
+  ['1 month', 30],
+  ['3 months', 90],
+  ['1 year', 365],
+];
+const KEEP_PER_FEED: [string, number][] = [
+  ['No limit', 0],
+  ['50', 50],
+  ['200', 200],
+  ['1,000', 1000],
+];
+
+export function StorageSettings({ settings, set }: { settings: Settings; set: (patch: Partial<Settings>) => void }) {
+  const storage = useStore((s) => s.ui.storage);
+  useEffect(() => void actions.loadStorageInfo(), []);
+  const offline = storage?.offline;
+  return (
+    <section className="settings-section" aria-label="Storage and backups">
+      <h3>Offline reading</h3>
+      <p className="muted small" data-testid="cache-size">
+        {offline
+          ? `Image cache: ${offline.imageFiles} images, ${size(offline.imageBytes)} of ${size(offline.maxImageBytes)}` +
+            (offline.queued ? ` · ${offline.queued} articles still to fetch` : '')
+          : 'Image cache: …'}
+      </p>
+      <label className="field">
+        Image cache size
+        <select value={settings.imageCacheMB} onChange={(e) => set({ imageCacheMB: Number(e.target.value) })}>
+          {CACHE_SIZES.map((mb) => (
+            <option key={mb} value={mb}>
+              {mb >= 1024 ? `${mb / 1024} GB` : `${mb} MB`}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="muted small">
+        The least recently read images go first when the cache is full; images of starred articles are always kept.
+      </p>
+
+      <h3>Keeping articles</h3>
+      <label className="field">
+        Keep read articles
+        <select value={settings.keepReadDays} onChange={(e) => set({ keepReadDays: Number(e.target.value) })}>
+          {KEEP_DAYS.map(([label, days]) => (
+            <option key={days} value={days}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        At most, per feed
+        <select value={settings.keepPerFeed} onChange={(e) => set({ keepPerFeed: Number(e.target.value) })}>
+          {KEEP_PER_FEED.map(([label, n]) => (
+            <option key={n} value={n}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="muted small">
+        Unread and starred articles are never removed. Tidied daily
+        {storage?.lastMaintenanceAt ? `, last on ${shortDate(storage.lastMaintenanceAt)}` : ''}.{' '}
+        <button type="button" className="link" onClick={() => void actions.runMaintenance()}>
+          Tidy now
+        </button>
+      </p>
+
+      <h3>Backups</h3>
+      <label className="field">
+        Back up automatically
+        <select value={settings.backupEveryHours} onChange={(e) => set({ backupEveryHours: Number(e.target.value) })}>
+          <option value={0}>Never</option>
+          <option value={6}>Every 6 hours</option>
+          <option value={24}>Every day</option>
+          <option value={168}>Every week</option>
+        </select>
+      </label>
+      <ul className="backups" aria-label="Backups">
+        {storage?.backups.map((b) => (
+          <li key={b.name}>
+            <span>
+              {shortDate(b.createdAt)} · {size(b.bytes)}
+              {b.name.includes('before-restore') ? ' · before a restore' : ''}
+            </span>
+            <button type="button" onClick={() => actions.confirmRestoreBackup(b.name, shortDate(b.createdAt))}>
+              Restore…
+            </button>
+          </li>
+        ))}
+        {storage && storage.backups.length === 0 && <li className="muted small">No backups yet.</li>}
+      </ul>
+      <div className="button-row">
+        <button type="button" onClick={() => void actions.createBackup()}>
+          Back up now
+        </button>
+        <button type="button" onClick={() => void actions.exportStarred('html')}>
+          Export starred (HTML)
+        </button>
+        <button type="button" onClick={() => void actions.exportStarred('json')}>
+          Export starred (JSON)
+        </button>
+        <button type="button" onClick={() => void actions.exportOpml()}>
+          Export feeds (OPML)
+        </button>
+      </div>
+      {storage && (
+        <p className="muted small">
+          Data folder: <code>{storage.dataDir}</code> · database {size(storage.databaseBytes)}
+        </p>
+      )}
+    </section>
+  );
+}
