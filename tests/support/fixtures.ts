@@ -17,5 +17,21 @@ export function contentTypeOf(name: string): string {
   if (name.endsWith('.json')) return 'application/feed+json';
   if (name.endsWith('.atom')) return 'application/atom+xml';
   if (name.endsWith('.html')) return 'text/html; charset=utf-8';
+  if (name.endsWith('.png')) return 'image/png';
   return 'application/rss+xml';
+}
+
+/** The fixture web site (feeds with images, article pages, pictures): [site path, bytes, type]. */
+export function siteFiles(): [string, Buffer, string][] {
+  const root = join(fixturesDir, 'site');
+  const files: [string, Buffer, string][] = [];
+  const walk = (dir: string, prefix: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = `${prefix}/${entry.name}`;
+      if (entry.isDirectory()) walk(join(dir, entry.name), path);
+      else files.push([path, readFileSync(join(dir, entry.name)), contentTypeOf(entry.name)]);
+    }
+  };
+  walk(root, '');
+  return files.sort((a, b) => a[0].localeCompare(b[0]));
 }

@@ -1,0 +1,215 @@
+/**
+ * Offline reading against a real loopback site: images cached after a refresh and served
+ * from the cache once the site is gone, the cache kept under its cap (least recently
+ * read first, starred kept), full articles extracted by readability, and a refresh with
+ * no network at all.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { closeIdleConnections, DEFAULT_FETCH_OPTIONS } from '../../../electron/feeds/fetch.js';
+import { imagePath } from '../../../electron/offline/image-files.js';
+import { imageUrlsOf } from '../../../electron/offline/image-urls.js';
+import { ReaderService } from '../../../electron/service.js';
+import { cacheTotals, evictImages } from '../../../electron/store/images.js';
+import { startBrowserServer } from '../../../electron/browser.js';
+import { contentTypeOf, fixture, siteFiles } from '../../support/fixtures.js';
+import { startFeedServer, type FeedServer } from '../../support/feed-server.js';
+import { tempDatabase } from '../../support/temp.js';
+
+const fetchOptions = { ...DEFAULT_FETCH_OPTIONS, totalTimeoutMs: 3_000, connectTimeoutMs: 2_000 };
+
+function serveSite(server: FeedServer): void {
+  for (const [path, body, contentType] of siteFiles()) server.serve(path, { body, contentType });
+  server.serve('/edge/summary-only.rss', {
+    body: fixture('edge', 'summary-only.rss'),
+    contentType: contentTypeOf('summary-only.rss'),
+  });
+}
+
+describe('offline reading', () => {
+  let server: FeedServer;
+  let t: ReturnType<typeof tempDatabase>;
+  let service: ReaderService;
+
+  before(async () => {
+    server = await startFeedServer();
+    serveSite(server);
+    t = tempDatabase();
+    service = new ReaderService({ db: t.db, fetchOptions });
+  });
+  after(async () => {
+    await service.shutdown();
+    t.done();
+    closeIdleConnections();
+    await server.close();
+  });
+
+  it('finds the images an article shows, absolute, without duplicates or data: URIs', () => {
+    const urls = imageUrlsOf(
+      [
+        '<p><img src="/a.png" alt=""><IMG SRC=\'b.jpg\'><img src="data:image/png;base64,AA"><img src="/a.png"></p>',
+        '<video poster="/poster.jpg" src="/v.mp4"></video><img alt="no source">',
+      ],
+      ['https://cdn.example/thumb.jpg'],
+      'https://site.example/posts/1.html',
+    );
+    assert.deepEqual(urls, [
+      'https://cdn.example/thumb.jpg',
+      'https://site.example/a.png',
+      'https://site.example/posts/b.jpg',
+      'https://site.example/poster.jpg',
+    ]);
+  });
+
+  it('caches the images of new articles after a refresh and serves them with the site gone', async () => {
+    const added = await service.addFeed({ url: server.url('/images.rss') });
+    assert.equal(added.kind, 'added');
+    await service.offline.whenIdle();
+    const page = await service.listArticles(
+      { view: 'all', feedId: added.kind === 'added' ? added.feed.id : 0 },
+      null,
+      10,
+    );
+    assert.equal(page.articles.length, 3);
+
+    const browser = await startBrowserServer({
+      api: service,
+      rendererDir: 'dist/renderer',
+      token: 'test-token',
+      cachedImage: (pathname) => service.cachedImageFile(pathname),
+    });
+    const imagesBefore = server.requests.filter((r) => r.path.startsWith('/img/')).length;
+    try {
+      for (const summary of page.articles) {
+        const article = (await service.getArticle(summary.id))!;
+        const entries = Object.entries(article.cachedImages);
+        assert.equal(entries.length, 1, `one cached image for "${article.title}"`);
+        const [original, local] = entries[0]!;
+        assert.match(original, /^http:\/\/127\.0\.0\.1:\d+\/img\/photo-\d\.png$/);
+        assert.match(local, /^\/cache\/images\/[0-9a-f]{64}$/);
+        assert.ok(existsSync(imagePath(service.dataDir, local.split('/').pop()!)));
+        // Served by the app's own server, byte for byte, under a strict policy.
+        const response = await fetch(`${browser.origin}${local}`, { headers: { cookie: 'syndic-token=test-token' } });
+        assert.equal(response.status, 200);
+        assert.equal(response.headers.get('content-type'), 'image/png');
+        assert.match(response.headers.get('content-security-policy')!, /default-src 'none'.*sandbox/);
+        const served = Buffer.from(await response.arrayBuffer());
+        assert.ok(served.equals(readFileSync(`tests/fixtures/site${new URL(original).pathname}`)));
+      }
+      // Without the token, nothing is served; an unknown hash is not served either.
+      assert.equal((await fetch(`${browser.origin}/cache/images/${'0'.repeat(64)}`)).status, 401);
+      const unknown = await fetch(`${browser.origin}/cache/images/${'0'.repeat(64)}`, {
+        headers: { cookie: 'syndic-token=test-token' },
+      });
+      assert.equal(unknown.status, 404);
+    } finally {
+      await browser.close();
+    }
+    assert.equal(
+      server.requests.filter((r) => r.path.startsWith('/img/')).length,
+      imagesBefore,
+      'serving from the cache never asks the original host',
+    );
+    const status = service.offline.status();
+    assert.deepEqual([status.queued, status.imageFiles], [0, 3]);
+  });
+
+  it('evicts the least recently read images first and never those of starred articles', async () => {
+    const page = await service.listArticles({ view: 'all' }, null, 10);
+    const [newest, middle, oldest] = page.articles;
+    assert.ok(newest && middle && oldest);
+    await service.setStarred(oldest.id, true);
+    // Reading order: oldest, newest, then middle: the newest was read least recently.
+    for (const article of [oldest, newest, middle]) {
+      await service.getArticle(article.id);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const one = cacheTotals(t.db).bytes / 3;
+    const evicted = evictImages(t.db, Math.ceil(one * 2));
+    assert.equal(evicted.length, 1);
+    const cachedOf = async (id: number) => Object.keys((await service.getArticle(id))!.cachedImages).length;
+    assert.equal(await cachedOf(newest.id), 0, 'the least recently read went');
+    assert.equal(await cachedOf(middle.id), 1);
+    assert.equal(await cachedOf(oldest.id), 1);
+    // Even a cap of zero keeps the starred article's image.
+    evictImages(t.db, 0);
+    assert.equal(await cachedOf(middle.id), 0);
+    assert.equal(await cachedOf(oldest.id), 1, 'starred articles keep their images');
+    await service.setStarred(oldest.id, false);
+  });
+
+  it('fetches the full article for a summary-only feed that asks for it, and keeps it offline', async () => {
+    const added = await service.addFeed({ url: server.url('/edge/summary-only.rss') });
+    assert.equal(added.kind, 'added');
+    const feedId = added.kind === 'added' ? added.feed.id : 0;
+    const [summary] = (await service.listArticles({ view: 'all', feedId }, null, 10)).articles;
+    const before = (await service.getArticle(summary!.id))!;
+    assert.equal(before.fullContent, null, 'not fetched until asked');
+
+    await service.updateFeed(feedId, { fetchFullText: true });
+    // The next refresh (the feed changed) queues it; the offline cache fetches the page.
+    server.serve('/edge/summary-only.rss', {
+      body: fixture('edge', 'summary-only.rss').toString().replace('Only the first sentence', 'The first sentence'),
+      contentType: 'application/rss+xml',
+    });
+    await service.refresh([feedId]);
+    await service.offline.whenIdle();
+    const article = (await service.getArticle(summary!.id))!;
+    assert.ok(article.fullContent, 'the full article was stored');
+    assert.match(article.fullContent!, /This is the whole article, which the feed only summarised\./);
+    // Readability kept the article and left the page's clutter; the sanitiser left no script.
+    assert.doesNotMatch(article.fullContent!, /Subscribe|3 comments|Privacy|<script|tracking/);
+    assert.equal(Object.keys(article.cachedImages).length, 1, "the full article's figure is cached too");
+    // Searchable by words only the full article has.
+    const found = await service.listArticles({ view: 'all', search: 'summarised' }, null, 10);
+    assert.deepEqual(
+      found.articles.map((a) => a.id),
+      [summary!.id],
+    );
+  });
+
+  it('fetches a full article on demand, and says why when it cannot', async () => {
+    const added = await service.addFeed({ url: server.url('/feeds/other.rss') }).catch((e: Error) => e);
+    assert.ok(added instanceof Error, 'no such feed: a clear error');
+    const pictures = (await service.listFeeds()).find((f) => f.url === server.url('/images.rss'))!;
+    const [first] = (await service.listArticles({ view: 'all', feedId: pictures.id }, null, 1)).articles;
+    assert.ok(first);
+    // The images feed links to /posts/N.html, which the site does not have.
+    await assert.rejects(service.fetchFullArticle(first.id), /full article could not be fetched.*404/);
+  });
+
+  it('does not fetch at all without a network, says "offline" once, and refreshes when it is back', async () => {
+    let online = false;
+    const other = tempDatabase();
+    const progress: { offline?: boolean; running: boolean }[] = [];
+    const offlineService = new ReaderService({
+      db: other.db,
+      fetchOptions,
+      isOnline: () => online,
+      emit: (event, payload) => {
+        if (event === 'refresh-progress') progress.push(payload as { offline?: boolean; running: boolean });
+      },
+    });
+    try {
+      await offlineService.importOpml(
+        `<opml version="2.0"><body><outline type="rss" text="Pictures" xmlUrl="${server.url('/images.rss')}"/></body></opml>`,
+      );
+      const requestsBefore = server.requests.length;
+      const summary = await offlineService.refresh(null);
+      assert.equal(summary.offline, true);
+      assert.equal(summary.failed, 0, 'no feed is marked failed');
+      assert.equal(server.requests.length, requestsBefore, 'nothing was fetched');
+      assert.deepEqual(progress, [{ done: 0, total: 1, last: null, running: false, offline: true }]);
+      const [feed] = await offlineService.listFeeds();
+      assert.deepEqual([feed!.errorCount, feed!.lastError], [0, null]);
+
+      online = true;
+      const again = await offlineService.refresh(null);
+      assert.deepEqual([again.offline, again.ok, again.newArticles], [false, 1, 3]);
+    } finally {
+      await offlineService.shutdown();
+      other.done();
+    }
+  });
+});
