@@ -57,7 +57,14 @@ type ArgSchemas = { [M in ReaderMethod]: z.ZodType<Parameters<ReaderApi[M]>> };
 export const ARG_SCHEMAS: ArgSchemas = {
   listFeeds: none,
   discoverFeeds: z.tuple([url]),
-  addFeed: z.tuple([z.strictObject({ url, tags: z.array(tagName).max(50).optional(), title: text(500).optional() })]),
+  addFeed: z.tuple([
+    z.strictObject({
+      url,
+      tags: z.array(tagName).max(50).optional(),
+      title: text(500).optional(),
+      fetchFullText: z.boolean().optional(),
+    }),
+  ]),
   updateFeed: z.tuple([id, feedPatch]),
   deleteFeed: z.tuple([id]),
   listTags: none,

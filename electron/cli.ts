@@ -29,7 +29,9 @@ const USAGE = `Usage: syndic <command> [options]
 
 Commands:
   parse <file|url>          print a feed, normalised, as JSON
-  add <url> [--tag T]...    subscribe to a feed (or a site: its feed is found)
+  add <url> [--tag T]... [--full-text]
+                            subscribe to a feed (or a site: its feed is found); --full-text
+                            keeps each article's full page (for summary-only feeds)
   import-opml <file>        subscribe to every feed of an OPML file
   export-opml [--out FILE]  write subscriptions and tags as OPML
   refresh [--jsonl]         fetch every feed; --jsonl prints one line per feed
@@ -142,6 +144,7 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
         port: { type: 'string' },
         'no-poll': { type: 'boolean' },
         format: { type: 'string' },
+        'full-text': { type: 'boolean' },
         list: { type: 'boolean' },
         'restore-latest': { type: 'boolean' },
         'start-fresh': { type: 'boolean' },
@@ -173,7 +176,11 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
       case 'add': {
         if (!rest[0]) throw new UsageError('add needs a URL');
         return await withService(dataDir, io, async (service) => {
-          const result = await service.addFeed({ url: rest[0]!, tags: values.tag });
+          const result = await service.addFeed({
+            url: rest[0]!,
+            tags: values.tag,
+            fetchFullText: values['full-text'] === true,
+          });
           if (result.kind === 'choose') {
             io.err('That site offers several feeds; add one of them:');
             for (const c of result.candidates) io.out(`${c.url}\t${c.title ?? ''}`);

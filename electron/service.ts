@@ -82,6 +82,8 @@ export interface ServiceOptions {
 export const CACHED_IMAGE_PREFIX = '/cache/images/';
 
 const MB = 1024 * 1024;
+/** How many of a feed's latest articles get their full text when the user turns it on. */
+const FULL_TEXT_BACKFILL = 50;
 
 const UNDO_KEPT = 10;
 
@@ -232,6 +234,7 @@ export class ReaderService implements ReaderApi {
     );
     if (request.tags?.length)
       tags.setFeedTags(this.db, feed.id, [...new Set([...this.tagNames(feed), ...request.tags])], this.now());
+    if (request.fetchFullText) feeds.updateFeedSettings(this.db, feed.id, { fetchFullText: true });
     if (created) await this.poller.refresh([feed.id]).catch(() => undefined);
     this.countsChanged([feed.id]);
     return { kind: created ? 'added' : 'exists', feed: this.requireFeed(feed.id) };
@@ -243,7 +246,7 @@ export class ReaderService implements ReaderApi {
   }
 
   async updateFeed(feedId: FeedId, patch: FeedPatch): Promise<Feed> {
-    this.requireFeed(feedId);
+    const before = this.requireFeed(feedId);
     if (patch.url !== undefined) {
       const url = parseHttpUrl(patch.url);
       if (!url) throw new UserError(`"${patch.url}" is not an http or https address`);
@@ -255,6 +258,12 @@ export class ReaderService implements ReaderApi {
       throw new UserError('The refresh interval must be between 5 minutes and 7 days');
     }
     feeds.updateFeedSettings(this.db, feedId, patch);
+    if (patch.fetchFullText && !before.fetchFullText) {
+      // Turning full articles on fetches them for what the feed already has, not only for what comes next.
+      const recent = articles.withoutFullContent(this.db, feedId, FULL_TEXT_BACKFILL);
+      if (this.headless) enqueueOffline(this.db, recent, this.now());
+      else this.offline.enqueue(recent);
+    }
     this.emit('feeds-changed', { feedIds: [feedId] });
     return this.requireFeed(feedId);
   }

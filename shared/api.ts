@@ -33,6 +33,8 @@ export interface AddFeedRequest {
   /** Tag names to put on the feed; created when missing. */
   tags?: string[];
   title?: string;
+  /** Fetch each article's full page (for feeds that publish only a summary). */
+  fetchFullText?: boolean;
 }
 
 export type AddFeedResult =

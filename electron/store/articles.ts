@@ -211,3 +211,14 @@ export function articleFeedIds(db: Db, ids: ArticleId[]): number[] {
   }
   return [...feeds];
 }
+
+/** A feed's newest articles that have no extracted full text yet. */
+export function withoutFullContent(db: Db, feedId: number, limit: number): ArticleId[] {
+  return prepared<[number, number], { id: number }>(
+    db,
+    `SELECT a.id FROM articles a JOIN article_contents c ON c.article_id = a.id
+     WHERE a.feed_id = ? AND c.full_content IS NULL AND a.url IS NOT NULL ORDER BY a.id DESC LIMIT ?`,
+  )
+    .all(feedId, limit)
+    .map((r) => r.id);
+}

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, test as base, type Page } from '@playwright/test';
 import { startFeedServer, type FeedServer } from '../support/feed-server.js';
-import { contentTypeOf, fixture, seedFeedNames } from '../support/fixtures.js';
+import { contentTypeOf, fixture, seedFeedNames, siteFiles } from '../support/fixtures.js';
 import { CLI } from '../support/cli.js';
 import { electronBinaryPath } from '../../electron/electron-binary.js';
 
@@ -61,6 +61,8 @@ export function serveFixtures(server: FeedServer): void {
   for (const name of ['hostile.rss', 'podcast.rss', 'broken.xml', 'summary-only.rss']) {
     server.serve(`/edge/${name}`, { body: fixture('edge', name), contentType: contentTypeOf(name) });
   }
+  // The fixture site: a feed with pictures, the full page behind the summary-only feed.
+  for (const [path, body, contentType] of siteFiles()) server.serve(path, { body, contentType });
   server.serve('/multi/', { body: fixture('edge', 'site.html'), contentType: 'text/html; charset=utf-8' });
   server.serve('/site/', {
     body: '<!doctype html><html><head><title>Schneier</title><link rel="alternate" type="application/atom+xml" title="Schneier on Security" href="/feeds/schneier.atom"></head><body>Blog</body></html>',
