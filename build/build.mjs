@@ -24,6 +24,7 @@ await Promise.all([
       main: 'electron/main.ts',
       start: 'electron/start.ts',
       'parse-worker': 'electron/feeds/parse-worker.ts',
+      'check-worker': 'electron/store/check-worker.ts',
     },
     outdir: 'dist/electron',
     format: 'esm',

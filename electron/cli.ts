@@ -17,7 +17,8 @@ import { parsedFeedToJson } from './parse-json.js';
 import { databasePath, defaultDataDir } from './paths.js';
 import { ReaderService, UserError } from './service.js';
 import { closeDatabase, openDatabase, type Db } from './store/db.js';
-import { backupsDir, checkFile } from './store/backup.js';
+import { backupsDir } from './store/backup.js';
+import { checkAtStart } from './store/integrity.js';
 import { DiskFullError } from './store/disk-full.js';
 import { DatabaseTooNewError } from './store/migrate.js';
 import { DamagedDatabaseError, restoreLatestBackup, startFresh } from './store/recovery.js';
@@ -345,7 +346,7 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
       case 'recover': {
         if (values['restore-latest'] === values['start-fresh'])
           throw new UsageError('recover takes one of --restore-latest or --start-fresh');
-        const problem = checkFile(databasePath(dataDir));
+        const problem = existsSync(databasePath(dataDir)) ? checkAtStart(databasePath(dataDir)) : null;
         if (problem === null && existsSync(databasePath(dataDir))) {
           io.out(`The database in ${dataDir} is whole: nothing to recover.`);
           return EXIT.ok;

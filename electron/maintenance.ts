@@ -1,5 +1,6 @@
 /**
- * Scheduled care of the data: a backup every `backupEveryHours`, and once a day retention
+ * Scheduled care of the data: a backup every `backupEveryHours` (after a whole-file
+ * integrity check, so a damaged database never replaces good backups), and once a day retention
  * (read articles past their time removed), SQLite's own statistics refreshed, and a
  * VACUUM when deletions have left much of the file empty. Checked hourly and at start,
  * so a laptop that sleeps through the night catches up when it wakes.
@@ -7,6 +8,7 @@
 import { applyRetention } from './store/retention.js';
 import { createBackup, listBackups } from './store/backup.js';
 import type { Db } from './store/db.js';
+import { checkFileInBackground, markDamaged } from './store/integrity.js';
 import { getMeta, setMeta } from './store/meta.js';
 import { getSettings } from './store/settings.js';
 
@@ -23,6 +25,8 @@ export interface MaintenanceOptions {
   onRemoved?: (count: number) => void;
   /** Background failures (a full disk during a backup) go here, not to the user's face. */
   onError?: (error: unknown) => void;
+  /** The whole-file check before a backup failed: the user must choose what to do. */
+  onDamaged?: (problem: string) => void;
 }
 
 export class Maintenance {
@@ -63,6 +67,14 @@ export class Maintenance {
     const settings = getSettings(db);
     const latest = listBackups(dataDir)[0]?.createdAt ?? 0;
     if (settings.backupEveryHours > 0 && now() - latest >= settings.backupEveryHours * HOUR) {
+      // A damaged database must not push good backups out of the rotation: check first.
+      const problem = await checkFileInBackground(db.name);
+      if (problem) {
+        markDamaged(db.name, problem);
+        this.options.onDamaged?.(problem);
+        return;
+      }
+      if (!db.open) return;
       await createBackup(db, dataDir, now(), settings.backupsKept);
     }
     if (db.open && now() - (this.lastRunAt() ?? 0) >= DAY) this.tidy();

@@ -127,6 +127,8 @@ export class ReaderService implements ReaderApi {
         this.emit('articles-changed', { feedIds: [] });
         this.countsChanged([]);
       },
+      onDamaged: (problem) =>
+        this.emit('database-damaged', { problem, latestBackup: listBackups(this.dataDir)[0]?.name ?? null }),
     });
     this.poller = new Poller({
       db: this.db,

@@ -120,6 +120,11 @@ export interface ReaderEvents {
   'feeds-changed': { feedIds: FeedId[] };
   /** The offline cache moved on (images fetched, queue shorter). */
   'offline-status': OfflineStatus;
+  /**
+   * The integrity check found the database damaged. Nothing was changed; the user chooses:
+   * restore the latest backup now, or quit (the next start offers to start fresh).
+   */
+  'database-damaged': { problem: string; latestBackup: string | null };
   /** Everything changed (a backup was restored): reload every view. */
   'data-replaced': Record<string, never>;
 }

@@ -10,6 +10,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupInfo } from '../../shared/domain.js';
 import type { Db } from './db.js';
+import { checkFileInBackground, clearDamageMark } from './integrity.js';
 import { migrate } from './migrate.js';
 
 export const BACKUPS_DIR = 'backups';
@@ -92,21 +93,6 @@ export function pruneBackups(dataDir: string, keep: number): void {
   for (const old of listBackups(dataDir).slice(Math.max(1, keep))) rmSync(join(backupsDir(dataDir), old.name));
 }
 
-/** Whether a database file is whole, by SQLite's quick_check; the problem in words if not. */
-export function checkFile(path: string): string | null {
-  let db: Database.Database | null = null;
-  try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
-    const rows = db.pragma('quick_check') as { quick_check: string }[];
-    const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
-    return problems.length ? problems.slice(0, 3).join('; ') : null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  } finally {
-    db?.close();
-  }
-}
-
 /**
  * Replaces the live database's content with a backup's, on the open connection. The
  * current state is backed up first (labelled "before-restore"); a backup from an older
@@ -114,7 +100,7 @@ export function checkFile(path: string): string | null {
  */
 export async function restoreBackup(db: Db, dataDir: string, name: string, now: number, keep: number): Promise<void> {
   const source = backupPath(dataDir, name);
-  const problem = checkFile(source);
+  const problem = await checkFileInBackground(source);
   if (problem) throw new Error(`The backup ${name} is damaged (${problem}); choose another one.`);
   await createBackup(db, dataDir, now, Infinity, 'before-restore');
   const backup = new Database(source, { readonly: true, fileMustExist: true });
@@ -124,5 +110,6 @@ export async function restoreBackup(db: Db, dataDir: string, name: string, now: 
     backup.close();
   }
   migrate(db);
+  clearDamageMark(db.name);
   pruneBackups(dataDir, keep + 1);
 }

@@ -8,7 +8,8 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { databasePath } from '../paths.js';
-import { backupPath, checkFile, listBackups } from './backup.js';
+import { backupPath, listBackups } from './backup.js';
+import { checkAtStart, checkFile, clearDamageMark } from './integrity.js';
 
 export class DamagedDatabaseError extends Error {
   constructor(
@@ -30,7 +31,7 @@ export class DamagedDatabaseError extends Error {
 export function assertDatabaseWhole(dataDir: string): void {
   const path = databasePath(dataDir);
   if (!existsSync(path)) return;
-  const problem = checkFile(path);
+  const problem = checkAtStart(path);
   if (problem) throw new DamagedDatabaseError(path, problem, listBackups(dataDir)[0]?.name ?? null);
 }
 
@@ -45,6 +46,7 @@ export function setDamagedAside(dataDir: string, now: number): string {
   for (const suffix of ['', '-wal', '-shm']) {
     if (existsSync(path + suffix)) renameSync(path + suffix, aside + suffix);
   }
+  clearDamageMark(path);
   return aside;
 }
 

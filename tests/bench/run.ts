@@ -18,6 +18,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFeed } from '../../electron/feeds/parse.js';
 import * as articles from '../../electron/store/articles.js';
+import { createBackup } from '../../electron/store/backup.js';
+import { checkFile, checkFileQuickly } from '../../electron/store/integrity.js';
 import { getCounts } from '../../electron/store/counts.js';
 import { closeDatabase, openDatabase } from '../../electron/store/db.js';
 import type { ArticleQuery } from '../../shared/domain.js';
@@ -268,11 +270,42 @@ async function benchInsert(): Promise<void> {
   }
 }
 
+async function benchSafety(): Promise<void> {
+  log('\ndata safety on the 1,000,000-article database');
+  const big = bigDatabase(log);
+  const dir = tempDir('syndic-bench-');
+  try {
+    let started = performance.now();
+    const quick = checkFileQuickly(big.path);
+    record('check at start (schema, small tables)', `${(performance.now() - started).toFixed(1)} ms, ${quick ?? 'ok'}`);
+    started = performance.now();
+    const problem = checkFile(big.path);
+    record(
+      'whole-file quick_check (before each backup, off the main thread)',
+      `${((performance.now() - started) / 1000).toFixed(2)} s, ${problem ?? 'ok'}`,
+    );
+    const db = openDatabase(big.path, { migrate: false });
+    try {
+      started = performance.now();
+      const backup = await createBackup(db, dir.path, Date.now(), 1);
+      record(
+        'online backup',
+        `${((performance.now() - started) / 1000).toFixed(2)} s for ${(backup.bytes / 1024 / 1024).toFixed(0)} MB`,
+      );
+    } finally {
+      closeDatabase(db);
+    }
+  } finally {
+    dir.remove();
+  }
+}
+
 const started = Date.now();
 log(`Syndic benchmark, ${new Date().toISOString()}, node ${process.version}, ${process.platform}`);
 if (wants('parse')) await benchParse();
 if (wants('refresh')) await benchRefresh();
 if (wants('queries')) await benchQueries();
 if (wants('insert')) await benchInsert();
+if (wants('safety')) await benchSafety();
 if (wants('ui')) await benchUi(bigDatabase(log, UI_SIZE).path, log, record);
 log(`\ndone in ${((Date.now() - started) / 1000).toFixed(0)} s`);

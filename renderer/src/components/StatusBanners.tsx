@@ -1,12 +1,30 @@
-/** Refresh progress, and offline or disconnected states, said once at the top. */
+/** Refresh progress, and damaged, offline or disconnected states, said once at the top. */
+import * as actions from '../state/actions.js';
 import { useStore } from '../state/store.js';
 
 export function StatusBanners() {
   const refresh = useStore((s) => s.ui.refresh);
   const offline = useStore((s) => s.ui.offline);
   const connected = useStore((s) => s.ui.connected);
+  const damaged = useStore((s) => s.ui.damaged);
   return (
     <>
+      {damaged && (
+        <div className="banner error" role="alert">
+          Syndic’s database is damaged ({damaged.problem}). Nothing has been changed, and no backup was replaced.{' '}
+          {damaged.latestBackup ? (
+            <button
+              type="button"
+              className="link"
+              onClick={() => actions.confirmRestoreBackup(damaged.latestBackup!, 'the date of the latest backup')}
+            >
+              Restore the latest backup…
+            </button>
+          ) : (
+            'Quit Syndic: at the next start it offers to start fresh, keeping the damaged file aside.'
+          )}
+        </div>
+      )}
       {refresh && refresh.total > 0 && (
         <div
           className="progress"

@@ -388,7 +388,9 @@ export function confirmRestoreBackup(name: string, when: string): void {
 
 async function restoreBackup(name: string): Promise<void> {
   const done = await attempt(() => api.restoreBackup(name).then(() => true));
-  if (done) showToast('Backup restored');
+  if (!done) return;
+  showToast('Backup restored');
+  update((s) => ({ ui: { ...s.ui, damaged: null } }));
 }
 
 function download(text: string, type: string, fileName: string): void {
@@ -450,6 +452,7 @@ export async function start(): Promise<void> {
   onReaderEvent('offline-status', (offline) =>
     update((s) => ({ ui: { ...s.ui, storage: s.ui.storage && { ...s.ui.storage, offline } } })),
   );
+  onReaderEvent('database-damaged', (damaged) => update((s) => ({ ui: { ...s.ui, damaged } })));
   onReaderEvent('data-replaced', () => {
     update((s) => ({ articles: { ...s.articles, open: null }, selection: { ...s.selection, articleId: null } }));
     void api.getSettings().then((settings) => update((s) => ({ ui: { ...s.ui, settings } })));

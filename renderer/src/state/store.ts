@@ -79,6 +79,8 @@ export interface UiSlice {
   pendingG: boolean;
   /** Data directory, cache and backups, loaded while the settings are open. */
   storage: StorageInfo | null;
+  /** The integrity check found the database damaged: said until the user acts. */
+  damaged: { problem: string; latestBackup: string | null } | null;
 }
 
 export interface AppState {
@@ -101,6 +103,7 @@ export const initialState: AppState = {
     settings: DEFAULT_SETTINGS,
     pendingG: false,
     storage: null,
+    damaged: null,
   },
 };
 

@@ -5,16 +5,20 @@
  * middle of a refresh.
  */
 import assert from 'node:assert/strict';
+import { closeSync, openSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { closeIdleConnections, DEFAULT_FETCH_OPTIONS } from '../../../electron/feeds/fetch.js';
 import { Maintenance } from '../../../electron/maintenance.js';
 import { ReaderService, UserError } from '../../../electron/service.js';
 import { listBackups } from '../../../electron/store/backup.js';
+import { closeDatabase, openDatabase } from '../../../electron/store/db.js';
 import { recountFeeds } from '../../../electron/store/feed-counts.js';
+import { assertDatabaseWhole, DamagedDatabaseError } from '../../../electron/store/recovery.js';
 import { startCorpus } from '../../support/corpus.js';
 import { contentTypeOf, fixture } from '../../support/fixtures.js';
 import { startFeedServer, type FeedServer } from '../../support/feed-server.js';
-import { tempDatabase } from '../../support/temp.js';
+import { tempDatabase, tempDir } from '../../support/temp.js';
 
 const fetchOptions = { ...DEFAULT_FETCH_OPTIONS, totalTimeoutMs: 5_000, connectTimeoutMs: 2_000 };
 const DAY = 24 * 60 * 60 * 1000;
@@ -166,6 +170,60 @@ describe('data safety', () => {
     }
     assert.equal(count(), 2);
     await maintenance.stop();
+  });
+});
+
+describe('a database damaged while in use', () => {
+  it('is found before the scheduled backup, replaces no backup, and is reported until restored', async () => {
+    const server = await startFeedServer();
+    server.serve('/aws.rss', { body: fixture('feeds', 'aws.rss'), contentType: contentTypeOf('aws.rss') });
+    const dir = tempDir();
+    const path = join(dir.path, 'syndic.db');
+    try {
+      let db = openDatabase(path);
+      let service = new ReaderService({ db, fetchOptions });
+      service.headless = true;
+      await service.addFeed({ url: server.url('/aws.rss') });
+      const good = await service.createBackup();
+      await service.shutdown();
+      closeDatabase(db);
+      // A failing disk garbles pages in the middle of the file while the app is closed.
+      const size = statSync(path).size;
+      const fd = openSync(path, 'r+');
+      writeSync(fd, Buffer.alloc(8192, 0x5a), 0, 8192, Math.floor(size / 2 / 4096) * 4096);
+      closeSync(fd);
+
+      db = openDatabase(path);
+      const damaged: string[] = [];
+      const maintenance = new Maintenance({
+        db,
+        dataDir: dir.path,
+        now: () => Date.now() + 2 * DAY,
+        onDamaged: (problem) => damaged.push(problem),
+      });
+      await maintenance.runDue();
+      assert.equal(damaged.length, 1, 'reported once');
+      assert.deepEqual(
+        listBackups(dir.path).map((b) => b.name),
+        [good.name],
+        'no backup of the damaged file was made',
+      );
+      // The next start meets it without checking the whole file again.
+      assert.throws(() => assertDatabaseWhole(dir.path), DamagedDatabaseError);
+
+      // Restoring the backup in place, on the open connection, makes it whole again.
+      service = new ReaderService({ db, fetchOptions });
+      await service.restoreBackup(good.name);
+      assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
+      assert.equal((await service.listFeeds()).length, 1);
+      await service.shutdown();
+      closeDatabase(db);
+      assert.doesNotThrow(() => assertDatabaseWhole(dir.path));
+    } finally {
+      dir.remove();
+      closeIdleConnections();
+      await server.close();
+    }
   });
 });
 
