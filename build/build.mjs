@@ -25,6 +25,8 @@ await Promise.all([
       start: 'electron/start.ts',
       'parse-worker': 'electron/feeds/parse-worker.ts',
       'check-worker': 'electron/store/check-worker.ts',
+      // Used by build/after-pack.mjs when packaging (better-sqlite3 for Electron's ABI).
+      native: 'electron/native-module.ts',
     },
     outdir: 'dist/electron',
     format: 'esm',

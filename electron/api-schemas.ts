@@ -48,6 +48,7 @@ const settingsPatch = z.strictObject({
     .max(24 * 30)
     .optional(),
   backupsKept: z.number().int().min(1).max(100).optional(),
+  autoUpdate: z.boolean().optional(),
 });
 
 const none = z.tuple([]);

@@ -20,13 +20,15 @@ import {
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import electronUpdater from 'electron-updater';
 import type { Counts } from '../shared/domain.js';
+import { feedLinkToHttp } from '../shared/url.js';
 import { CACHED_IMAGE_CSP } from './csp.js';
 import { closeIdleConnections } from './feeds/fetch.js';
 import { registerIpc, sendEvent } from './ipc.js';
 import { databasePath } from './paths.js';
 import { ReaderService } from './service.js';
-import { closeDatabase, openDatabase, type Db } from './store/db.js';
+import { closeDatabase, openDatabase, useNativeBinding, type Db } from './store/db.js';
 import { assertDatabaseWhole, DamagedDatabaseError, restoreLatestBackup, startFresh } from './store/recovery.js';
 import { getSettings } from './store/settings.js';
 import { APP_ORIGIN, APP_SCHEME, ELECTRON_CSP, isExternalUrlAllowed, windowWebPreferences } from './window-options.js';
@@ -40,13 +42,63 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
+// Run from a checkout, `npm start` passes better-sqlite3 built for Electron (native-module.ts);
+// a packaged app has that build in place of the Node one.
+if (!app.isPackaged) useNativeBinding(process.env.SYNDIC_SQLITE_BINDING);
+
+/** feed: links and .opml files the OS hands over before the window exists wait here. */
+const pendingOpen: string[] = [...process.argv.slice(1)];
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.setName('Syndic');
   // Tests and portable setups choose the data directory; the CLI honours the same variable.
   if (process.env.SYNDIC_DATA_DIR) app.setPath('userData', process.env.SYNDIC_DATA_DIR);
+  // The default reader for feed: links (the installers register it; this covers a plain run).
+  if (app.isPackaged) app.setAsDefaultProtocolClient('feed');
+  // macOS hands links and files over as events, possibly before the app is ready.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    handOver([url]);
+  });
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    handOver([path]);
+  });
   void app.whenReady().then(startApp);
+}
+
+/**
+ * A feed: link opens Add Feed with its address; an .opml file is imported and its report
+ * shown. Anything else on a command line is ignored.
+ */
+function handOver(items: string[]): void {
+  if (!service || !mainWindow) {
+    pendingOpen.push(...items);
+    return;
+  }
+  for (const item of items) {
+    const feedUrl = feedLinkToHttp(item);
+    if (feedUrl) {
+      showWindow();
+      sendEvent(windowIds, 'open-add-feed', { url: feedUrl });
+    } else if (/\.opml$/i.test(item) && existsSync(item)) {
+      showWindow();
+      void service
+        .importOpml(readFileSync(item, 'utf8'))
+        .then((report) => sendEvent(windowIds, 'opml-imported', report))
+        .catch((error: unknown) => dialog.showErrorBox('Syndic could not import that file', String(error)));
+    }
+  }
+}
+
+/** Updates from GitHub Releases, for the installed app only, unless turned off in Settings. */
+function checkForUpdates(): void {
+  if (!app.isPackaged || !db || !getSettings(db).autoUpdate) return;
+  electronUpdater.autoUpdater.checkForUpdatesAndNotify().catch((error: unknown) => {
+    console.error(`Update check failed: ${String(error)}`);
+  });
 }
 
 let db: Db | null = null;
@@ -313,7 +365,15 @@ async function startApp(): Promise<void> {
   updateBadge(await service.getCounts());
   service.start();
 
-  app.on('second-instance', showWindow);
+  // The page must be able to receive the hand-over events before they are sent.
+  mainWindow.webContents.once('did-finish-load', () => handOver(pendingOpen.splice(0)));
+  checkForUpdates();
+  setInterval(checkForUpdates, 6 * 60 * 60 * 1000).unref();
+
+  app.on('second-instance', (_event, argv) => {
+    showWindow();
+    handOver(argv.slice(1));
+  });
   app.on('activate', showWindow);
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin' && !(db && getSettings(db).closeToTray)) app.quit();

@@ -1,11 +1,14 @@
 /**
- * `npm start`: the desktop app when Electron's binary is installed; otherwise one line
- * saying so, then browser mode, opening the reader in a browser where one is available.
+ * `npm start`: the desktop app when Electron's binary is installed (with better-sqlite3
+ * built for Electron, once, when needed: see native-module.ts); otherwise one line saying
+ * so, then browser mode, opening the reader in a browser where one is available.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
 import { electronBinaryPath } from './electron-binary.js';
+import { electronBindingPath, ensureElectronBinding, installedElectronTarget } from './native-module.js';
 import { defaultDataDir } from './paths.js';
 import { serveBrowserMode } from './serve.js';
 
@@ -25,11 +28,8 @@ function openInBrowser(url: string): void {
   child.unref();
 }
 
-/**
- * Whether the native database module loads inside this Electron. It is built for Node by
- * `npm install`; Electron needs it rebuilt for its own ABI (done when packaging).
- */
-function nativeModuleLoadsIn(electronPath: string): boolean {
+/** Whether better-sqlite3 as npm installed it (built for Node) happens to load in this Electron. */
+function nodeBuildLoadsIn(electronPath: string): boolean {
   const probe = spawnSync(electronPath, ['-e', "require('better-sqlite3')"], {
     cwd: appRoot,
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
@@ -39,15 +39,33 @@ function nativeModuleLoadsIn(electronPath: string): boolean {
   return probe.status === 0;
 }
 
-const binary = electronBinaryPath();
-const electron = binary && nativeModuleLoadsIn(binary) ? binary : null;
-if (binary && !electron) {
-  console.log(
-    'Electron is installed, but better-sqlite3 is built for Node rather than for Electron, so Syndic starts in browser mode instead.',
-  );
+/**
+ * The native module Electron should load: the Electron build made before (or made now,
+ * once), else the installed one when it loads. Null when neither can be had (offline
+ * on first start): then browser mode, which uses the Node build.
+ */
+function bindingFor(electronPath: string): string | null {
+  const target = installedElectronTarget(appRoot);
+  const cached = electronBindingPath(appRoot, target);
+  if (existsSync(cached)) return cached;
+  if (nodeBuildLoadsIn(electronPath)) return '';
+  try {
+    return ensureElectronBinding(appRoot, target, (line) => console.log(line));
+  } catch (error) {
+    console.log(
+      `Electron is installed, but better-sqlite3 could not be built for it (${(error as Error).message}), so Syndic starts in browser mode instead.`,
+    );
+    return null;
+  }
 }
-if (electron) {
-  const child = spawn(electron, [appRoot], { stdio: 'inherit' });
+
+const binary = electronBinaryPath();
+const binding = binary ? bindingFor(binary) : null;
+if (binary && binding !== null) {
+  const child = spawn(binary, [appRoot], {
+    stdio: 'inherit',
+    env: { ...process.env, SYNDIC_SQLITE_BINDING: binding },
+  });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   if (!binary)

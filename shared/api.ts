@@ -125,6 +125,10 @@ export interface ReaderEvents {
    * restore the latest backup now, or quit (the next start offers to start fresh).
    */
   'database-damaged': { problem: string; latestBackup: string | null };
+  /** The OS handed the app a feed: link: open Add Feed with this address. */
+  'open-add-feed': { url: string };
+  /** The OS handed the app an .opml file, which was imported: show the report. */
+  'opml-imported': OpmlImportReport;
   /** Everything changed (a backup was restored): reload every view. */
   'data-replaced': Record<string, never>;
 }

@@ -168,6 +168,8 @@ export interface Settings {
   backupEveryHours: number;
   /** How many backups are kept (the oldest is deleted first). */
   backupsKept: number;
+  /** The installed desktop app checks GitHub Releases for updates (never in browser mode). */
+  autoUpdate: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -181,6 +183,7 @@ export const DEFAULT_SETTINGS: Settings = {
   keepPerFeed: 0,
   backupEveryHours: 24,
   backupsKept: 5,
+  autoUpdate: true,
 };
 
 /** The outcome of refreshing one feed. */

@@ -91,3 +91,16 @@ export function storyKey(raw: string): string | null {
   const port = url.port ? `:${url.port}` : '';
   return `${host}${port}${path}${query}`;
 }
+
+/**
+ * A `feed:` link (the feed protocol a browser hands to the default reader) as the http(s)
+ * address to subscribe to: `feed://host/path` means http, `feed:https://…` wraps a full
+ * address. Null for anything that is not a feed link to a web address.
+ */
+export function feedLinkToHttp(link: string): string | null {
+  const trimmed = link.trim();
+  if (!/^feed:/i.test(trimmed)) return null;
+  const rest = trimmed.slice('feed:'.length);
+  if (/^\/\//.test(rest)) return parseHttpUrl(`http:${rest}`)?.href ?? null;
+  return parseHttpUrl(rest)?.href ?? null;
+}

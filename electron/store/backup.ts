@@ -5,11 +5,10 @@
  * the app's open connection simply sees the restored data; the state before the restore
  * is backed up first, so a restore can itself be undone.
  */
-import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupInfo } from '../../shared/domain.js';
-import type { Db } from './db.js';
+import { connect, type Db } from './db.js';
 import { checkFileInBackground, clearDamageMark } from './integrity.js';
 import { migrate } from './migrate.js';
 
@@ -103,7 +102,7 @@ export async function restoreBackup(db: Db, dataDir: string, name: string, now: 
   const problem = await checkFileInBackground(source);
   if (problem) throw new Error(`The backup ${name} is damaged (${problem}); choose another one.`);
   await createBackup(db, dataDir, now, Infinity, 'before-restore');
-  const backup = new Database(source, { readonly: true, fileMustExist: true });
+  const backup = connect(source, { readonly: true, fileMustExist: true });
   try {
     await backup.backup(db.name);
   } finally {

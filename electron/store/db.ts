@@ -13,8 +13,27 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
+/**
+ * The native module better-sqlite3 loads: its own build for Node unless the process set
+ * another (Electron run from a checkout uses one built for its ABI; see native-module.ts).
+ */
+let nativeBinding: string | undefined;
+
+export function useNativeBinding(path: string | undefined): void {
+  nativeBinding = path || undefined;
+}
+
+export function currentNativeBinding(): string | undefined {
+  return nativeBinding;
+}
+
+/** Every SQLite connection Syndic makes goes through here, so each loads the right native module. */
+export function connect(path: string, options: { readonly?: boolean; fileMustExist?: boolean } = {}): Db {
+  return new Database(path, { ...options, nativeBinding });
+}
+
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
-  const db = new Database(path, { readonly: options.readonly ?? false });
+  const db = connect(path, { readonly: options.readonly ?? false });
   // WAL: readers never block the writer; NORMAL is durable across app crashes in WAL
   // mode (only an OS crash can lose the last transactions, never corrupt the file).
   if (!options.readonly) db.pragma('journal_mode = WAL');

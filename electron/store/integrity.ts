@@ -7,10 +7,10 @@
  * worker thread before each scheduled backup, where a failure is remembered in a marker
  * file beside the database and met at the next start with the recovery choice.
  */
-import Database from 'better-sqlite3';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { connect, currentNativeBinding, type Db } from './db.js';
 
 /** Up to this size the whole file is checked at start (about a second, warm). */
 export const FULL_CHECK_AT_START_BYTES = 256 * 1024 * 1024;
@@ -39,10 +39,10 @@ export function checkFileQuickly(path: string): string | null {
   });
 }
 
-function withReadOnly(path: string, check: (db: Database.Database) => string | null): string | null {
-  let db: Database.Database | null = null;
+function withReadOnly(path: string, check: (db: Db) => string | null): string | null {
+  let db: Db | null = null;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = connect(path, { readonly: true, fileMustExist: true });
     return check(db);
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
@@ -66,7 +66,7 @@ export function checkFileInBackground(path: string): Promise<string | null> {
   const script = new URL('./check-worker.js', import.meta.url);
   if (!existsSync(fileURLToPath(script))) return Promise.resolve(checkFile(path));
   return new Promise((resolve) => {
-    const worker = new Worker(script, { workerData: { path } });
+    const worker = new Worker(script, { workerData: { path, nativeBinding: currentNativeBinding() } });
     worker.once('message', (problem: string | null) => resolve(problem));
     worker.once('error', (error) => resolve(error.message));
   });

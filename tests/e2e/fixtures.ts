@@ -12,6 +12,7 @@ import { startFeedServer, type FeedServer } from '../support/feed-server.js';
 import { contentTypeOf, fixture, seedFeedNames, siteFiles } from '../support/fixtures.js';
 import { CLI } from '../support/cli.js';
 import { electronBinaryPath } from '../../electron/electron-binary.js';
+import { ensureElectronBinding, installedElectronTarget } from '../../electron/native-module.js';
 
 export interface Reader {
   /** The reader's window; usable after open(). */
@@ -86,10 +87,15 @@ export const test = base.extend<{ reader: Reader; mode: 'browser' | 'electron' }
     const open = async (): Promise<Page> => {
       if (page) return page;
       if (mode === 'electron') {
+        const appRoot = join(CLI, '..', '..', '..');
+        // better-sqlite3 built for Electron (once, cached): what `npm start` uses too.
+        const binding = ensureElectronBinding(appRoot, installedElectronTarget(appRoot), (line) => console.log(line));
         const app = await _electron.launch({
           executablePath: electronBinary()!,
-          args: [join(CLI, '..', '..', '..')],
-          env: { ...process.env, SYNDIC_DATA_DIR: dataDir },
+          // Hosted Linux runners cannot set up Chromium's setuid sandbox; the windows' own
+          // sandbox flags are what the unit tests pin.
+          args: [...(process.platform === 'linux' ? ['--no-sandbox'] : []), appRoot],
+          env: { ...process.env, SYNDIC_DATA_DIR: dataDir, SYNDIC_SQLITE_BINDING: binding },
         });
         cleanups.push(() => app.close());
         page = await app.firstWindow();

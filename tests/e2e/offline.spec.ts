@@ -26,7 +26,8 @@ test('reads articles with their images and a full article with the site gone', a
   await reader.feeds.close();
 
   const page = await reader.open();
-  const cachePrefix = new URL(page.url()).origin + '/cache/images/';
+  // The app's own origin: http://127.0.0.1:port in browser mode, syndic-app://app in Electron.
+  const cachePrefix = (await page.evaluate(() => location.origin)) + '/cache/images/';
   await page
     .getByRole('list', { name: 'Feeds' })
     .getByRole('button', { name: /^Pictures/ })

@@ -452,6 +452,11 @@ export async function start(): Promise<void> {
   onReaderEvent('offline-status', (offline) =>
     update((s) => ({ ui: { ...s.ui, storage: s.ui.storage && { ...s.ui.storage, offline } } })),
   );
+  onReaderEvent('open-add-feed', ({ url }) => openDialog({ kind: 'add-feed', url }));
+  onReaderEvent('opml-imported', (report) => {
+    void reloadSidebar();
+    openDialog({ kind: 'import-report', added: report.added, skipped: report.skipped, problems: report.problems });
+  });
   onReaderEvent('database-damaged', (damaged) => update((s) => ({ ui: { ...s.ui, damaged } })));
   onReaderEvent('data-replaced', () => {
     update((s) => ({ articles: { ...s.articles, open: null }, selection: { ...s.selection, articleId: null } }));

@@ -140,6 +140,10 @@ export function SettingsDialog() {
         />
         Keep running in the tray when the window is closed (desktop app)
       </label>
+      <label className="check">
+        <input type="checkbox" checked={settings.autoUpdate} onChange={(e) => set({ autoUpdate: e.target.checked })} />
+        Check for updates automatically (installed desktop app)
+      </label>
       <StorageSettings settings={settings} set={set} />
       <div className="dialog-buttons">
         <button type="button" className="primary" onClick={() => actions.closeDialog()}>
