@@ -86,6 +86,7 @@ async function withService<T>(
   let lastShown = 0;
   const service = new ReaderService({
     db,
+    headless: true,
     onFeedDone: options.onFeedDone,
     emit: (event, payload) => {
       if (event === 'offline-status' && options.progress) {
@@ -102,7 +103,6 @@ async function withService<T>(
       }
     },
   });
-  service.headless = true;
   try {
     return await work(service);
   } finally {

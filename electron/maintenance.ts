@@ -49,7 +49,8 @@ export class Maintenance {
     db.pragma('optimize');
     const pages = db.pragma('page_count', { simple: true }) as number;
     const free = db.pragma('freelist_count', { simple: true }) as number;
-    if (pages > 0 && free / pages > VACUUM_FREE_FRACTION) db.exec('VACUUM');
+    // Not inside a refresh's group commit (VACUUM cannot run in a transaction): tomorrow, then.
+    if (pages > 0 && free / pages > VACUUM_FREE_FRACTION && !db.inTransaction) db.exec('VACUUM');
     setMeta(db, 'lastMaintenanceAt', String(now()));
     if (removed) this.options.onRemoved?.(removed);
     return removed;

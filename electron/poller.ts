@@ -2,7 +2,7 @@
  * Refresh scheduling: runs feed refreshes with a global concurrency limit and at most two
  * at once per host, reports progress after each feed, refreshes due feeds on a timer, and
  * cancels cleanly (in-flight requests aborted, nothing half-written: each feed's write is
- * one transaction).
+ * one savepoint of a group commit, see store/group-commit.ts).
  */
 import type { FeedId, FeedRefreshResult, RefreshProgress, RefreshSummary } from '../shared/domain.js';
 import type { IsOnline } from './connectivity.js';
@@ -11,6 +11,7 @@ import type { FeedParser } from './feeds/parse-pool.js';
 import { refreshFeed, type ScheduleInputs } from './refresh-feed.js';
 import type { Db } from './store/db.js';
 import { isDiskFull } from './store/disk-full.js';
+import { DEFAULT_GROUP, GroupCommit, type GroupCommitOptions } from './store/group-commit.js';
 import { fetchStates, type FeedFetchState } from './store/feeds.js';
 
 export interface PollerOptions {
@@ -23,6 +24,8 @@ export interface PollerOptions {
   /** Limit per host name: politeness towards one server. */
   perHost: number;
   defaultMinutes: () => number;
+  /** How feeds' writes are grouped into commits (see store/group-commit.ts). */
+  group?: GroupCommitOptions;
   /** No network: nothing is fetched, the refresh says "offline", the timer retries. */
   isOnline?: IsOnline;
   random?: () => number;
@@ -127,6 +130,11 @@ export class Poller {
     }
     options.onProgress?.({ done, total, last: null, running: true });
 
+    const group = new GroupCommit(options.db, options.group ?? DEFAULT_GROUP);
+    const diskFull = (): void => {
+      summary.diskFull = true;
+      controller.abort();
+    };
     const pending = [...feeds];
     const perHost = new Map<string, number>();
     const schedule: ScheduleInputs = {
@@ -157,14 +165,12 @@ export class Poller {
               now: options.now,
               schedule,
               signal,
+              group,
             },
             feed,
           )
             .catch((error: unknown) => {
-              if (isDiskFull(error)) {
-                summary.diskFull = true;
-                controller.abort();
-              }
+              if (isDiskFull(error)) diskFull();
               return {
                 feedId: feed.id,
                 url: feed.url,
@@ -189,7 +195,15 @@ export class Poller {
               else summary.failed++;
               summary.newArticles += result.newArticles;
               summary.updatedArticles += result.updatedArticles;
-              options.onFeedDone?.(result);
+              // Reported (and printed by `refresh --jsonl`) only once its group has committed.
+              group.afterCommit(() => options.onFeedDone?.(result));
+              try {
+                group.feedDone();
+              } catch (error) {
+                if (isDiskFull(error)) diskFull();
+                else throw error;
+              }
+              if (group.failure && isDiskFull(group.failure)) diskFull();
               options.onProgress?.({ done, total, last: result, running: done < total && !signal.aborted });
               pump();
             });
@@ -199,6 +213,12 @@ export class Poller {
       pump();
     });
 
+    try {
+      group.commit();
+    } catch (error) {
+      if (!isDiskFull(error)) throw error;
+      summary.diskFull = true;
+    }
     summary.cancelled = signal.aborted && !summary.diskFull;
     summary.durationMs = Date.now() - started;
     options.onProgress?.({ done, total, last: null, running: false, diskFull: summary.diskFull || undefined });

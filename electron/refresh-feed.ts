@@ -7,9 +7,10 @@ import type { FeedRefreshResult } from '../shared/domain.js';
 import { toFeedError } from './feeds/errors.js';
 import { fetchFeed, FetchError, type FetchOptions } from './feeds/fetch.js';
 import type { FeedParser } from './feeds/parse-pool.js';
-import { upsertFeedArticles } from './store/article-upsert.js';
+import { upsertFeedArticles, type UpsertResult } from './store/article-upsert.js';
 import { DiskFullError, isDiskFull } from './store/disk-full.js';
 import type { Db } from './store/db.js';
+import type { GroupCommit } from './store/group-commit.js';
 import {
   findFeedByUrl,
   recordFetchError,
@@ -63,6 +64,8 @@ export function nextAfterError(
 
 export interface RefreshContext {
   db: Db;
+  /** Where the feed's writes go: a group commit shared with other feeds (see group-commit.ts). */
+  group?: GroupCommit;
   parser: FeedParser;
   fetchOptions: FetchOptions;
   now: () => number;
@@ -72,6 +75,12 @@ export interface RefreshContext {
 
 export async function refreshFeed(ctx: RefreshContext, state: FeedFetchState): Promise<FeedRefreshResult> {
   const { db } = ctx;
+  // One savepoint per feed: its articles and its fetch state are written together or not at all.
+  const write = (work: () => void): void => {
+    const atomic = db.transaction(work);
+    if (ctx.group) ctx.group.write(() => atomic());
+    else atomic();
+  };
   const result: FeedRefreshResult = {
     feedId: state.id,
     url: state.url,
@@ -98,19 +107,21 @@ export async function refreshFeed(ctx: RefreshContext, state: FeedFetchState): P
     if (movedTo) result.url = movedTo;
 
     if (fetched.kind === 'not-modified' || fetched.unchanged) {
-      recordNotModified(db, state.id, {
-        url: movedTo,
-        etag: fetched.etag,
-        lastModified: fetched.lastModified,
-        maxAgeSeconds: fetched.maxAgeSeconds,
-        fetchedAt: now,
-        nextFetchAt: nextAfterSuccess(
-          state,
-          { ttlMinutes: state.ttlMinutes, maxAgeSeconds: fetched.maxAgeSeconds },
-          now,
-          ctx.schedule,
-        ),
-      });
+      write(() =>
+        recordNotModified(db, state.id, {
+          url: movedTo,
+          etag: fetched.etag,
+          lastModified: fetched.lastModified,
+          maxAgeSeconds: fetched.maxAgeSeconds,
+          fetchedAt: now,
+          nextFetchAt: nextAfterSuccess(
+            state,
+            { ttlMinutes: state.ttlMinutes, maxAgeSeconds: fetched.maxAgeSeconds },
+            now,
+            ctx.schedule,
+          ),
+        }),
+      );
       result.status = 'not-modified';
       return result;
     }
@@ -121,25 +132,28 @@ export async function refreshFeed(ctx: RefreshContext, state: FeedFetchState): P
       contentType: fetched.contentType,
     });
     if (ctx.signal?.aborted) throw new FetchError('network', 'The refresh was cancelled');
-    const written = upsertFeedArticles(db, state.id, feed.items, now);
-    recordFetchSuccess(db, state.id, {
-      url: movedTo,
-      title: feed.title,
-      siteUrl: feed.link,
-      description: feed.description,
-      iconUrl: feed.iconUrl,
-      etag: fetched.etag,
-      lastModified: fetched.lastModified,
-      bodyHash: fetched.hash,
-      ttlMinutes: feed.ttlMinutes,
-      maxAgeSeconds: fetched.maxAgeSeconds,
-      fetchedAt: now,
-      nextFetchAt: nextAfterSuccess(
-        state,
-        { ttlMinutes: feed.ttlMinutes, maxAgeSeconds: fetched.maxAgeSeconds },
-        now,
-        ctx.schedule,
-      ),
+    let written: UpsertResult = { inserted: [], updated: [] };
+    write(() => {
+      written = upsertFeedArticles(db, state.id, feed.items, now);
+      recordFetchSuccess(db, state.id, {
+        url: movedTo,
+        title: feed.title,
+        siteUrl: feed.link,
+        description: feed.description,
+        iconUrl: feed.iconUrl,
+        etag: fetched.etag,
+        lastModified: fetched.lastModified,
+        bodyHash: fetched.hash,
+        ttlMinutes: feed.ttlMinutes,
+        maxAgeSeconds: fetched.maxAgeSeconds,
+        fetchedAt: now,
+        nextFetchAt: nextAfterSuccess(
+          state,
+          { ttlMinutes: feed.ttlMinutes, maxAgeSeconds: fetched.maxAgeSeconds },
+          now,
+          ctx.schedule,
+        ),
+      });
     });
     result.status = 'ok';
     result.newArticles = written.inserted.length;
@@ -152,7 +166,8 @@ export async function refreshFeed(ctx: RefreshContext, state: FeedFetchState): P
     const now = ctx.now();
     const feedError = toFeedError(error, now);
     const retryAfter = error instanceof FetchError ? error.retryAfterMs : undefined;
-    if (db.open) recordFetchError(db, state.id, feedError, nextAfterError(state, retryAfter, now, ctx.schedule));
+    if (db.open)
+      write(() => recordFetchError(db, state.id, feedError, nextAfterError(state, retryAfter, now, ctx.schedule)));
     result.error = feedError;
     return result;
   }

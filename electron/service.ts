@@ -49,6 +49,7 @@ import { Poller } from './poller.js';
 import * as articles from './store/articles.js';
 import { BackupNotFoundError, createBackup, listBackups, restoreBackup } from './store/backup.js';
 import { getCounts } from './store/counts.js';
+import type { GroupCommitOptions } from './store/group-commit.js';
 import type { Db } from './store/db.js';
 import * as feeds from './store/feeds.js';
 import { cachedImagesOf, enqueueOffline, imageFile, touchArticleImages } from './store/images.js';
@@ -76,12 +77,21 @@ export interface ServiceOptions {
   parser?: FeedParser;
   /** Whether the machine has a network (Electron asks the OS; see connectivity.ts). */
   isOnline?: IsOnline;
+  /**
+   * The CLI: articles a refresh stores are still queued for the offline cache, but their
+   * images are fetched by the app or by `syndic cache`, not by a cron job's refresh.
+   */
+  headless?: boolean;
+  /** How a refresh groups feeds' writes into commits (tests use small groups). */
+  group?: GroupCommitOptions;
 }
 
 /** Where a cached image is served, on the app's own origin (browser server, app protocol). */
 export const CACHED_IMAGE_PREFIX = '/cache/images/';
 
 const MB = 1024 * 1024;
+/** Stored articles queued for the offline cache in one transaction, during a long refresh. */
+const FLUSH_EVERY = 1000;
 /** How many of a feed's latest articles get their full text when the user turns it on. */
 const FULL_TEXT_BACKFILL = 50;
 
@@ -96,6 +106,9 @@ export class ReaderService implements ReaderApi {
   readonly maintenance: Maintenance;
   /** Articles a refresh stored, queued for the offline cache when the refresh ends. */
   private storedSinceLastFlush: ArticleId[] = [];
+  private readonly headless: boolean;
+  /** Polling was started (by the app); a restore resumes it. */
+  private started = false;
   private readonly now: () => number;
   private readonly fetchOptions: FetchOptions;
   private readonly emit: NonNullable<ServiceOptions['emit']>;
@@ -108,6 +121,7 @@ export class ReaderService implements ReaderApi {
     this.fetchOptions = options.fetchOptions ?? DEFAULT_FETCH_OPTIONS;
     this.emit = options.emit ?? (() => undefined);
     this.parser = options.parser ?? createParsePool();
+    this.headless = options.headless ?? false;
     this.dataDir = dirname(this.db.name);
     const isOnline = options.isOnline ?? nodeIsOnline;
     this.offline = new OfflineCache({
@@ -139,6 +153,7 @@ export class ReaderService implements ReaderApi {
       perHost: options.perHost ?? 2,
       defaultMinutes: () => getSettings(this.db).refreshMinutes,
       isOnline,
+      group: options.group,
       onProgress: (progress) => {
         this.emit('refresh-progress', progress);
         if (!progress.running) {
@@ -151,6 +166,8 @@ export class ReaderService implements ReaderApi {
         if (result.stored.length) {
           this.emit('articles-changed', { feedIds: [result.feedId] });
           for (const id of result.stored) this.storedSinceLastFlush.push(id);
+          // A long refresh queues as it goes, so a crash loses at most a batch from the queue.
+          if (this.storedSinceLastFlush.length >= FLUSH_EVERY) this.flushStored();
         }
       },
     });
@@ -158,7 +175,8 @@ export class ReaderService implements ReaderApi {
 
   /**
    * Queues what the refresh stored for the offline cache, in one transaction at the end
-   * rather than one per feed: the refresh's own writes stay as short as they can be.
+   * (or per thousand articles) rather than one per feed: the refresh's own writes stay as
+   * short as they can be.
    */
   private flushStored(): void {
     const ids = this.storedSinceLastFlush;
@@ -167,13 +185,6 @@ export class ReaderService implements ReaderApi {
     if (this.headless) enqueueOffline(this.db, ids, this.now());
     else this.offline.enqueue(ids);
   }
-
-  /**
-   * Set by the CLI: articles are still queued for the offline cache, but images are
-   * fetched by the app or by `syndic cache`, not by a cron job's refresh.
-   */
-  headless = false;
-  private started = false;
 
   /** Starts the background work of a running app: polling, the offline cache, maintenance. */
   start({ poll = true }: { poll?: boolean } = {}): void {
