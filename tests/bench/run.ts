@@ -106,7 +106,11 @@ interface RunStats {
 function runMeasured(args: string[]): Promise<RunStats> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // SYNDIC_BENCH_PROFILE=DIR writes a V8 CPU profile of each measured run there.
+    const profile = process.env.SYNDIC_BENCH_PROFILE
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SYNDIC_BENCH_PROFILE}`]
+      : [];
+    const child = spawn(process.execPath, [...profile, CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let peakKb = 0;
