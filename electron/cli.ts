@@ -67,7 +67,7 @@ const defaultIo: Io = {
 
 function openStore(dataDir: string): Db {
   mkdirSync(dataDir, { recursive: true });
-  return openDatabase(databasePath(dataDir));
+  return openDatabase(databasePath(dataDir), { cacheMb: 8 });
 }
 
 interface ServiceOptions {
