@@ -1,7 +1,8 @@
 /**
  * The document shown in the article frame: sanitised HTML under its own
- * Content-Security-Policy (no script at all; images and media from the web), with the
- * reading stylesheet. The frame's sandbox allows no scripts either (see ArticleView).
+ * Content-Security-Policy (no script at all; images and media from the web and from the
+ * app's offline cache), with the reading stylesheet. The frame's sandbox allows no
+ * scripts either (see ArticleView).
  */
 import { sanitizeArticleHtml, type CachedImages } from './sanitize.js';
 
@@ -19,10 +20,19 @@ export interface ReadingTheme {
   border: string;
 }
 
-export function articleDocument(html: string, theme: ReadingTheme, images: CachedImages): string {
-  const body = sanitizeArticleHtml(html, images);
+/** An article's body for the frame: sanitised, with cached images swapped in. */
+export function articleBody(html: string, images: CachedImages): string {
+  return sanitizeArticleHtml(html, images);
+}
+
+/**
+ * The frame's document without an article: its policy, base and reading stylesheet. It
+ * is loaded once; each article's body then replaces the last one's in place, which shows
+ * it in the same frame instead of after a new document has loaded.
+ */
+export function articleShell(theme: ReadingTheme, origin: string): string {
   return `<!doctype html><html><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${frameCsp(images.origin)}">
+<meta http-equiv="Content-Security-Policy" content="${frameCsp(origin)}">
 <meta name="referrer" content="no-referrer">
 <base target="_blank">
 <style>
@@ -45,5 +55,5 @@ export function articleDocument(html: string, theme: ReadingTheme, images: Cache
   th, td { border: 1px solid ${theme.border}; padding: 0.35em 0.6em; text-align: left; }
   hr { border: 0; border-top: 1px solid ${theme.border}; }
   .video-link a { font-family: system-ui, sans-serif; font-weight: 600; }
-</style></head><body>${body}</body></html>`;
+</style></head><body></body></html>`;
 }

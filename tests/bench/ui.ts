@@ -72,14 +72,17 @@ export async function benchUi(
       const rows = document.querySelectorAll('.article-row');
       const row = rows[index % rows.length];
       const title = row.querySelector('.row-title').textContent;
+      const id = row.id.replace('article-', '');
       const started = performance.now();
       row.click();
       await new Promise((resolve) => {
+        // Done when the heading and the frame both show this article, and the frame has text.
         const check = () => {
           const heading = document.querySelector('#article-title');
           const frame = document.querySelector('iframe.article-frame');
           const body = frame && frame.contentDocument && frame.contentDocument.body;
-          if (heading && heading.textContent === title && (!frame || (body && body.textContent))) resolve();
+          const shown = !frame || (body && body.dataset.article === id && body.textContent);
+          if (heading && heading.textContent === title && shown) resolve();
           else requestAnimationFrame(check);
         };
         check();

@@ -130,10 +130,17 @@ test('reads with the keyboard alone', async ({ reader }) => {
   await page.locator('body').press('j');
   const first = page.locator('.article-row').nth(0);
   await expect(first).toHaveAttribute('aria-selected', 'true');
+  const text = page.frameLocator('iframe.article-frame').locator('body');
+  await expect(text).toContainText(/\w+/);
+  const firstText = (await text.textContent())!;
   await page.locator('body').press('j');
   await expect(page.locator('.article-row').nth(1)).toHaveAttribute('aria-selected', 'true');
+  // The frame shows the next article's text in place of the first's.
+  await expect(text).not.toHaveText(firstText);
+  await expect(text).toContainText(/\w+/);
   await page.locator('body').press('k');
   await expect(first).toHaveAttribute('aria-selected', 'true');
+  await expect(text).toHaveText(firstText);
   await page.locator('body').press('s');
   await expect(first.getByRole('button', { name: 'Unstar' })).toBeVisible();
   await page.locator('body').press('m');
