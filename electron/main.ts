@@ -144,7 +144,8 @@ function serveRenderer(): void {
     const image = url.host === 'app' ? service?.cachedImageFile(url.pathname) : null;
     if (image) {
       // The offline image cache, on the app's origin; its own strict policy (see csp.ts).
-      const response = await net.fetch(pathToFileURL(image.path).href);
+      const response = await net.fetch(pathToFileURL(image.path).href).catch(() => null);
+      if (!response?.ok) return new Response('Not in the cache any more', { status: 404 });
       return new Response(response.body, {
         status: response.status,
         headers: {
@@ -327,9 +328,15 @@ function recoverIfDamaged(dataDir: string): boolean {
           noLink: true,
         })
       ];
-    if (choice === 'Restore Latest Backup') restoreLatestBackup(dataDir, Date.now());
-    else if (choice === 'Start Fresh') startFresh(dataDir, Date.now());
-    else return false;
+    try {
+      if (choice === 'Restore Latest Backup') restoreLatestBackup(dataDir, Date.now());
+      else if (choice === 'Start Fresh') startFresh(dataDir, Date.now());
+      else return false;
+    } catch (failure) {
+      // No whole backup after all: nothing was moved, and the user can choose again next start.
+      dialog.showErrorBox('Syndic could not recover its database', String(failure));
+      return false;
+    }
     return true;
   }
 }

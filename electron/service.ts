@@ -141,6 +141,8 @@ export class ReaderService implements ReaderApi {
         this.emit('articles-changed', { feedIds: [] });
         this.countsChanged([]);
       },
+      // A scheduled backup that failed (a full disk) must not pass unseen in the logs.
+      onError: (error) => console.error(`Syndic: scheduled maintenance failed: ${String(error)}`),
       onDamaged: (problem) =>
         this.emit('database-damaged', { problem, latestBackup: listBackups(this.dataDir)[0]?.name ?? null }),
     });
@@ -525,8 +527,9 @@ export class ReaderService implements ReaderApi {
   }
 
   async restoreBackup(name: string): Promise<void> {
-    // No refresh may write while the content is replaced; polling resumes after.
+    // Nothing may write while the content is replaced; polling and caching resume after.
     await this.poller.cancel();
+    await this.offline.pause();
     try {
       await restoreBackup(this.db, this.dataDir, name, this.now(), getSettings(this.db).backupsKept);
     } catch (error) {
@@ -535,6 +538,8 @@ export class ReaderService implements ReaderApi {
     } finally {
       this.undo.clear();
       if (this.started) this.poller.start();
+      this.offline.resume();
+      if (!this.headless) this.offline.kick();
     }
     this.emit('data-replaced', {});
     this.countsChanged([]);

@@ -42,6 +42,7 @@ export class OfflineCache {
   private draining: Promise<void> | null = null;
   private controller = new AbortController();
   private stopped = false;
+  private paused = false;
   private done = 0;
 
   constructor(private readonly options: OfflineCacheOptions) {}
@@ -54,11 +55,15 @@ export class OfflineCache {
 
   /** Starts draining the queue, unless already at it, stopped or offline. */
   kick(): void {
-    if (this.draining || this.stopped || !this.options.isOnline()) return;
-    this.draining = this.drain().finally(() => {
-      this.draining = null;
-      this.report();
-    });
+    if (this.draining || this.stopped || this.paused || !this.options.isOnline()) return;
+    this.draining = this.drain()
+      // A failure that is not one image's (a full disk, a closed database) ends this
+      // round; the queue keeps the work for the next.
+      .catch(() => undefined)
+      .finally(() => {
+        this.draining = null;
+        this.report();
+      });
   }
 
   /** Resolves when the queue is empty (or the work paused: offline, stopped). */
@@ -82,6 +87,16 @@ export class OfflineCache {
     if (this.options.db.open) this.options.onStatus?.(this.status());
   }
 
+  /** Finishes the article at hand and waits (a restore must not race the cache's writes). */
+  async pause(): Promise<void> {
+    this.paused = true;
+    await this.whenIdle();
+  }
+
+  resume(): void {
+    this.paused = false;
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     this.controller.abort();
@@ -92,11 +107,11 @@ export class OfflineCache {
     const { db } = this.options;
     this.report();
     for (;;) {
-      if (this.stopped || !db.open || !this.options.isOnline()) return;
+      if (this.stopped || this.paused || !db.open || !this.options.isOnline()) return;
       const batch = images.nextQueued(db, 16);
       if (batch.length === 0) return;
       for (const id of batch) {
-        if (this.stopped || !db.open) return;
+        if (this.stopped || this.paused || !db.open) return;
         const outcome = await this.cacheArticle(id, false);
         if (!db.open) return;
         if (outcome === 'retry') images.markAttempt(db, id);
