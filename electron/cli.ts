@@ -21,7 +21,7 @@ import { backupsDir } from './store/backup.js';
 import { checkAtStart } from './store/integrity.js';
 import { DiskFullError } from './store/disk-full.js';
 import { DatabaseTooNewError } from './store/migrate.js';
-import { DamagedDatabaseError, restoreLatestBackup, startFresh } from './store/recovery.js';
+import { DamagedDatabaseError, NoWholeBackupError, restoreLatestBackup, startFresh } from './store/recovery.js';
 import { serveBrowserMode } from './serve.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, notAFeed: 3, database: 4, damaged: 5 } as const;
@@ -346,14 +346,17 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
       case 'recover': {
         if (values['restore-latest'] === values['start-fresh'])
           throw new UsageError('recover takes one of --restore-latest or --start-fresh');
-        const problem = existsSync(databasePath(dataDir)) ? checkAtStart(databasePath(dataDir)) : null;
-        if (problem === null && existsSync(databasePath(dataDir))) {
+        const exists = existsSync(databasePath(dataDir));
+        if (exists && checkAtStart(databasePath(dataDir)) === null) {
           io.out(`The database in ${dataDir} is whole: nothing to recover.`);
           return EXIT.ok;
         }
         if (values['restore-latest']) {
+          // Also for a database file that went missing: the latest backup takes its place.
           const { asidePath, restored } = restoreLatestBackup(dataDir, Date.now());
-          io.out(`Restored ${restored}. The damaged database is kept as ${asidePath}.`);
+          io.out(`Restored ${restored}.${exists ? ` The damaged database is kept as ${asidePath}.` : ''}`);
+        } else if (!exists) {
+          io.out(`There is no database in ${dataDir}: a fresh one is made at the next start.`);
         } else {
           const { asidePath } = startFresh(dataDir, Date.now());
           io.out(`Starting fresh. The damaged database is kept as ${asidePath}.`);
@@ -384,7 +387,7 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
       io.err(`syndic: ${error.message}`);
       return EXIT.database;
     }
-    if (error instanceof FetchError || error instanceof UserError) {
+    if (error instanceof FetchError || error instanceof UserError || error instanceof NoWholeBackupError) {
       io.err(`syndic: ${error.message}`);
       return EXIT.failed;
     }

@@ -27,6 +27,13 @@ export class DamagedDatabaseError extends Error {
   }
 }
 
+export class NoWholeBackupError extends Error {
+  constructor(folder: string) {
+    super(`No whole backup was found in ${folder}; nothing was moved. Start fresh instead, or restore a copy by hand.`);
+    this.name = 'NoWholeBackupError';
+  }
+}
+
 /** Throws DamagedDatabaseError when the data directory's database exists and is not whole. */
 export function assertDatabaseWhole(dataDir: string): void {
   const path = databasePath(dataDir);
@@ -61,7 +68,7 @@ export function startFresh(dataDir: string, now: number): { asidePath: string } 
  */
 export function restoreLatestBackup(dataDir: string, now: number): { asidePath: string; restored: string } {
   const whole = listBackups(dataDir).find((b) => checkFile(backupPath(dataDir, b.name)) === null);
-  if (!whole) throw new Error(`No whole backup was found in ${join(dataDir, 'backups')}`);
+  if (!whole) throw new NoWholeBackupError(join(dataDir, 'backups'));
   const asidePath = setDamagedAside(dataDir, now);
   const target = databasePath(dataDir);
   copyFileSync(backupPath(dataDir, whole.name), `${target}.restoring`);

@@ -79,6 +79,19 @@ describe('a damaged database', () => {
     assert.deepEqual([list.code, list.stdout], [0, '']);
   });
 
+  it('moves nothing when asked to restore and no backup is whole', async () => {
+    const bare = join(dir.path, 'bare');
+    assert.equal((await runCli(['add', server.url('/aws.rss'), '--data-dir', bare])).code, 0);
+    damage(join(bare, 'syndic.db'));
+    const recover = await runCli(['recover', '--restore-latest', '--data-dir', bare]);
+    assert.equal(recover.code, 1);
+    assert.match(recover.stderr, /No whole backup was found .*nothing was moved/);
+    assert.deepEqual(
+      readdirSync(bare).filter((n) => n.includes('damaged-')),
+      [],
+    );
+  });
+
   it('says so when there is nothing to recover, and asks for exactly one choice', async () => {
     const whole = await runCli(['recover', '--restore-latest', '--data-dir', data]);
     assert.equal(whole.code, 0);
