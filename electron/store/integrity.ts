@@ -66,9 +66,20 @@ export function checkFileInBackground(path: string): Promise<string | null> {
   const script = new URL('./check-worker.js', import.meta.url);
   if (!existsSync(fileURLToPath(script))) return Promise.resolve(checkFile(path));
   return new Promise((resolve) => {
+    let answered = false;
+    const answer = (problem: string | null): void => {
+      if (answered) return;
+      answered = true;
+      resolve(problem);
+    };
     const worker = new Worker(script, { workerData: { path, nativeBinding: currentNativeBinding() } });
-    worker.once('message', (problem: string | null) => resolve(problem));
-    worker.once('error', (error) => resolve(error.message));
+    worker.once('message', answer);
+    // A worker that cannot start or dies says nothing about the database: check here instead.
+    const inThread = (): void => {
+      if (!answered) answer(checkFile(path));
+    };
+    worker.once('error', inThread);
+    worker.once('exit', inThread);
   });
 }
 
