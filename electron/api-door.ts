@@ -11,6 +11,15 @@ import { UserError } from './service.js';
 
 const KNOWN = new Set<string>(READER_METHODS);
 
+/** An implementation that wants to see unexpected failures (the service: a damaged database). */
+export interface FailureObserver {
+  noticeFailure(error: unknown): void;
+}
+
+function observesFailures(api: object): api is FailureObserver {
+  return typeof (api as Partial<FailureObserver>).noticeFailure === 'function';
+}
+
 export function isReaderMethod(name: unknown): name is ReaderMethod {
   return typeof name === 'string' && KNOWN.has(name);
 }
@@ -43,6 +52,7 @@ export async function callReader(
   } catch (error) {
     if (error instanceof UserError) return { id, ok: false, error: { message: error.message, expected: true } };
     log(`${method} failed:`, error);
+    if (observesFailures(api)) api.noticeFailure(error);
     return {
       id,
       ok: false,

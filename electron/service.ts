@@ -36,6 +36,7 @@ import type {
   TagId,
 } from '../shared/domain.js';
 import { parseHttpUrl } from '../shared/url.js';
+import type { FailureObserver } from './api-door.js';
 import { nodeIsOnline, type IsOnline } from './connectivity.js';
 import { starredAsHtml, starredAsJson } from './export-starred.js';
 import { discoverFeeds } from './feeds/discover.js';
@@ -53,6 +54,7 @@ import type { GroupCommitOptions } from './store/group-commit.js';
 import type { Db } from './store/db.js';
 import * as feeds from './store/feeds.js';
 import { cachedImagesOf, enqueueOffline, imageFile, touchArticleImages } from './store/images.js';
+import { damageMark, markDamaged } from './store/integrity.js';
 import { getSettings, saveSettings } from './store/settings.js';
 import { listStarred } from './store/starred.js';
 import * as tags from './store/tags.js';
@@ -97,7 +99,7 @@ const FULL_TEXT_BACKFILL = 50;
 
 const UNDO_KEPT = 10;
 
-export class ReaderService implements ReaderApi {
+export class ReaderService implements ReaderApi, FailureObserver {
   readonly db: Db;
   /** The folder of the database: image cache and backups live beside it. */
   readonly dataDir: string;
@@ -143,8 +145,7 @@ export class ReaderService implements ReaderApi {
       },
       // A scheduled backup that failed (a full disk) must not pass unseen in the logs.
       onError: (error) => console.error(`Syndic: scheduled maintenance failed: ${String(error)}`),
-      onDamaged: (problem) =>
-        this.emit('database-damaged', { problem, latestBackup: listBackups(this.dataDir)[0]?.name ?? null }),
+      onDamaged: (problem) => this.reportDamage(problem),
     });
     this.poller = new Poller({
       db: this.db,
@@ -501,6 +502,24 @@ export class ReaderService implements ReaderApi {
     if (!/^[0-9a-f]{64}$/.test(hash)) return null;
     const file = imageFile(this.db, hash);
     return file ? { path: imagePath(this.dataDir, hash), type: file.type } : null;
+  }
+
+  /**
+   * Called by the door for every unexpected failure. SQLite finding a damaged page while
+   * the app runs (past the quick check at start) is said once, with the restore, and
+   * remembered so the next start offers the recovery choice.
+   */
+  noticeFailure(error: unknown): void {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code !== 'SQLITE_CORRUPT' && code !== 'SQLITE_NOTADB') return;
+    if (damageMark(this.db.name)) return;
+    const problem = error instanceof Error ? error.message : String(error);
+    markDamaged(this.db.name, problem);
+    this.reportDamage(problem);
+  }
+
+  private reportDamage(problem: string): void {
+    this.emit('database-damaged', { problem, latestBackup: listBackups(this.dataDir)[0]?.name ?? null });
   }
 
   async getStorageInfo(): Promise<StorageInfo> {

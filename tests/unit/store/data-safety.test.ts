@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { callReader } from '../../../electron/api-door.js';
 import { closeIdleConnections, DEFAULT_FETCH_OPTIONS } from '../../../electron/feeds/fetch.js';
 import { Maintenance } from '../../../electron/maintenance.js';
 import { ReaderService, UserError } from '../../../electron/service.js';
@@ -221,6 +222,38 @@ describe('a database damaged while in use', () => {
       dir.remove();
       closeIdleConnections();
       await server.close();
+    }
+  });
+});
+
+describe('a damaged page met while the app runs', () => {
+  it('is reported once through the door, and remembered for the next start', async () => {
+    const dir = tempDir();
+    const db = openDatabase(join(dir.path, 'syndic.db'));
+    const said: unknown[] = [];
+    const service = new ReaderService({
+      db,
+      fetchOptions,
+      emit: (event, payload) => event === 'database-damaged' && said.push(payload),
+    });
+    try {
+      // What better-sqlite3 throws when SQLite reads a damaged page.
+      const corrupt = Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
+      const api = Object.assign(Object.create(service) as ReaderService, {
+        getCounts: () => Promise.reject(corrupt),
+      });
+      const reply = await callReader(api, 1, 'getCounts', [], () => undefined);
+      assert.equal(reply.ok, false);
+      await callReader(api, 2, 'getCounts', [], () => undefined);
+      assert.deepEqual(said, [{ problem: 'database disk image is malformed', latestBackup: null }], 'said once');
+      assert.throws(() => assertDatabaseWhole(dir.path), /damaged \(database disk image is malformed\)/);
+      // Other failures are not damage.
+      service.noticeFailure(new Error('something else'));
+      assert.equal(said.length, 1);
+    } finally {
+      await service.shutdown();
+      closeDatabase(db);
+      dir.remove();
     }
   });
 });
