@@ -105,6 +105,9 @@ export async function refreshFeed(ctx: RefreshContext, state: FeedFetchState): P
     // A permanent redirect moves the subscription, unless another feed already has that address.
     const movedTo = fetched.movedTo && !findFeedByUrl(db, fetched.movedTo) ? fetched.movedTo : undefined;
     if (movedTo) result.url = movedTo;
+    // The next fetch after this success, by the feed's <ttl> (the one just parsed, or the last).
+    const nextFetchAt = (ttlMinutes: number | null): number =>
+      nextAfterSuccess(state, { ttlMinutes, maxAgeSeconds: fetched.maxAgeSeconds }, now, ctx.schedule);
 
     if (fetched.kind === 'not-modified' || fetched.unchanged) {
       write(() =>
@@ -114,12 +117,7 @@ export async function refreshFeed(ctx: RefreshContext, state: FeedFetchState): P
           lastModified: fetched.lastModified,
           maxAgeSeconds: fetched.maxAgeSeconds,
           fetchedAt: now,
-          nextFetchAt: nextAfterSuccess(
-            state,
-            { ttlMinutes: state.ttlMinutes, maxAgeSeconds: fetched.maxAgeSeconds },
-            now,
-            ctx.schedule,
-          ),
+          nextFetchAt: nextFetchAt(state.ttlMinutes),
         }),
       );
       result.status = 'not-modified';
@@ -147,12 +145,7 @@ export async function refreshFeed(ctx: RefreshContext, state: FeedFetchState): P
         ttlMinutes: feed.ttlMinutes,
         maxAgeSeconds: fetched.maxAgeSeconds,
         fetchedAt: now,
-        nextFetchAt: nextAfterSuccess(
-          state,
-          { ttlMinutes: feed.ttlMinutes, maxAgeSeconds: fetched.maxAgeSeconds },
-          now,
-          ctx.schedule,
-        ),
+        nextFetchAt: nextFetchAt(feed.ttlMinutes),
       });
     });
     result.status = 'ok';
