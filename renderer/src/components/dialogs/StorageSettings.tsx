@@ -125,7 +125,8 @@ export function StorageSettings({ settings, set }: { settings: Settings; set: (p
       </div>
       {storage && (
         <p className="muted small">
-          Data folder: <code>{storage.dataDir}</code> · database {size(storage.databaseBytes)}
+          Data folder: <code>{storage.dataDir}</code> · database {size(storage.databaseBytes)} for{' '}
+          {storage.articleCount.toLocaleString()} articles
         </p>
       )}
     </section>
