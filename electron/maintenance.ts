@@ -2,20 +2,30 @@
  * Scheduled care of the data: a backup every `backupEveryHours` (after a whole-file
  * integrity check, so a damaged database never replaces good backups), and once a day retention
  * (read articles past their time removed), SQLite's own statistics refreshed, and a
- * VACUUM when deletions have left much of the file empty. Checked hourly and at start,
- * so a laptop that sleeps through the night catches up when it wakes.
+ * VACUUM when deletions have left much of the file empty. The full-text index is merged
+ * back into one segment once it has grown by a tenth, a slice at a time between other
+ * work (store/search-index.ts). Checked hourly and at start, so a laptop that sleeps
+ * through the night catches up when it wakes.
  */
 import { applyRetention } from './store/retention.js';
 import { createBackup, listBackups } from './store/backup.js';
 import type { Db } from './store/db.js';
 import { checkFileInBackground, markDamaged } from './store/integrity.js';
 import { getMeta, setMeta } from './store/meta.js';
+import { mergeSearchIndexStep, searchIndexMergeDue } from './store/search-index.js';
 import { getSettings } from './store/settings.js';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 /** VACUUM rewrites the whole file: only worth it when a fifth of it is free pages. */
 const VACUUM_FREE_FRACTION = 0.2;
+/** A slice of the index merge runs for this long, then the event loop gets this pause. */
+const MERGE_SLICE_MS = 40;
+const MERGE_PAUSE_MS = 20;
+/** While a refresh's group commit is open, the merge waits this long and looks again. */
+const MERGE_BUSY_WAIT_MS = 300;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref?.());
 
 export interface MaintenanceOptions {
   db: Db;
@@ -33,6 +43,7 @@ export class Maintenance {
   private timer: NodeJS.Timeout | null = null;
   private firstTimer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  private stopping = false;
 
   constructor(private readonly options: MaintenanceOptions) {}
 
@@ -79,10 +90,30 @@ export class Maintenance {
       await createBackup(db, dataDir, now(), settings.backupsKept);
     }
     if (db.open && now() - (this.lastRunAt() ?? 0) >= DAY) this.tidy();
+    if (db.open && searchIndexMergeDue(db)) await this.mergeSearchIndex();
+  }
+
+  /** Merges the full-text index in slices, yielding between them; stops when the app does. */
+  private async mergeSearchIndex(): Promise<void> {
+    const { db } = this.options;
+    for (;;) {
+      if (this.stopping || !db.open) return;
+      // Inside a refresh's open transaction the merge would join it: wait for its commit.
+      if (db.inTransaction) {
+        await sleep(MERGE_BUSY_WAIT_MS);
+        continue;
+      }
+      const sliceEnd = performance.now() + MERGE_SLICE_MS;
+      let worked = true;
+      while (worked && performance.now() < sliceEnd) worked = mergeSearchIndexStep(db);
+      if (!worked) return;
+      await sleep(MERGE_PAUSE_MS);
+    }
   }
 
   start(everyMs = HOUR): void {
-    this.stop();
+    void this.stop();
+    this.stopping = false;
     const tick = (): void => void this.runDue().catch((error: unknown) => this.options.onError?.(error));
     // Not at the very first moment: starting the app should show articles first.
     const first = setTimeout(tick, 30_000);
@@ -93,6 +124,7 @@ export class Maintenance {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     if (this.firstTimer) clearTimeout(this.firstTimer);
     this.timer = this.firstTimer = null;

@@ -10,6 +10,7 @@ import { isPrepared, prepareItem, type PreparedItem } from '../feeds/prepare-ite
 import { keyCeiling, keyFloor, sortTime } from './article-key.js';
 import { prepared, type Db } from './db.js';
 import { CountDeltas } from './feed-counts.js';
+import { indexArticles, type IndexEntry } from './full-text-index.js';
 
 export interface UpsertResult {
   inserted: ArticleId[];
@@ -207,14 +208,17 @@ export function upsertFeedArticles(
     for (const row of fresh) insertArticle(db, feedId, row, now, counts);
     for (const row of changed) updateArticle(db, row);
     counts.apply(db);
-    // 3. The full-text index: old entries of changed articles out, then every entry in
-    //    ascending rowid order.
-    const remove = prepared(db, 'DELETE FROM articles_fts WHERE rowid = ?');
-    for (const row of changed) remove.run(row.id);
-    const add = prepared(db, 'INSERT INTO articles_fts (rowid, title, author, body) VALUES (?, ?, ?, ?)');
-    for (const row of [...fresh, ...changed].sort(ascending)) {
-      add.run(row.id, row.item.title ?? '', row.item.author ?? '', row.item.text);
+    // 3. The full-text index: old entries of changed articles out, new entries in (now,
+    //    or at the group's commit during a refresh: see full-text-index.ts).
+    const entries = new Map<number, IndexEntry>();
+    for (const row of [...fresh, ...changed]) {
+      entries.set(row.id, { title: row.item.title ?? '', author: row.item.author ?? '', body: row.item.text });
     }
+    indexArticles(
+      db,
+      changed.map((r) => r.id),
+      entries,
+    );
     result.inserted = fresh.map((r) => r.id);
     result.updated = changed.map((r) => r.id);
   })();

@@ -3,6 +3,7 @@ import type { ArticleId } from '../../shared/domain.js';
 import { htmlToText } from '../feeds/html-text.js';
 import { FTS_MAX_CHARS } from '../feeds/prepare-item.js';
 import { prepared, type Db } from './db.js';
+import { indexArticles } from './full-text-index.js';
 
 export function setFullContent(db: Db, id: ArticleId, html: string): boolean {
   let found = false;
@@ -15,13 +16,8 @@ export function setFullContent(db: Db, id: ArticleId, html: string): boolean {
     found = true;
     prepared(db, 'UPDATE article_contents SET full_content = ? WHERE article_id = ?').run(html, id);
     // The index entry is replaced: a search finds words of the whole article.
-    prepared(db, 'DELETE FROM articles_fts WHERE rowid = ?').run(id);
-    prepared(db, 'INSERT INTO articles_fts (rowid, title, author, body) VALUES (?, ?, ?, ?)').run(
-      id,
-      row.title ?? '',
-      row.author ?? '',
-      htmlToText(html, FTS_MAX_CHARS),
-    );
+    const entry = { title: row.title ?? '', author: row.author ?? '', body: htmlToText(html, FTS_MAX_CHARS) };
+    indexArticles(db, [id], new Map([[id, entry]]));
   })();
   return found;
 }

@@ -11,8 +11,13 @@
  * `afterCommit`, which runs them once the group's COMMIT has returned. A group commits
  * after `maxFeeds` feeds or `maxMs` from its first write, whichever comes first, and
  * whenever `commit()` is called (the end of a refresh).
+ *
+ * The full-text index is written once per group, just before COMMIT and outside every
+ * savepoint (see full-text-index.ts for why). A feed's index entries join the group only
+ * when its savepoint is released, so a feed that fails leaves none behind.
  */
 import type { Db } from './db.js';
+import { deferIndexWrites, PendingIndex } from './full-text-index.js';
 
 export interface GroupCommitOptions {
   maxFeeds: number;
@@ -26,6 +31,7 @@ export class GroupCommit {
   private feeds = 0;
   private timer: NodeJS.Timeout | null = null;
   private reports: (() => void)[] = [];
+  private index = new PendingIndex();
   /** A commit made by the timer failed (a full disk): the refresh must stop and say so. */
   failure: unknown = null;
 
@@ -49,12 +55,20 @@ export class GroupCommit {
         }
       }, this.options.maxMs);
     }
+    const feedIndex = new PendingIndex();
+    deferIndexWrites(this.db, feedIndex);
     try {
-      return work();
+      const result = work();
+      this.index.absorb(feedIndex);
+      return result;
     } catch (error) {
       // SQLite rolls the whole transaction back itself on a full disk or an I/O error.
       if (!this.db.inTransaction) this.abandon();
       throw error;
+    } finally {
+      // Between feeds (a full-text fetch) index writes join the group's batch, so an
+      // article is never indexed twice; once the group is gone they go straight in.
+      deferIndexWrites(this.db, this.open ? this.index : null);
     }
   }
 
@@ -65,6 +79,8 @@ export class GroupCommit {
     this.open = false;
     this.feeds = 0;
     this.reports = [];
+    this.index = new PendingIndex();
+    deferIndexWrites(this.db, null);
   }
 
   /** Counts one finished feed; the group commits when it is full. */
@@ -91,7 +107,11 @@ export class GroupCommit {
     this.feeds = 0;
     const reports = this.reports;
     this.reports = [];
+    const index = this.index;
+    this.index = new PendingIndex();
+    deferIndexWrites(this.db, null);
     try {
+      index.writeTo(this.db);
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');

@@ -12,6 +12,7 @@ import { closeDatabase, openDatabase, type Db } from '../../electron/store/db.js
 import { recountFeeds } from '../../electron/store/feed-counts.js';
 import { insertFeed } from '../../electron/store/feeds.js';
 import { LATEST_VERSION } from '../../electron/store/migrate.js';
+import { mergeSearchIndexNow } from '../../electron/store/search-index.js';
 import { addFeedTag, ensureTag, tagArticle } from '../../electron/store/tags.js';
 import { loadSeedPostsFromFixtures } from '../support/seed-posts.js';
 
@@ -97,6 +98,8 @@ export function bigDatabase(log: (line: string) => void, size: Size = BIG): BigD
   recountFeeds(db, null);
   const someIds = db.prepare('SELECT id FROM articles WHERE (id / 13) % 2000 = 0').pluck().all() as number[];
   for (const id of someIds) tagArticle(db, id, small);
+  // What the app's maintenance does to a grown index (store/search-index.ts).
+  mergeSearchIndexNow(db);
   db.pragma('optimize');
   closeDatabase(db);
   renameSync(building, path);
