@@ -23,15 +23,18 @@ export interface IndexEntry {
 export class PendingIndex {
   readonly removals = new Set<number>();
   readonly entries = new Map<number, IndexEntry>();
+  /** Characters of text held, so a group can write its batch early rather than hold much. */
+  chars = 0;
 
-  get size(): number {
-    return this.removals.size + this.entries.size;
+  add(id: number, entry: IndexEntry): void {
+    this.chars += entry.title.length + entry.author.length + entry.body.length;
+    this.entries.set(id, entry);
   }
 
   /** Takes over another batch's changes (a feed's, once its savepoint is released). */
   absorb(other: PendingIndex): void {
     for (const id of other.removals) this.removals.add(id);
-    for (const [id, entry] of other.entries) this.entries.set(id, entry);
+    for (const [id, entry] of other.entries) this.add(id, entry);
   }
 
   /**
@@ -69,6 +72,6 @@ export function deferIndexWrites(db: Db, pending: PendingIndex | null): void {
 export function indexArticles(db: Db, replacing: readonly number[], entries: ReadonlyMap<number, IndexEntry>): void {
   const batch = deferred.get(db) ?? new PendingIndex();
   for (const id of replacing) batch.removals.add(id);
-  for (const [id, entry] of entries) batch.entries.set(id, entry);
+  for (const [id, entry] of entries) batch.add(id, entry);
   if (!deferred.has(db)) batch.writeTo(db);
 }

@@ -26,6 +26,12 @@ export interface GroupCommitOptions {
 
 export const DEFAULT_GROUP: GroupCommitOptions = { maxFeeds: 50, maxMs: 250 };
 
+/**
+ * Past this much text (about 2 MB) a group writes its index batch between two feeds
+ * instead of holding it to the commit: memory stays flat in a refresh of long articles.
+ */
+const MAX_PENDING_INDEX_CHARS = 1_000_000;
+
 export class GroupCommit {
   private open = false;
   private feeds = 0;
@@ -85,7 +91,21 @@ export class GroupCommit {
 
   /** Counts one finished feed; the group commits when it is full. */
   feedDone(): void {
-    if (this.open && ++this.feeds >= this.options.maxFeeds) this.commit();
+    if (!this.open) return;
+    if (++this.feeds >= this.options.maxFeeds) return this.commit();
+    // Between feeds no savepoint is open, so FTS5 takes the batch without extra flushes.
+    if (this.index.chars > MAX_PENDING_INDEX_CHARS && this.db.inTransaction) {
+      try {
+        this.index.writeTo(this.db);
+      } catch (error) {
+        // Articles must not be committed without their index entries: the group goes.
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        this.abandon();
+        throw error;
+      }
+      this.index = new PendingIndex();
+      deferIndexWrites(this.db, this.index);
+    }
   }
 
   /** Runs `report` once what has been written so far is committed (at once if nothing is pending). */

@@ -108,6 +108,27 @@ describe('full-text index under group commit', () => {
     assert.deepEqual(entries(db, 'quokka'), [keep]);
   });
 
+  it('writes a large batch between feeds rather than holding it to the commit', () => {
+    const [a, b] = [1, 2].map((n) => feeds.insertFeed(db, { url: `https://site${n}.example/feed` }, NOW).feed.id);
+    const group = new GroupCommit(db, { maxFeeds: 10, maxMs: 60_000 });
+    // 40 articles of 32,000 indexed characters each: past the group's limit.
+    const long = `narwhal ${'lorem ipsum '.repeat(3_000)}`;
+    const [first] = writeFeed(
+      db,
+      group,
+      a!,
+      Array.from({ length: 40 }, (_, n) => item(1, n, long)),
+    );
+    assert.deepEqual(entries(db, 'narwhal'), [], 'nothing written inside the feed');
+    group.feedDone();
+    assert.equal(entries(db, 'narwhal').length, 40, 'over the limit: written between feeds');
+    assert.ok(db.inTransaction, 'the group is still open');
+    const [second] = writeFeed(db, group, b!, [item(2, 1, 'narwhal tusk')]);
+    group.commit();
+    assert.deepEqual(entries(db, 'tusk'), [second]);
+    assert.ok(entries(db, 'narwhal').includes(first!));
+  });
+
   it('writes straight to the index outside a group', () => {
     const feedId = feeds.insertFeed(db, { url: 'https://site1.example/feed' }, NOW).feed.id;
     const { inserted } = upsertFeedArticles(db, feedId, [item(1, 1, 'wombat')], NOW);
