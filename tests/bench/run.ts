@@ -106,6 +106,12 @@ interface RunStats {
   code: number | null;
 }
 
+/** The Node flags on the CLI's `#!` line: the bench runs it as `syndic` runs for a user. */
+function cliNodeFlags(): string[] {
+  const shebang = readFileSync(CLI, 'utf8').split('\n', 1)[0]!;
+  return shebang.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
 /** Runs the real CLI, sampling its peak resident memory (VmHWM) until it exits. */
 function runMeasured(args: string[]): Promise<RunStats> {
   return new Promise((resolve, reject) => {
@@ -114,7 +120,9 @@ function runMeasured(args: string[]): Promise<RunStats> {
     const profile = process.env.SYNDIC_BENCH_PROFILE
       ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SYNDIC_BENCH_PROFILE}`]
       : [];
-    const child = spawn(process.execPath, [...profile, CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...cliNodeFlags(), ...profile, CLI, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let peakKb = 0;
