@@ -31,9 +31,10 @@ export function searchIndexMergeDue(db: Db): boolean {
  * documents it: a step that did work changes at least two rows).
  */
 export function mergeSearchIndexStep(db: Db, pages = MERGE_STEP_PAGES): boolean {
-  const before = db.prepare('SELECT total_changes()').pluck().get() as number;
+  const totalChanges = (): number => prepared<[], { n: number }>(db, 'SELECT total_changes() AS n').get()!.n;
+  const before = totalChanges();
   prepared(db, "INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', ?)").run(-pages);
-  const worked = (db.prepare('SELECT total_changes()').pluck().get() as number) - before >= 2;
+  const worked = totalChanges() - before >= 2;
   if (!worked) setMeta(db, 'searchIndexMergedAtCount', String(articleCount(db)));
   return worked;
 }
