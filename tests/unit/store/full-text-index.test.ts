@@ -45,14 +45,19 @@ function writeFeed(db: Db, group: GroupCommit, feedId: number, items: ParsedItem
   return group.write(() => db.transaction(() => upsertFeedArticles(db, feedId, items, NOW))()).inserted;
 }
 
-describe('full-text index under group commit', () => {
+/** Gives each test of the suite its own database file, removed after it. */
+function eachTestOnAFreshDatabase(use: (db: Db) => void): void {
   let t: ReturnType<typeof tempDatabase>;
-  let db: Db;
   beforeEach(() => {
     t = tempDatabase();
-    db = t.db;
+    use(t.db);
   });
   afterEach(() => t.done());
+}
+
+describe('full-text index under group commit', () => {
+  let db: Db;
+  eachTestOnAFreshDatabase((fresh) => (db = fresh));
 
   it('indexes a group once, at its commit, and a search finds every article of it', () => {
     const ids = [1, 2, 3].map((n) => feeds.insertFeed(db, { url: `https://site${n}.example/feed` }, NOW).feed.id);
@@ -137,13 +142,8 @@ describe('full-text index under group commit', () => {
 });
 
 describe('merging the full-text index', () => {
-  let t: ReturnType<typeof tempDatabase>;
   let db: Db;
-  beforeEach(() => {
-    t = tempDatabase();
-    db = t.db;
-  });
-  afterEach(() => t.done());
+  eachTestOnAFreshDatabase((fresh) => (db = fresh));
 
   const segments = (): number =>
     // The structure record (id 10) grows with the number of segments: a proxy for the test.
