@@ -7,8 +7,8 @@
  * those merges rewrote most of the index inside a refresh: the store's writes of 20,000
  * new articles took 7.6–9.1 s, most of it in COMMIT. With automerge at FTS5's default of
  * 4, each write does a share of merging in proportion to what it wrote, and `crisismerge`
- * at 64 is only the backstop it is meant to be. Maintenance also merges the whole index now and then
- * (store/search-index.ts), so a grown index is one segment again.
+ * at 64 is only the backstop it is meant to be. Maintenance also merges the whole index
+ * now and then (store/search-index.ts), so a grown index is one segment again.
  */
 import type { Migration } from './index.js';
 
