@@ -44,6 +44,7 @@ import { DEFAULT_FETCH_OPTIONS, FetchError, type FetchOptions } from './feeds/fe
 import { parseOpml, writeOpml } from './feeds/opml.js';
 import { createParsePool, type FeedParser } from './feeds/parse-pool.js';
 import { Maintenance } from './maintenance.js';
+import { reconcileImageCache } from './offline/image-cache-check.js';
 import { imagePath } from './offline/image-files.js';
 import { OfflineCache } from './offline/offline-cache.js';
 import { Poller } from './poller.js';
@@ -195,6 +196,8 @@ export class ReaderService implements ReaderApi, FailureObserver {
   start({ poll = true }: { poll?: boolean } = {}): void {
     this.started = poll;
     if (poll) this.poller.start();
+    // The database may have been swapped since the last run (`syndic recover`).
+    this.checkImageCache();
     this.offline.kick();
     this.maintenance.start();
   }
@@ -553,6 +556,8 @@ export class ReaderService implements ReaderApi, FailureObserver {
     await this.offline.pause();
     try {
       await restoreBackup(this.db, this.dataDir, name, this.now(), getSettings(this.db).backupsKept);
+      // The backup may list images evicted since it was made: forget them, fetch them again.
+      this.checkImageCache();
     } catch (error) {
       if (error instanceof BackupNotFoundError) throw new UserError(error.message);
       throw error;
@@ -564,6 +569,12 @@ export class ReaderService implements ReaderApi, FailureObserver {
     }
     this.emit('data-replaced', {});
     this.countsChanged([]);
+  }
+
+  /** Makes the image cache's rows and files agree (see offline/image-cache-check.ts). */
+  private checkImageCache(): void {
+    const { requeued } = reconcileImageCache(this.db, this.dataDir, this.now());
+    if (requeued.length && !this.headless) this.offline.kick();
   }
 
   async exportStarred(format: StarredExportFormat): Promise<string> {

@@ -4,7 +4,7 @@
  * under a real name.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export const IMAGES_DIR = 'images';
@@ -54,4 +54,34 @@ export function writeImageFile(dataDir: string, hash: string, bytes: Buffer): vo
 
 export function deleteImageFile(dataDir: string, hash: string): void {
   rmSync(imagePath(dataDir, hash), { force: true });
+}
+
+/**
+ * What the cache directory holds: the hashes of its files, and its leftover temporary
+ * files (a crash between writing and renaming; writing is synchronous, so none is ever
+ * in progress while this runs).
+ */
+export function listImageFiles(dataDir: string): { hashes: string[]; leftovers: string[] } {
+  const hashes: string[] = [];
+  const leftovers: string[] = [];
+  const root = join(dataDir, IMAGES_DIR);
+  let shards: string[];
+  try {
+    shards = readdirSync(root);
+  } catch {
+    return { hashes, leftovers };
+  }
+  for (const shard of shards) {
+    let names: string[];
+    try {
+      names = readdirSync(join(root, shard));
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (/^[0-9a-f]{64}$/.test(name) && name.startsWith(shard)) hashes.push(name);
+      else if (name.endsWith('.part')) leftovers.push(join(root, shard, name));
+    }
+  }
+  return { hashes, leftovers };
 }

@@ -148,3 +148,31 @@ export function evictImages(db: Db, maxBytes: number): string[] {
   })();
   return evicted;
 }
+
+export function imageFileHashes(db: Db): string[] {
+  return prepared<[], { hash: string }>(db, 'SELECT hash FROM image_files')
+    .all()
+    .map((r) => r.hash);
+}
+
+/**
+ * Forgets cached files that are gone from disk, as eviction does (their addresses will be
+ * fetched again); returns the articles that showed them, to queue again.
+ */
+export function forgetImageFiles(db: Db, hashes: readonly string[]): ArticleId[] {
+  const articles = new Set<ArticleId>();
+  const shownBy = prepared<[string], { id: number }>(
+    db,
+    'SELECT DISTINCT ai.article_id AS id FROM images i JOIN article_images ai ON ai.url = i.url WHERE i.hash = ?',
+  );
+  const forget = prepared(db, 'DELETE FROM images WHERE hash = ?');
+  const drop = prepared(db, 'DELETE FROM image_files WHERE hash = ?');
+  db.transaction(() => {
+    for (const hash of hashes) {
+      for (const row of shownBy.all(hash)) articles.add(row.id);
+      forget.run(hash);
+      drop.run(hash);
+    }
+  })();
+  return [...articles];
+}

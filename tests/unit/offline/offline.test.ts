@@ -5,10 +5,11 @@
  * no network at all.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { closeIdleConnections, DEFAULT_FETCH_OPTIONS } from '../../../electron/feeds/fetch.js';
-import { imagePath } from '../../../electron/offline/image-files.js';
+import { reconcileImageCache } from '../../../electron/offline/image-cache-check.js';
+import { deleteImageFile, imagePath, writeImageFile } from '../../../electron/offline/image-files.js';
 import { imageUrlsOf } from '../../../electron/offline/image-urls.js';
 import { ReaderService } from '../../../electron/service.js';
 import { cacheTotals, evictImages } from '../../../electron/store/images.js';
@@ -209,6 +210,51 @@ describe('offline reading', () => {
       assert.deepEqual([again.offline, again.ok, again.newArticles], [false, 1, 3]);
     } finally {
       await offlineService.shutdown();
+      other.done();
+    }
+  });
+
+  it('after a restore, fetches again the images evicted since the backup, and deletes files no row names', async () => {
+    const other = tempDatabase();
+    const restoring = new ReaderService({ db: other.db, fetchOptions });
+    try {
+      await restoring.addFeed({ url: server.url('/images.rss') });
+      await restoring.offline.whenIdle();
+      const ids = (await restoring.listArticles({ view: 'all' }, null, 10)).articles.map((a) => a.id);
+      const cachedCount = async (): Promise<number[]> =>
+        Promise.all(ids.map(async (id) => Object.keys((await restoring.getArticle(id))!.cachedImages).length));
+      assert.deepEqual(await cachedCount(), [1, 1, 1]);
+      const backup = await restoring.createBackup();
+
+      // Since the backup: the cache was emptied, and a stray file and a half-written one appeared.
+      for (const hash of evictImages(other.db, 0)) deleteImageFile(restoring.dataDir, hash);
+      const stray = 'ab'.repeat(32);
+      writeImageFile(restoring.dataDir, stray, Buffer.from('not named by any row'));
+      const partial = `${imagePath(restoring.dataDir, stray)}.0000.part`;
+      writeFileSync(partial, 'half');
+      const fetchedBefore = server.requests.filter((r) => r.path.startsWith('/img/')).length;
+
+      await restoring.restoreBackup(backup.name);
+      await restoring.offline.whenIdle();
+      assert.deepEqual(await cachedCount(), [1, 1, 1], 'every article shows a cached image again');
+      for (const id of ids) {
+        for (const local of Object.values((await restoring.getArticle(id))!.cachedImages))
+          assert.ok(existsSync(imagePath(restoring.dataDir, local.split('/').pop()!)), 'and its file is there');
+      }
+      assert.equal(
+        server.requests.filter((r) => r.path.startsWith('/img/')).length - fetchedBefore,
+        3,
+        'the three evicted images were fetched again',
+      );
+      assert.equal(existsSync(imagePath(restoring.dataDir, stray)), false, 'the stray file is gone');
+      assert.equal(existsSync(partial), false, 'the half-written file is gone');
+      assert.deepEqual(reconcileImageCache(other.db, restoring.dataDir, Date.now()), {
+        forgotten: 0,
+        requeued: [],
+        removed: 0,
+      });
+    } finally {
+      await restoring.shutdown();
       other.done();
     }
   });
