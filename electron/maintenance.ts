@@ -19,6 +19,12 @@ const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 /** VACUUM rewrites the whole file: only worth it when a fifth of it is free pages. */
 const VACUUM_FREE_FRACTION = 0.2;
+/**
+ * VACUUM holds the main thread for the whole rewrite (about 2 s for 256 MB here, tens of
+ * seconds at a million articles). Unasked, it runs only below this size; above it the
+ * free pages are simply reused by new articles, and "Tidy now" still compacts.
+ */
+export const AUTO_VACUUM_MAX_BYTES = 256 * 1024 * 1024;
 /** A slice of the index merge runs for this long, then the event loop gets this pause. */
 const MERGE_SLICE_MS = 40;
 const MERGE_PAUSE_MS = 20;
@@ -31,6 +37,8 @@ export interface MaintenanceOptions {
   db: Db;
   dataDir: string;
   now: () => number;
+  /** Files larger than this are not VACUUMed unasked (default AUTO_VACUUM_MAX_BYTES). */
+  autoVacuumMaxBytes?: number;
   /** Called when articles were removed, so views and counts reload. */
   onRemoved?: (count: number) => void;
   /** Background failures (a full disk during a backup) go here, not to the user's face. */
@@ -52,16 +60,22 @@ export class Maintenance {
     return value ? Number(value) : null;
   }
 
-  /** Removes what retention allows and tidies the file; returns how many articles went. */
-  tidy(): number {
+  /**
+   * Removes what retention allows and tidies the file; returns how many articles went.
+   * `asked`: the user pressed "Tidy now" (or ran `syndic maintain`), so a big file is
+   * compacted too.
+   */
+  tidy({ asked = false }: { asked?: boolean } = {}): number {
     const { db, now } = this.options;
     const settings = getSettings(db);
     const removed = applyRetention(db, settings, now());
     db.pragma('optimize');
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
     const pages = db.pragma('page_count', { simple: true }) as number;
     const free = db.pragma('freelist_count', { simple: true }) as number;
+    const small = pages * pageSize <= (this.options.autoVacuumMaxBytes ?? AUTO_VACUUM_MAX_BYTES);
     // Not inside a refresh's group commit (VACUUM cannot run in a transaction): tomorrow, then.
-    if (pages > 0 && free / pages > VACUUM_FREE_FRACTION && !db.inTransaction) db.exec('VACUUM');
+    if (pages > 0 && free / pages > VACUUM_FREE_FRACTION && (small || asked) && !db.inTransaction) db.exec('VACUUM');
     setMeta(db, 'lastMaintenanceAt', String(now()));
     if (removed) this.options.onRemoved?.(removed);
     return removed;

@@ -583,7 +583,7 @@ export class ReaderService implements ReaderApi, FailureObserver {
   }
 
   async runMaintenance(): Promise<RetentionReport> {
-    return { removed: this.maintenance.tidy() };
+    return { removed: this.maintenance.tidy({ asked: true }) };
   }
 
   /** Stops the background work; the caller closes the database. */
