@@ -573,8 +573,13 @@ export class ReaderService implements ReaderApi, FailureObserver {
 
   /** Makes the image cache's rows and files agree (see offline/image-cache-check.ts). */
   private checkImageCache(): void {
-    const { requeued } = reconcileImageCache(this.db, this.dataDir, this.now());
-    if (requeued.length && !this.headless) this.offline.kick();
+    try {
+      const { requeued } = reconcileImageCache(this.db, this.dataDir, this.now());
+      if (requeued.length && !this.headless) this.offline.kick();
+    } catch {
+      // Housekeeping only: an unreadable cache folder leaves things as they were, and
+      // must not stop the app from starting or fail a restore that succeeded.
+    }
   }
 
   async exportStarred(format: StarredExportFormat): Promise<string> {
