@@ -14,20 +14,47 @@ function size(bytes: number): string {
   return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GB`;
 }
 
-const CACHE_SIZES = [100, 250, 500, 1024, 2048, 5120];
-const KEEP_DAYS: [string, number][] = [
+type Choices = [label: string, value: number][];
+
+const CACHE_SIZES: Choices = [100, 250, 500, 1024, 2048, 5120].map((mb) => [
+  mb >= 1024 ? `${mb / 1024} GB` : `${mb} MB`,
+  mb,
+]);
+const KEEP_DAYS: Choices = [
   ['Forever', 0],
   ['1 week', 7],
   ['1 month', 30],
   ['3 months', 90],
   ['1 year', 365],
 ];
-const KEEP_PER_FEED: [string, number][] = [
+const KEEP_PER_FEED: Choices = [
   ['No limit', 0],
   ['50', 50],
   ['200', 200],
   ['1,000', 1000],
 ];
+const BACKUP_EVERY: Choices = [
+  ['Never', 0],
+  ['Every 6 hours', 6],
+  ['Every day', 24],
+  ['Every week', 168],
+];
+
+/** A labelled select of numeric settings. */
+function NumberChoice(props: { label: string; value: number; choices: Choices; onChange: (value: number) => void }) {
+  return (
+    <label className="field">
+      {props.label}
+      <select value={props.value} onChange={(e) => props.onChange(Number(e.target.value))}>
+        {props.choices.map(([label, value]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 export function StorageSettings({ settings, set }: { settings: Settings; set: (patch: Partial<Settings>) => void }) {
   const storage = useStore((s) => s.ui.storage);
@@ -42,41 +69,29 @@ export function StorageSettings({ settings, set }: { settings: Settings; set: (p
             (offline.queued ? ` · ${offline.queued} articles still to fetch` : '')
           : 'Image cache: …'}
       </p>
-      <label className="field">
-        Image cache size
-        <select value={settings.imageCacheMB} onChange={(e) => set({ imageCacheMB: Number(e.target.value) })}>
-          {CACHE_SIZES.map((mb) => (
-            <option key={mb} value={mb}>
-              {mb >= 1024 ? `${mb / 1024} GB` : `${mb} MB`}
-            </option>
-          ))}
-        </select>
-      </label>
+      <NumberChoice
+        label="Image cache size"
+        value={settings.imageCacheMB}
+        choices={CACHE_SIZES}
+        onChange={(imageCacheMB) => set({ imageCacheMB })}
+      />
       <p className="muted small">
         The least recently read images go first when the cache is full; images of starred articles are always kept.
       </p>
 
       <h3>Keeping articles</h3>
-      <label className="field">
-        Keep read articles
-        <select value={settings.keepReadDays} onChange={(e) => set({ keepReadDays: Number(e.target.value) })}>
-          {KEEP_DAYS.map(([label, days]) => (
-            <option key={days} value={days}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        At most, per feed
-        <select value={settings.keepPerFeed} onChange={(e) => set({ keepPerFeed: Number(e.target.value) })}>
-          {KEEP_PER_FEED.map(([label, n]) => (
-            <option key={n} value={n}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <NumberChoice
+        label="Keep read articles"
+        value={settings.keepReadDays}
+        choices={KEEP_DAYS}
+        onChange={(keepReadDays) => set({ keepReadDays })}
+      />
+      <NumberChoice
+        label="At most, per feed"
+        value={settings.keepPerFeed}
+        choices={KEEP_PER_FEED}
+        onChange={(keepPerFeed) => set({ keepPerFeed })}
+      />
       <p className="muted small">
         Unread and starred articles are never removed. Tidied daily
         {storage?.lastMaintenanceAt ? `, last on ${shortDate(storage.lastMaintenanceAt)}` : ''}.{' '}
@@ -86,15 +101,12 @@ export function StorageSettings({ settings, set }: { settings: Settings; set: (p
       </p>
 
       <h3>Backups</h3>
-      <label className="field">
-        Back up automatically
-        <select value={settings.backupEveryHours} onChange={(e) => set({ backupEveryHours: Number(e.target.value) })}>
-          <option value={0}>Never</option>
-          <option value={6}>Every 6 hours</option>
-          <option value={24}>Every day</option>
-          <option value={168}>Every week</option>
-        </select>
-      </label>
+      <NumberChoice
+        label="Back up automatically"
+        value={settings.backupEveryHours}
+        choices={BACKUP_EVERY}
+        onChange={(backupEveryHours) => set({ backupEveryHours })}
+      />
       <ul className="backups" aria-label="Backups">
         {storage?.backups.map((b) => (
           <li key={b.name}>
