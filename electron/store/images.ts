@@ -118,6 +118,12 @@ export function cacheTotals(db: Db): { files: number; bytes: number } {
   ).get()!;
 }
 
+/** A cached file's rows: its addresses (fetched again when next needed) and the file's own. */
+function dropImageFileRows(db: Db, hash: string): void {
+  prepared(db, 'DELETE FROM images WHERE hash = ?').run(hash);
+  prepared(db, 'DELETE FROM image_files WHERE hash = ?').run(hash);
+}
+
 /**
  * Files to delete to bring the cache under `maxBytes`: least recently read first, never
  * one shown by a starred article. Their rows go in the same transaction; the caller
@@ -136,12 +142,9 @@ export function evictImages(db: Db, maxBytes: number): string[] {
          WHERE i.hash = f.hash AND a.starred = 1)
        ORDER BY f.used_at, f.created_at`,
     );
-    const drop = prepared(db, 'DELETE FROM image_files WHERE hash = ?');
-    const forget = prepared(db, 'DELETE FROM images WHERE hash = ?');
     for (const row of candidates.all()) {
       if (bytes <= maxBytes) break;
-      forget.run(row.hash);
-      drop.run(row.hash);
+      dropImageFileRows(db, row.hash);
       evicted.push(row.hash);
       bytes -= row.bytes;
     }
@@ -155,23 +158,17 @@ export function imageFileHashes(db: Db): string[] {
     .map((r) => r.hash);
 }
 
-/**
- * Forgets cached files that are gone from disk, as eviction does (their addresses will be
- * fetched again); returns the articles that showed them, to queue again.
- */
+/** Forgets cached files that are gone from disk; returns the articles that showed them, to queue again. */
 export function forgetImageFiles(db: Db, hashes: readonly string[]): ArticleId[] {
   const articles = new Set<ArticleId>();
   const shownBy = prepared<[string], { id: number }>(
     db,
     'SELECT DISTINCT ai.article_id AS id FROM images i JOIN article_images ai ON ai.url = i.url WHERE i.hash = ?',
   );
-  const forget = prepared(db, 'DELETE FROM images WHERE hash = ?');
-  const drop = prepared(db, 'DELETE FROM image_files WHERE hash = ?');
   db.transaction(() => {
     for (const hash of hashes) {
       for (const row of shownBy.all(hash)) articles.add(row.id);
-      forget.run(hash);
-      drop.run(hash);
+      dropImageFileRows(db, hash);
     }
   })();
   return [...articles];
