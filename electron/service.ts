@@ -192,6 +192,11 @@ export class ReaderService implements ReaderApi, FailureObserver {
     const ids = this.storedSinceLastFlush;
     this.storedSinceLastFlush = [];
     if (!ids.length || !this.db.open) return;
+    this.queueForOffline(ids);
+  }
+
+  /** Queues articles for the offline cache; the app starts on them at once, the CLI leaves them queued. */
+  private queueForOffline(ids: readonly ArticleId[]): void {
     if (this.headless) enqueueOffline(this.db, ids, this.now());
     else this.offline.enqueue(ids);
   }
@@ -287,9 +292,7 @@ export class ReaderService implements ReaderApi, FailureObserver {
     feeds.updateFeedSettings(this.db, feedId, patch);
     if (patch.fetchFullText && !before.fetchFullText) {
       // Turning full articles on fetches them for what the feed already has, not only for what comes next.
-      const recent = articles.withoutFullContent(this.db, feedId, FULL_TEXT_BACKFILL);
-      if (this.headless) enqueueOffline(this.db, recent, this.now());
-      else this.offline.enqueue(recent);
+      this.queueForOffline(articles.withoutFullContent(this.db, feedId, FULL_TEXT_BACKFILL));
     }
     this.emit('feeds-changed', { feedIds: [feedId] });
     return this.requireFeed(feedId);
