@@ -21,7 +21,13 @@ import { backupsDir } from './store/backup.js';
 import { checkAtStart } from './store/integrity.js';
 import { DiskFullError } from './store/disk-full.js';
 import { DatabaseTooNewError } from './store/migrate.js';
-import { DamagedDatabaseError, NoWholeBackupError, restoreLatestBackup, startFresh } from './store/recovery.js';
+import {
+  DamagedDatabaseError,
+  isDamagedDatabaseError,
+  NoWholeBackupError,
+  restoreLatestBackup,
+  startFresh,
+} from './store/recovery.js';
 import { serveBrowserMode } from './serve.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, notAFeed: 3, database: 4, damaged: 5 } as const;
@@ -114,12 +120,6 @@ async function withService<T>(
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-/** SQLite's own words for a file that is not a whole database. */
-function isDamagedDatabase(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB';
 }
 
 async function readSource(source: string): Promise<{ body: Uint8Array; url: string; contentType: string | null }> {
@@ -375,7 +375,7 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
       io.err(`syndic: ${error.message}`);
       return EXIT.notAFeed;
     }
-    if (error instanceof DamagedDatabaseError || isDamagedDatabase(error)) {
+    if (error instanceof DamagedDatabaseError || isDamagedDatabaseError(error)) {
       io.err(
         `syndic: the database in ${dataDir} is damaged (${(error as Error).message}). Nothing has been deleted.\n` +
           'Run `syndic recover --restore-latest` to restore the latest backup, or `syndic recover --start-fresh`;\n' +

@@ -56,6 +56,7 @@ import type { Db } from './store/db.js';
 import * as feeds from './store/feeds.js';
 import { cachedImagesOf, enqueueOffline, imageFile, touchArticleImages } from './store/images.js';
 import { damageMark, markDamaged } from './store/integrity.js';
+import { isDamagedDatabaseError } from './store/recovery.js';
 import { getSettings, saveSettings } from './store/settings.js';
 import { listStarred } from './store/starred.js';
 import * as tags from './store/tags.js';
@@ -524,8 +525,7 @@ export class ReaderService implements ReaderApi, FailureObserver {
    * remembered so the next start offers the recovery choice.
    */
   noticeFailure(error: unknown): void {
-    const code = (error as { code?: unknown } | null)?.code;
-    if (code !== 'SQLITE_CORRUPT' && code !== 'SQLITE_NOTADB') return;
+    if (!isDamagedDatabaseError(error)) return;
     if (damageMark(this.db.name)) return;
     const problem = error instanceof Error ? error.message : String(error);
     markDamaged(this.db.name, problem);

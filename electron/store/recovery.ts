@@ -27,6 +27,12 @@ export class DamagedDatabaseError extends Error {
   }
 }
 
+/** SQLite's own words for a file that is not a whole database. */
+export function isDamagedDatabaseError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB';
+}
+
 export class NoWholeBackupError extends Error {
   constructor(folder: string) {
     super(`No whole backup was found in ${folder}; nothing was moved. Start fresh instead, or restore a copy by hand.`);
