@@ -8,6 +8,7 @@ import { READER_METHODS, type ReaderApi, type ReaderMethod } from '../shared/api
 import type { ReplyMessage } from '../shared/protocol.js';
 import { ARG_SCHEMAS } from './api-schemas.js';
 import { UserError } from './service.js';
+import { messageOf } from '../shared/error-message.js';
 
 const KNOWN = new Set<string>(READER_METHODS);
 
@@ -57,7 +58,7 @@ export async function callReader(
       id,
       ok: false,
       error: {
-        message: `${method} failed: ${error instanceof Error ? error.message : String(error)}`,
+        message: `${method} failed: ${messageOf(error)}`,
         expected: false,
       },
     };

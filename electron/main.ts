@@ -32,6 +32,7 @@ import { closeDatabase, openDatabase, useNativeBinding, type Db } from './store/
 import { assertDatabaseWhole, DamagedDatabaseError, restoreLatestBackup, startFresh } from './store/recovery.js';
 import { getSettings } from './store/settings.js';
 import { APP_ORIGIN, APP_SCHEME, ELECTRON_CSP, isExternalUrlAllowed, windowWebPreferences } from './window-options.js';
+import { messageOf } from '../shared/error-message.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = normalize(join(here, '..', 'renderer'));
@@ -351,7 +352,7 @@ async function startApp(): Promise<void> {
   try {
     db = openDatabase(databasePath(dataDir));
   } catch (error) {
-    dialog.showErrorBox('Syndic cannot open its database', error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox('Syndic cannot open its database', messageOf(error));
     app.exit(1);
     return;
   }

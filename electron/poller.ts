@@ -13,6 +13,7 @@ import type { Db } from './store/db.js';
 import { isDiskFull } from './store/disk-full.js';
 import { DEFAULT_GROUP, GroupCommit, type GroupCommitOptions } from './store/group-commit.js';
 import { fetchStates, type FeedFetchState } from './store/feeds.js';
+import { messageOf } from '../shared/error-message.js';
 
 export interface PollerOptions {
   db: Db;
@@ -179,7 +180,7 @@ export class Poller {
                 updatedArticles: 0,
                 error: {
                   kind: 'network' as const,
-                  message: error instanceof Error ? error.message : String(error),
+                  message: messageOf(error),
                   hint: 'Syndic will try again later.',
                   at: options.now(),
                 },

@@ -60,6 +60,7 @@ import { isDamagedDatabaseError } from './store/recovery.js';
 import { getSettings, saveSettings } from './store/settings.js';
 import { listStarred } from './store/starred.js';
 import * as tags from './store/tags.js';
+import { messageOf } from '../shared/error-message.js';
 
 /** How long after start the image cache is checked against the database. */
 const IMAGE_CHECK_DELAY_MS = 5_000;
@@ -462,7 +463,7 @@ export class ReaderService implements ReaderApi, FailureObserver {
           else report.skipped++;
           for (const name of entry.tags) tags.addFeedTag(this.db, feed.id, tags.ensureTag(this.db, name, now));
         } catch (error) {
-          report.problems.push({ line: entry.line, message: error instanceof Error ? error.message : String(error) });
+          report.problems.push({ line: entry.line, message: messageOf(error) });
         }
       }
     })();
@@ -500,7 +501,7 @@ export class ReaderService implements ReaderApi, FailureObserver {
     try {
       await this.offline.cacheArticle(articleId, true);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = messageOf(error);
       throw new UserError(`The full article could not be fetched: ${reason}. The feed's own text is still shown.`);
     }
     this.emit('articles-changed', { feedIds: [] });
@@ -527,7 +528,7 @@ export class ReaderService implements ReaderApi, FailureObserver {
   noticeFailure(error: unknown): void {
     if (!isDamagedDatabaseError(error)) return;
     if (damageMark(this.db.name)) return;
-    const problem = error instanceof Error ? error.message : String(error);
+    const problem = messageOf(error);
     markDamaged(this.db.name, problem);
     this.reportDamage(problem);
   }

@@ -6,6 +6,7 @@ import type { FeedError, FeedErrorKind } from '../../shared/domain.js';
 import { assertNever } from '../../shared/assert.js';
 import { FetchError } from './fetch.js';
 import { NotAFeedError } from './parse.js';
+import { messageOf } from '../../shared/error-message.js';
 
 function hintFor(kind: FeedErrorKind, status?: number): string {
   switch (kind) {
@@ -58,6 +59,6 @@ export function toFeedError(error: unknown, at: number): FeedError {
   if (error instanceof NotAFeedError) {
     return { kind: 'not-a-feed', message: error.message, hint: hintFor('not-a-feed'), at };
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   return { kind: 'network', message: `Refresh failed: ${message}`, hint: hintFor('network'), at };
 }

@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { NotAFeedError, parseFeed } from './parse.js';
 import { prepareItem } from './prepare-item.js';
 import type { ParseRequest, ParseResponse } from './parse-pool.js';
+import { messageOf } from '../../shared/error-message.js';
 
 parentPort!.on('message', (request: ParseRequest) => {
   let response: ParseResponse;
@@ -18,7 +19,7 @@ parentPort!.on('message', (request: ParseRequest) => {
       id: request.id,
       ok: false,
       notAFeed: error instanceof NotAFeedError,
-      message: error instanceof Error ? error.message : String(error),
+      message: messageOf(error),
     };
   }
   parentPort!.postMessage(response);

@@ -10,6 +10,7 @@ import type { Enclosure } from '../../shared/domain.js';
 import { resolveHttpUrl } from '../../shared/url.js';
 import { parseFeedDate } from './dates.js';
 import { decodeFeedBytes } from './decode.js';
+import { messageOf } from '../../shared/error-message.js';
 
 export interface ParsedItem {
   /** Stable across fetches: guid, else link, else a hash of title and content. */
@@ -354,7 +355,7 @@ export function parseFeed({ body, url, contentType }: ParseInput): ParsedFeed {
   try {
     parsed = feedsmithParse(input);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     throw new NotAFeedError(
       /unrecognized/i.test(message) ? 'no rss, feed or RDF root element' : 'the XML is malformed',
     );

@@ -17,6 +17,7 @@ import * as images from '../store/images.js';
 import { fetchFullArticle } from './full-text.js';
 import { deleteImageFile, hashOf, imagePath, imageTypeOf, writeImageFile } from './image-files.js';
 import { imageUrlsOf } from './image-urls.js';
+import { messageOf } from '../../shared/error-message.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** One image larger than this is not worth keeping offline. */
@@ -194,7 +195,7 @@ export class OfflineCache {
     } catch (error) {
       if (!db.open) return 'retry';
       if (error instanceof FetchError && TRANSIENT.has(error.kind)) return 'retry';
-      images.recordImageError(db, url, error instanceof Error ? error.message : String(error), now());
+      images.recordImageError(db, url, messageOf(error), now());
       return 'done';
     }
   }

@@ -11,6 +11,7 @@ import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { connect, currentNativeBinding, type Db } from './db.js';
+import { messageOf } from '../../shared/error-message.js';
 
 /**
  * Up to this size the whole file is checked at start: under a second even cold. (At
@@ -48,7 +49,7 @@ function withReadOnly(path: string, check: (db: Db) => string | null): string | 
     db = connect(path, { readonly: true, fileMustExist: true });
     return check(db);
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return messageOf(error);
   } finally {
     db?.close();
   }

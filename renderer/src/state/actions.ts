@@ -8,6 +8,7 @@ import { ReaderCallError } from '../../../shared/protocol.js';
 import { api, onConnectionChange, onReaderEvent } from '../api.js';
 import { canFilterUnread, toQuery } from './selectors.js';
 import { getState, update, type Dialog, type Scope, type Toast } from './store.js';
+import { messageOf } from '../../../shared/error-message.js';
 
 const PAGE = 100;
 let toastId = 1;
@@ -16,7 +17,7 @@ let listRequest = 0;
 
 function errorMessage(error: unknown): string {
   if (error instanceof ReaderCallError) return error.message;
-  return error instanceof Error ? error.message : String(error);
+  return messageOf(error);
 }
 
 export function showToast(message: string, kind: Toast['kind'] = 'info', action?: Toast['action'], ms = 6000): void {
