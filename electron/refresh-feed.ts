@@ -5,7 +5,7 @@
  */
 import type { FeedRefreshResult } from '../shared/domain.js';
 import { toFeedError } from './feeds/errors.js';
-import { fetchFeed, FetchError, type FetchOptions } from './feeds/fetch.js';
+import { fetchFeedAsSent, FetchError, type FetchOptions } from './feeds/fetch.js';
 import type { FeedParser } from './feeds/parse-pool.js';
 import { upsertFeedArticles, type UpsertResult } from './store/article-upsert.js';
 import { DiskFullError, isDiskFull } from './store/disk-full.js';
@@ -91,16 +91,23 @@ export async function refreshFeed(ctx: RefreshContext, state: FeedFetchState): P
     stored: [],
   };
   try {
-    const fetched = await fetchFeed(
-      {
-        url: state.url,
-        etag: state.etag,
-        lastModified: state.lastModified,
-        previousHash: state.bodyHash,
-        signal: ctx.signal,
-      },
+    // The body stays as sent: the parse job inflates, hashes and parses it off this thread.
+    const fetched = await fetchFeedAsSent(
+      { url: state.url, etag: state.etag, lastModified: state.lastModified, signal: ctx.signal },
       ctx.fetchOptions,
     );
+    const parsed =
+      fetched.kind === 'ok'
+        ? await ctx.parser.parse({
+            body: fetched.body,
+            encoding: fetched.encoding,
+            url: fetched.finalUrl,
+            contentType: fetched.contentType,
+            previousHash: state.bodyHash,
+            maxBytes: ctx.fetchOptions.maxBytes,
+          })
+        : null;
+    if (parsed && ctx.signal?.aborted) throw new FetchError('network', 'The refresh was cancelled');
     const now = ctx.now();
     // A permanent redirect moves the subscription, unless another feed already has that address.
     const movedTo = fetched.movedTo && !findFeedByUrl(db, fetched.movedTo) ? fetched.movedTo : undefined;
@@ -109,7 +116,8 @@ export async function refreshFeed(ctx: RefreshContext, state: FeedFetchState): P
     const nextFetchAt = (ttlMinutes: number | null): number =>
       nextAfterSuccess(state, { ttlMinutes, maxAgeSeconds: fetched.maxAgeSeconds }, now, ctx.schedule);
 
-    if (fetched.kind === 'not-modified' || fetched.unchanged) {
+    // 304, or a body that hashes the same as the last one parsed.
+    if (!parsed?.feed) {
       write(() =>
         recordNotModified(db, state.id, {
           url: movedTo,
@@ -124,12 +132,7 @@ export async function refreshFeed(ctx: RefreshContext, state: FeedFetchState): P
       return result;
     }
 
-    const feed = await ctx.parser.parse({
-      body: fetched.body,
-      url: fetched.finalUrl,
-      contentType: fetched.contentType,
-    });
-    if (ctx.signal?.aborted) throw new FetchError('network', 'The refresh was cancelled');
+    const { feed, hash } = parsed;
     let written: UpsertResult = { inserted: [], updated: [] };
     write(() => {
       written = upsertFeedArticles(db, state.id, feed.items, now);
@@ -141,7 +144,7 @@ export async function refreshFeed(ctx: RefreshContext, state: FeedFetchState): P
         iconUrl: feed.iconUrl,
         etag: fetched.etag,
         lastModified: fetched.lastModified,
-        bodyHash: fetched.hash,
+        bodyHash: hash,
         ttlMinutes: feed.ttlMinutes,
         maxAgeSeconds: fetched.maxAgeSeconds,
         fetchedAt: now,

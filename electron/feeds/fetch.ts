@@ -12,7 +12,10 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import type { FeedErrorKind } from '../../shared/domain.js';
+import { bodyEncodingOf, isZlibWrapped, type BodyEncoding } from './compressed-body.js';
+import { FetchError, corruptBodyError, tooBigError } from './fetch-error.js';
+
+export { FetchError } from './fetch-error.js';
 
 export interface FetchOptions {
   /** Time allowed to open the connection (DNS, TCP, TLS). */
@@ -51,34 +54,39 @@ interface CacheHints {
   maxAgeSeconds: number | null;
 }
 
-export type FetchResult =
-  | (CacheHints & {
-      kind: 'ok';
-      /** The URL that answered, after redirects. */
-      finalUrl: string;
-      /** Set when every redirect on the way was permanent: the feed has moved. */
-      movedTo: string | null;
-      body: Buffer;
-      contentType: string | null;
-      /** sha256 of the decompressed body. */
-      hash: string;
-      /** The body hashes the same as `previousHash`: nothing to parse. */
-      unchanged: boolean;
-    })
-  | (CacheHints & { kind: 'not-modified'; finalUrl: string; movedTo: string | null });
-
-export class FetchError extends Error {
-  constructor(
-    readonly kind: FeedErrorKind,
-    message: string,
-    readonly status?: number,
-    /** From Retry-After on 429/503, in milliseconds from now. */
-    readonly retryAfterMs?: number,
-  ) {
-    super(message);
-    this.name = 'FetchError';
-  }
+interface Located {
+  /** The URL that answered, after redirects. */
+  finalUrl: string;
+  /** Set when every redirect on the way was permanent: the feed has moved. */
+  movedTo: string | null;
 }
+
+type NotModified = CacheHints & Located & { kind: 'not-modified' };
+
+export type FetchResult =
+  | (CacheHints &
+      Located & {
+        kind: 'ok';
+        body: Buffer;
+        contentType: string | null;
+        /** sha256 of the decompressed body. */
+        hash: string;
+        /** The body hashes the same as `previousHash`: nothing to parse. */
+        unchanged: boolean;
+      })
+  | NotModified;
+
+/** What fetchFeedAsSent gives: the body still compressed, with the encoding to inflate it. */
+export type AsSentFetchResult =
+  | (CacheHints &
+      Located & {
+        kind: 'ok';
+        /** As sent: at most `maxBytes`, still compressed if `encoding` is set. */
+        body: Buffer;
+        encoding: BodyEncoding | null;
+        contentType: string | null;
+      })
+  | NotModified;
 
 const ACCEPT_FEEDS =
   'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
@@ -192,17 +200,32 @@ function requestOnce(
   });
 }
 
-/** Picks the decompressor for a Content-Encoding; deflate may be zlib-wrapped or raw. */
+/** The streaming decompressor for a body's encoding. */
 function decoderFor(
-  encoding: string | undefined,
+  encoding: BodyEncoding | null,
   firstByte: number | undefined,
 ): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | zlib.InflateRaw | null {
-  const enc = (encoding ?? '').trim().toLowerCase();
-  if (enc === 'gzip' || enc === 'x-gzip') return zlib.createGunzip();
-  if (enc === 'br') return zlib.createBrotliDecompress();
-  if (enc === 'deflate')
-    return firstByte !== undefined && (firstByte & 0x0f) === 8 ? zlib.createInflate() : zlib.createInflateRaw();
+  if (encoding === 'gzip') return zlib.createGunzip();
+  if (encoding === 'br') return zlib.createBrotliDecompress();
+  if (encoding === 'deflate') return isZlibWrapped(firstByte) ? zlib.createInflate() : zlib.createInflateRaw();
   return null;
+}
+
+/** Reads the body as sent, at most `maxBytes` of it. */
+async function readBodyAsSent(res: RawResponse, options: FetchOptions, host: string): Promise<Buffer> {
+  const length = Number(res.headers['content-length']);
+  if (Number.isFinite(length) && length > options.maxBytes) {
+    res.stream.destroy();
+    throw tooBigError(host, options.maxBytes);
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of res.stream as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    if (total > options.maxBytes) throw tooBigError(host, options.maxBytes);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }
 
 /**
@@ -210,34 +233,12 @@ function decoderFor(
  * passes the cap: a compression bomb costs at most `maxBytes` of memory.
  */
 async function readBody(res: RawResponse, options: FetchOptions, host: string): Promise<Buffer> {
-  const length = Number(res.headers['content-length']);
-  const tooBig = (): FetchError =>
-    new FetchError('too-big', `The feed from ${host} is larger than ${Math.round(options.maxBytes / 1024 / 1024)} MB`);
-  if (Number.isFinite(length) && length > options.maxBytes) {
-    res.stream.destroy();
-    throw tooBig();
-  }
-  const chunks: Buffer[] = [];
-  let total = 0;
-  const collect = async (source: AsyncIterable<Buffer>): Promise<void> => {
-    for await (const chunk of source) {
-      total += chunk.length;
-      if (total > options.maxBytes) throw tooBig();
-      chunks.push(chunk);
-    }
-  };
-
+  const encoding = bodyEncodingOf(res.headers['content-encoding'] as string | undefined);
+  if (!encoding) return readBodyAsSent(res, options, host);
   const iterator = res.stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const head = await iterator.next();
   if (head.done) return Buffer.alloc(0);
-  const decoder = decoderFor(res.headers['content-encoding'] as string | undefined, head.value[0]);
-  if (!decoder) {
-    total = head.value.length;
-    if (total > options.maxBytes) throw tooBig();
-    chunks.push(head.value);
-    await collect({ [Symbol.asyncIterator]: () => iterator });
-    return Buffer.concat(chunks);
-  }
+  const decoder = decoderFor(encoding, head.value[0])!;
 
   // Feed compressed chunks in, read decompressed chunks out, stop early when too big.
   const pump = (async () => {
@@ -251,23 +252,35 @@ async function readBody(res: RawResponse, options: FetchOptions, host: string): 
       decoder.destroy(error as Error);
     }
   })();
+  const chunks: Buffer[] = [];
+  let total = 0;
   try {
-    await collect(decoder as Readable as AsyncIterable<Buffer>);
+    for await (const chunk of decoder as Readable as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > options.maxBytes) throw tooBigError(host, options.maxBytes);
+      chunks.push(chunk);
+    }
   } catch (error) {
     res.stream.destroy();
     decoder.destroy();
     if (error instanceof FetchError) throw error;
-    throw new FetchError('network', `The compressed feed from ${host} is corrupt (${(error as Error).message})`);
+    throw corruptBodyError(host, (error as Error).message);
   }
   await pump;
   return Buffer.concat(chunks);
 }
 
-/** Fetches a feed, following redirects. Throws FetchError; never anything else. */
-export async function fetchFeed(
+type Exchanged<T> = (CacheHints & Located & { kind: 'ok'; body: T; contentType: string | null }) | NotModified;
+
+/**
+ * One conditional GET, following redirects, the body read by `read`. Throws FetchError;
+ * never anything else.
+ */
+async function exchange<T>(
   request: FetchRequest,
-  options: FetchOptions = DEFAULT_FETCH_OPTIONS,
-): Promise<FetchResult> {
+  options: FetchOptions,
+  read: (res: RawResponse, host: string) => Promise<T>,
+): Promise<Exchanged<T>> {
   let url: URL;
   try {
     url = new URL(request.url);
@@ -346,25 +359,44 @@ export async function fetchFeed(
       throw new FetchError('http', `The server answered ${status}${reason ? ` ${reason}` : ''}`, status, retryAfterMs);
     }
 
-    let body: Buffer;
+    let body: T;
     try {
-      body = await readBody(res, options, url.host);
+      body = await read(res, url.host);
     } catch (error) {
       res.stream.destroy();
       if (error instanceof FetchError) throw error;
       if (signal.aborted) throw timedOut();
       throw describeNetworkError(error as NodeJS.ErrnoException, url.host);
     }
-    const hash = createHash('sha256').update(body).digest('hex');
-    return {
-      kind: 'ok',
-      finalUrl: url.href,
-      movedTo,
-      body,
-      contentType: (res.headers['content-type'] as string | undefined) ?? null,
-      hash,
-      unchanged: request.previousHash != null && request.previousHash === hash,
-      ...hints,
-    };
+    const contentType = (res.headers['content-type'] as string | undefined) ?? null;
+    return { kind: 'ok', finalUrl: url.href, movedTo, body, contentType, ...hints };
   }
+}
+
+/** Fetches a feed (or a page), decompressed and hashed. Throws FetchError; never anything else. */
+export async function fetchFeed(
+  request: FetchRequest,
+  options: FetchOptions = DEFAULT_FETCH_OPTIONS,
+): Promise<FetchResult> {
+  const result = await exchange(request, options, (res, host) => readBody(res, options, host));
+  if (result.kind === 'not-modified') return result;
+  const hash = createHash('sha256').update(result.body).digest('hex');
+  return { ...result, hash, unchanged: request.previousHash != null && request.previousHash === hash };
+}
+
+/**
+ * Fetches a feed and leaves its body as sent, compressed or not, for the parse worker to
+ * inflate and hash (see parse-job.ts). The cap then counts the bytes as sent here and the
+ * inflated bytes there. `previousHash` is not used: the parse job compares hashes.
+ */
+export async function fetchFeedAsSent(
+  request: FetchRequest,
+  options: FetchOptions = DEFAULT_FETCH_OPTIONS,
+): Promise<AsSentFetchResult> {
+  const result = await exchange(request, options, async (res, host) => ({
+    bytes: await readBodyAsSent(res, options, host),
+    encoding: bodyEncodingOf(res.headers['content-encoding'] as string | undefined),
+  }));
+  if (result.kind === 'not-modified') return result;
+  return { ...result, body: result.body.bytes, encoding: result.body.encoding };
 }

@@ -1,39 +1,58 @@
 /**
- * Parsing off the database thread: a small pool of worker threads running parse-worker.
- * On two cores one worker parses while the main thread fetches and writes. Bodies are
- * transferred, not copied. If no worker can start, parsing happens in-thread.
+ * Parsing off the database thread: a small pool of worker threads running parse-worker,
+ * each running parse jobs (inflate, hash, parse, prepare: see parse-job.ts). On two cores
+ * one worker parses while the main thread fetches and writes. Bodies are transferred, not
+ * copied. If no worker can start, jobs run in-thread.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { NotAFeedError, parseFeed, type ParsedFeed, type ParseInput } from './parse.js';
-import { prepareItem, type PreparedItem } from './prepare-item.js';
+import type { FeedErrorKind } from '../../shared/domain.js';
+import { messageOf } from '../../shared/error-message.js';
+import { FetchError } from './fetch-error.js';
+import { NotAFeedError } from './parse.js';
+import { runParseJob, type ParseJob, type ParseOutcome } from './parse-job.js';
 
-export interface PreparedFeed extends Omit<ParsedFeed, 'items'> {
-  items: PreparedItem[];
-}
+export type { ParseJob, ParseOutcome, PreparedFeed } from './parse-job.js';
 
-export interface ParseRequest {
+export interface ParseRequest extends Omit<ParseJob, 'body'> {
   id: number;
   body: ArrayBuffer;
-  url: string;
-  contentType: string | null;
 }
 
+/** A job's error as it crosses threads: enough to throw the same kind of error again. */
+export type ParseFailure =
+  | { type: 'not-a-feed'; message: string }
+  | { type: 'fetch'; kind: FeedErrorKind; message: string }
+  | { type: 'other'; message: string };
+
 export type ParseResponse =
-  { id: number; ok: true; feed: PreparedFeed } | { id: number; ok: false; notAFeed: boolean; message: string };
+  { id: number; ok: true; outcome: ParseOutcome } | { id: number; ok: false; failure: ParseFailure };
+
+export function describeFailure(error: unknown): ParseFailure {
+  if (error instanceof NotAFeedError) return { type: 'not-a-feed', message: error.message };
+  if (error instanceof FetchError) return { type: 'fetch', kind: error.kind, message: error.message };
+  return { type: 'other', message: messageOf(error) };
+}
+
+function rebuildError(failure: ParseFailure): Error {
+  if (failure.type === 'fetch') return new FetchError(failure.kind, failure.message);
+  // NotAFeedError words its own message; the one from the worker is already worded.
+  const error = failure.type === 'not-a-feed' ? new NotAFeedError('') : new Error();
+  error.message = failure.message;
+  return error;
+}
 
 export interface FeedParser {
-  parse(input: { body: Uint8Array; url: string; contentType: string | null }): Promise<PreparedFeed>;
+  parse(job: ParseJob): Promise<ParseOutcome>;
   close(): Promise<void>;
 }
 
-/** Parses in the calling thread (tests, one-off commands). */
+/** Runs jobs in the calling thread (tests, one-off commands). */
 export const inThreadParser: FeedParser = {
-  async parse(input: ParseInput) {
-    const feed = parseFeed(input);
-    return { ...feed, items: feed.items.map(prepareItem) };
+  async parse(job) {
+    return runParseJob(job);
   },
   async close() {},
 };
@@ -48,9 +67,9 @@ function bundledWorkerScript(): URL | null {
 }
 
 interface Waiter {
-  input: { body: Uint8Array; url: string; contentType: string | null };
+  job: ParseJob;
   slot: Slot;
-  resolve: (feed: PreparedFeed) => void;
+  resolve: (outcome: ParseOutcome) => void;
   reject: (error: Error) => void;
 }
 
@@ -85,12 +104,8 @@ export function createParsePool(
       const waiter = pending.get(response.id);
       pending.delete(response.id);
       if (!waiter) return;
-      if (response.ok) waiter.resolve(response.feed);
-      else {
-        const error = response.notAFeed ? new NotAFeedError('') : new Error();
-        error.message = response.message;
-        waiter.reject(error);
-      }
+      if (response.ok) waiter.resolve(response.outcome);
+      else waiter.reject(rebuildError(response.failure));
     });
     const lost = (): void => {
       if (slot.worker !== worker) return;
@@ -101,7 +116,7 @@ export function createParsePool(
       for (const [id, waiter] of pending) {
         if (waiter.slot !== slot) continue;
         pending.delete(id);
-        inThreadParser.parse(waiter.input).then(waiter.resolve, waiter.reject);
+        inThreadParser.parse(waiter.job).then(waiter.resolve, waiter.reject);
       }
       if (!closed && slot.failures < 3) start(slot);
     };
@@ -114,23 +129,23 @@ export function createParsePool(
   let slots: Slot[] | null = null;
 
   return {
-    parse(input) {
+    parse(job) {
       if (!slots && !closed) {
         slots = Array.from({ length: size }, () => ({ worker: null, busy: 0, failures: 0 }));
         slots.forEach(start);
       }
       const live = (slots ?? []).filter((s) => s.worker);
-      if (closed || live.length === 0) return inThreadParser.parse(input);
+      if (closed || live.length === 0) return inThreadParser.parse(job);
       const slot = live.reduce((a, b) => (b.busy < a.busy ? b : a));
       const id = nextId++;
       // A private copy of the bytes, transferred: the caller keeps its buffer. (Not
       // Buffer#slice, which is a view and may share Node's pooled ArrayBuffer.)
-      const bytes = new Uint8Array(input.body.byteLength);
-      bytes.set(input.body);
-      return new Promise<PreparedFeed>((resolve, reject) => {
-        pending.set(id, { input, slot, resolve, reject });
+      const bytes = new Uint8Array(job.body.byteLength);
+      bytes.set(job.body);
+      return new Promise<ParseOutcome>((resolve, reject) => {
+        pending.set(id, { job, slot, resolve, reject });
         slot.busy++;
-        const request: ParseRequest = { id, body: bytes.buffer, url: input.url, contentType: input.contentType };
+        const request: ParseRequest = { ...job, id, body: bytes.buffer };
         slot.worker!.postMessage(request, [bytes.buffer]);
       });
     },

@@ -6,6 +6,7 @@ import {
   closeIdleConnections,
   DEFAULT_FETCH_OPTIONS,
   fetchFeed,
+  fetchFeedAsSent,
   FetchError,
   type FetchOptions,
 } from '../../../electron/feeds/fetch.js';
@@ -166,6 +167,32 @@ describe('fetchFeed', () => {
     });
     await expectFetchError(
       fetchFeed({ url: server.url('/endless') }, { ...fast, maxBytes: 2 * 1024 * 1024 }),
+      'too-big',
+    );
+  });
+
+  it('leaves a body as sent for the parse worker, capped by its size as sent', async () => {
+    const gzipped = zlib.gzipSync(aws);
+    server.handle('/as-sent.rss', (_req, res) => {
+      res.writeHead(200, { 'content-encoding': 'x-gzip', 'content-type': 'application/rss+xml', etag: '"v1"' });
+      res.end(gzipped);
+    });
+    const result = await fetchFeedAsSent({ url: server.url('/as-sent.rss') }, fast);
+    assert.equal(result.kind, 'ok');
+    if (result.kind !== 'ok') return;
+    assert.deepEqual(result.body, gzipped);
+    assert.equal(result.encoding, 'gzip');
+    assert.equal(result.etag, '"v1"');
+    assert.equal(result.contentType, 'application/rss+xml');
+    server.handle('/plain.rss', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.end(aws);
+    });
+    const plain = await fetchFeedAsSent({ url: server.url('/plain.rss') }, fast);
+    assert.ok(plain.kind === 'ok' && plain.encoding === null && plain.body.equals(aws));
+    // The cap holds for the bytes on the wire too: an endless body ends.
+    await expectFetchError(
+      fetchFeedAsSent({ url: server.url('/endless') }, { ...fast, maxBytes: 2 * 1024 * 1024 }),
       'too-big',
     );
   });
