@@ -107,7 +107,7 @@ export async function refreshFeed(ctx: RefreshContext, state: FeedFetchState): P
             maxBytes: ctx.fetchOptions.maxBytes,
           })
         : null;
-    if (parsed && ctx.signal?.aborted) throw new FetchError('network', 'The refresh was cancelled');
+    if (parsed?.feed && ctx.signal?.aborted) throw new FetchError('network', 'The refresh was cancelled');
     const now = ctx.now();
     // A permanent redirect moves the subscription, unless another feed already has that address.
     const movedTo = fetched.movedTo && !findFeedByUrl(db, fetched.movedTo) ? fetched.movedTo : undefined;

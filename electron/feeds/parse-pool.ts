@@ -24,7 +24,7 @@ export interface ParseRequest extends Omit<ParseJob, 'body'> {
 /** A job's error as it crosses threads: enough to throw the same kind of error again. */
 export type ParseFailure =
   | { type: 'not-a-feed'; message: string }
-  | { type: 'fetch'; kind: FeedErrorKind; message: string }
+  | { type: 'fetch'; kind: FeedErrorKind; message: string; status?: number; retryAfterMs?: number }
   | { type: 'other'; message: string };
 
 export type ParseResponse =
@@ -32,12 +32,16 @@ export type ParseResponse =
 
 export function describeFailure(error: unknown): ParseFailure {
   if (error instanceof NotAFeedError) return { type: 'not-a-feed', message: error.message };
-  if (error instanceof FetchError) return { type: 'fetch', kind: error.kind, message: error.message };
+  if (error instanceof FetchError) {
+    const { kind, message, status, retryAfterMs } = error;
+    return { type: 'fetch', kind, message, status, retryAfterMs };
+  }
   return { type: 'other', message: messageOf(error) };
 }
 
 function rebuildError(failure: ParseFailure): Error {
-  if (failure.type === 'fetch') return new FetchError(failure.kind, failure.message);
+  if (failure.type === 'fetch')
+    return new FetchError(failure.kind, failure.message, failure.status, failure.retryAfterMs);
   // NotAFeedError words its own message; the one from the worker is already worded.
   const error = failure.type === 'not-a-feed' ? new NotAFeedError('') : new Error();
   error.message = failure.message;
