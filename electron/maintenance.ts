@@ -3,16 +3,17 @@
  * integrity check, so a damaged database never replaces good backups), and once a day retention
  * (read articles past their time removed), SQLite's own statistics refreshed, and a
  * VACUUM when deletions have left much of the file empty. The full-text index is merged
- * back into one segment once it has grown by a tenth, a slice at a time between other
- * work (store/search-index.ts). Checked hourly and at start, so a laptop that sleeps
- * through the night catches up when it wakes.
+ * a slice at a time between other work (store/search-index.ts): the segments a refresh
+ * wrote, right after it, and the whole index back into one segment once it has grown by
+ * a tenth. Checked hourly and at start, so a laptop that sleeps through the night catches
+ * up when it wakes.
  */
 import { applyRetention } from './store/retention.js';
 import { createBackup, listBackups } from './store/backup.js';
 import type { Db } from './store/db.js';
 import { checkFileInBackground, markDamaged } from './store/integrity.js';
 import { getMeta, setMeta } from './store/meta.js';
-import { mergeSearchIndexStep, searchIndexMergeDue } from './store/search-index.js';
+import { mergeNewSegmentsStep, mergeSearchIndexStep, searchIndexMergeDue } from './store/search-index.js';
 import { getSettings } from './store/settings.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -51,6 +52,8 @@ export class Maintenance {
   private timer: NodeJS.Timeout | null = null;
   private firstTimer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  /** The index merges run one after another, never two at once. */
+  private merging: Promise<void> = Promise.resolve();
   private stopping = false;
 
   constructor(private readonly options: MaintenanceOptions) {}
@@ -104,11 +107,22 @@ export class Maintenance {
       await createBackup(db, dataDir, now(), settings.backupsKept);
     }
     if (db.open && now() - (this.lastRunAt() ?? 0) >= DAY) this.tidy();
-    if (db.open && searchIndexMergeDue(db)) await this.mergeSearchIndex();
+    if (db.open && searchIndexMergeDue(db)) await this.mergeInSlices(mergeSearchIndexStep);
   }
 
-  /** Merges the full-text index in slices, yielding between them; stops when the app does. */
-  private async mergeSearchIndex(): Promise<void> {
+  /** Merges the segments a refresh just wrote, in slices on an idle event loop. */
+  mergeAfterRefresh(): Promise<void> {
+    return this.mergeInSlices(mergeNewSegmentsStep);
+  }
+
+  /** Runs merge steps in slices, yielding between them, after any merge already running. */
+  private mergeInSlices(step: (db: Db) => boolean): Promise<void> {
+    this.merging = this.merging.then(() => this.slices(step)).catch((error: unknown) => this.options.onError?.(error));
+    return this.merging;
+  }
+
+  /** Stops when the app does. */
+  private async slices(step: (db: Db) => boolean): Promise<void> {
     const { db } = this.options;
     for (;;) {
       if (this.stopping || !db.open) return;
@@ -119,7 +133,7 @@ export class Maintenance {
       }
       const sliceEnd = performance.now() + MERGE_SLICE_MS;
       let worked = true;
-      while (worked && performance.now() < sliceEnd) worked = mergeSearchIndexStep(db);
+      while (worked && performance.now() < sliceEnd) worked = step(db);
       if (!worked) return;
       await sleep(MERGE_PAUSE_MS);
     }
@@ -143,5 +157,6 @@ export class Maintenance {
     if (this.firstTimer) clearTimeout(this.firstTimer);
     this.timer = this.firstTimer = null;
     await this.running?.catch(() => undefined);
+    await this.merging;
   }
 }

@@ -44,6 +44,7 @@ import { DEFAULT_FETCH_OPTIONS, FetchError, type FetchOptions } from './feeds/fe
 import { parseOpml, writeOpml } from './feeds/opml.js';
 import { createParsePool, type FeedParser } from './feeds/parse-pool.js';
 import { Maintenance } from './maintenance.js';
+import { mergeNewSegmentsNow } from './store/search-index.js';
 import { reconcileImageCache } from './offline/image-cache-check.js';
 import { imagePath } from './offline/image-files.js';
 import { OfflineCache } from './offline/offline-cache.js';
@@ -114,6 +115,8 @@ export class ReaderService implements ReaderApi, FailureObserver {
   readonly maintenance: Maintenance;
   /** Articles a refresh stored, queued for the offline cache when the refresh ends. */
   private storedSinceLastFlush: ArticleId[] = [];
+  /** A refresh wrote full-text index segments that are not merged yet (schema 4). */
+  private unmergedSegments = false;
   private readonly headless: boolean;
   /** Polling was started (by the app); a restore resumes it. */
   private started = false;
@@ -171,11 +174,17 @@ export class ReaderService implements ReaderApi, FailureObserver {
         if (!progress.running) {
           if (this.db.open) this.emit('counts-changed', this.counts());
           this.flushStored();
+          // The app merges the index segments the refresh wrote while idle; the CLI at its end.
+          if (this.unmergedSegments && !this.headless) {
+            this.unmergedSegments = false;
+            void this.maintenance.mergeAfterRefresh();
+          }
         }
       },
       onFeedDone: (result) => {
         options.onFeedDone?.(result);
         if (result.stored.length) {
+          this.unmergedSegments = true;
           this.emit('articles-changed', { feedIds: [result.feedId] });
           for (const id of result.stored) this.storedSinceLastFlush.push(id);
           // A long refresh queues as it goes, so a crash loses at most a batch from the queue.
@@ -605,6 +614,9 @@ export class ReaderService implements ReaderApi, FailureObserver {
   async shutdown(): Promise<void> {
     if (this.imageCheckTimer) clearTimeout(this.imageCheckTimer);
     await this.poller.cancel();
+    // A command-line refresh leaves no idle time to merge in: it merges before it exits.
+    if (this.unmergedSegments && this.db.open && !this.db.inTransaction) mergeNewSegmentsNow(this.db);
+    this.unmergedSegments = false;
     await this.offline.stop();
     await this.maintenance.stop();
     await this.parser.close();

@@ -1,9 +1,10 @@
 /**
- * Keeping the full-text index in one piece. FTS5 writes each batch of new entries as a
- * new segment and merges segments a little with every write (automerge, schema 3); a
- * search reads every segment. Now and then maintenance merges the whole index back into
- * one segment, in small steps so the app never stalls: FTS5's `merge` command with a
- * negative page count does a bounded slice of a full merge per call.
+ * Keeping the full-text index in few pieces. FTS5 writes each batch of new entries as a
+ * new segment, and a search reads every segment. Writes do not merge (automerge 0, schema
+ * 4): after a refresh, the segments it wrote are merged in small steps (FTS5's `merge`
+ * command with a positive page count merges a level that has 4 or more segments), and now
+ * and then the whole index is merged back into one segment (a negative page count). Both
+ * run in bounded slices so the app never stalls (maintenance.ts).
  *
  * A full merge rewrites the whole index (8 s of work at a million articles), so it runs
  * only once the index has grown by a tenth since the last one, or was never merged.
@@ -26,17 +27,32 @@ export function searchIndexMergeDue(db: Db): boolean {
   return articleCount(db) > Number(merged) * (1 + GROWTH_BEFORE_MERGE);
 }
 
-/**
- * One slice of a full merge. Returns false once there was nothing left to merge (FTS5
- * documents it: a step that did work changes at least two rows).
- */
-export function mergeSearchIndexStep(db: Db, pages = MERGE_STEP_PAGES): boolean {
+/** One `merge` command; whether it did any work (FTS5 documents it: work changes at least two rows). */
+function merge(db: Db, pages: number): boolean {
   const totalChanges = (): number => prepared<[], { n: number }>(db, 'SELECT total_changes() AS n').get()!.n;
   const before = totalChanges();
-  prepared(db, "INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', ?)").run(-pages);
-  const worked = totalChanges() - before >= 2;
+  prepared(db, "INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', ?)").run(pages);
+  return totalChanges() - before >= 2;
+}
+
+/** One slice of a full merge. Returns false once there was nothing left to merge. */
+export function mergeSearchIndexStep(db: Db, pages = MERGE_STEP_PAGES): boolean {
+  const worked = merge(db, -pages);
   if (!worked) setMeta(db, 'searchIndexMergedAtCount', String(articleCount(db)));
   return worked;
+}
+
+/**
+ * One slice of merging the segments recent writes left (a refresh's). Returns false once
+ * no level has enough segments to merge.
+ */
+export function mergeNewSegmentsStep(db: Db, pages = MERGE_STEP_PAGES): boolean {
+  return merge(db, pages);
+}
+
+/** All of it at once: for the command line, which has no idle time to wait for. */
+export function mergeNewSegmentsNow(db: Db, pages = 4 * MERGE_STEP_PAGES): void {
+  while (mergeNewSegmentsStep(db, pages));
 }
 
 /** The whole merge at once: for tools and for building benchmark databases. */

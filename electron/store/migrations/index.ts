@@ -3,6 +3,7 @@ import type { Db } from '../db.js';
 import { migration001 } from './001-initial.js';
 import { migration002 } from './002-offline.js';
 import { migration003 } from './003-search-merge-policy.js';
+import { migration004 } from './004-merge-after-refresh.js';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,4 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];

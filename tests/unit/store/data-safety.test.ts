@@ -313,3 +313,45 @@ describe('a full disk during a refresh', () => {
     }
   });
 });
+
+describe('the full-text index after a refresh', () => {
+  /** The structure record (id 10) grows with the number of index segments. */
+  const structure = (db: ReturnType<typeof tempDatabase>['db']): number =>
+    db.prepare('SELECT length(block) FROM articles_fts_data WHERE id = 10').pluck().get() as number;
+
+  it('is merged: by the command line before it exits, by the app in idle slices after the refresh', async () => {
+    const corpus = await startCorpus({ feeds: 12, items: 5, hosts: 2 });
+    const cli = tempDatabase();
+    const app = tempDatabase();
+    try {
+      // One feed per group commit: a segment each, none merged while the refresh writes.
+      const options = { fetchOptions, concurrency: 2, group: { maxFeeds: 1, maxMs: 250 } };
+      const headless = new ReaderService({ db: cli.db, headless: true, ...options });
+      await headless.importOpml(corpus.opml);
+      assert.equal((await headless.refresh(null)).newArticles, 60);
+      const written = structure(cli.db);
+      const search = async (): Promise<number> =>
+        (await headless.listArticles({ view: 'all', search: 'the' }, null, 100)).articles.length;
+      const found = await search();
+      assert.ok(found > 0);
+      await headless.shutdown();
+      assert.ok(structure(cli.db) < written, `merged at exit: structure ${written} -> ${structure(cli.db)} bytes`);
+      assert.equal(await search(), found, 'the same results');
+
+      const service = new ReaderService({ db: app.db, ...options, headless: true });
+      await service.importOpml(corpus.opml);
+      await service.refresh(null);
+      const maintenance = new Maintenance({ db: app.db, dataDir: service.dataDir, now: Date.now });
+      const before = structure(app.db);
+      await maintenance.mergeAfterRefresh();
+      assert.ok(structure(app.db) < before, `merged in slices: structure ${before} -> ${structure(app.db)} bytes`);
+      await maintenance.stop();
+      await service.shutdown();
+    } finally {
+      cli.done();
+      app.done();
+      closeIdleConnections();
+      await corpus.close();
+    }
+  });
+});

@@ -8,6 +8,8 @@ import { setFullContent } from '../../../electron/store/full-content.js';
 import { GroupCommit } from '../../../electron/store/group-commit.js';
 import { deleteFeed } from '../../../electron/store/feeds.js';
 import {
+  mergeNewSegmentsNow,
+  mergeNewSegmentsStep,
   mergeSearchIndexNow,
   mergeSearchIndexStep,
   searchIndexMergeDue,
@@ -153,8 +155,8 @@ describe('merging the full-text index', () => {
     const config = Object.fromEntries(
       (db.prepare('SELECT k, v FROM articles_fts_config').all() as { k: string; v: number }[]).map((r) => [r.k, r.v]),
     );
-    assert.equal(config.automerge, 4, 'schema 3: incremental merging');
-    assert.equal(config.crisismerge, 64);
+    assert.equal(config.automerge, 0, 'schema 4: writes do not merge');
+    assert.equal(config.crisismerge, 64, 'schema 3: the backstop');
 
     // One transaction per feed: one segment each.
     for (let f = 0; f < 30; f++) {
@@ -183,5 +185,30 @@ describe('merging the full-text index', () => {
     mergeSearchIndexNow(db);
     assert.equal(searchIndexMergeDue(db), false);
     assert.equal(entries(db, 'aardvark').length, 34);
+  });
+
+  it("merges the segments a refresh's group commits wrote, after it, keeping every search result", () => {
+    const ids: number[] = [];
+    // Twelve group commits, as a refresh makes them: twelve new segments on level 0.
+    for (let g = 0; g < 12; g++) {
+      const group = new GroupCommit(db, { maxFeeds: 100, maxMs: 60_000 });
+      const feedId = feeds.insertFeed(db, { url: `https://site${g}.example/feed` }, NOW).feed.id;
+      ids.push(...writeFeed(db, group, feedId, [item(g, 1, `capybara group${g}`), item(g, 2, 'dugong')]));
+      group.commit();
+    }
+    const unmerged = segments();
+    const before = { capybara: entries(db, 'capybara'), dugong: entries(db, 'dugong'), one: entries(db, 'group5') };
+    assert.equal(before.capybara.length, 12, 'every article searchable before any merge');
+    let steps = 0;
+    while (mergeNewSegmentsStep(db, 1)) steps++;
+    assert.ok(steps >= 1, 'the merge did work');
+    assert.ok(segments() < unmerged, `fewer segments: structure ${unmerged} -> ${segments()} bytes`);
+    assert.deepEqual(
+      { capybara: entries(db, 'capybara'), dugong: entries(db, 'dugong'), one: entries(db, 'group5') },
+      before,
+    );
+    assert.equal(mergeNewSegmentsStep(db), false, 'nothing left to merge');
+    mergeNewSegmentsNow(db);
+    assert.deepEqual(entries(db, 'capybara').length + entries(db, 'dugong').length, ids.length);
   });
 });
