@@ -144,6 +144,7 @@ export class ReaderService implements ReaderApi, FailureObserver {
       isOnline,
       maxBytes: () => getSettings(this.db).imageCacheMB * MB,
       onStatus: (status) => this.emit('offline-status', status),
+      onSearchIndexWritten: () => void this.maintenance.mergeAfterRefresh(),
     });
     this.maintenance = new Maintenance({
       db: this.db,

@@ -37,6 +37,11 @@ export interface OfflineCacheOptions {
   /** The cache's size cap in bytes, read each time (the user can change it). */
   maxBytes: () => number;
   onStatus?: (status: OfflineStatus) => void;
+  /**
+   * A round of caching wrote full articles, and with them full-text index segments one by
+   * one: the index wants the same merge as after a refresh (store/search-index.ts).
+   */
+  onSearchIndexWritten?: () => void;
 }
 
 export class OfflineCache {
@@ -45,6 +50,7 @@ export class OfflineCache {
   private stopped = false;
   private paused = false;
   private done = 0;
+  private wroteFullText = false;
 
   constructor(private readonly options: OfflineCacheOptions) {}
 
@@ -64,6 +70,10 @@ export class OfflineCache {
       .finally(() => {
         this.draining = null;
         this.report();
+        if (this.wroteFullText) {
+          this.wroteFullText = false;
+          this.options.onSearchIndexWritten?.();
+        }
       });
   }
 
@@ -146,6 +156,7 @@ export class OfflineCache {
         const full = await fetchFullArticle(article.url, this.options.fetchOptions, this.controller.signal);
         if (!db.open) return 'retry';
         setFullContent(db, id, full.html);
+        this.wroteFullText = true;
         fullContent = full.html;
       } catch (error) {
         if (forceFullText) throw error;
