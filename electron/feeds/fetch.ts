@@ -7,7 +7,6 @@
  * phase separately, cannot count decompressed bytes before buffering them, and hides
  * which redirects were permanent.
  */
-import { createHash } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
@@ -40,8 +39,6 @@ export interface FetchRequest {
   url: string;
   etag?: string | null;
   lastModified?: string | null;
-  /** Hash of the last body parsed; a body with the same hash is reported unchanged. */
-  previousHash?: string | null;
   /** Extra Accept header, e.g. for pages during discovery. */
   accept?: string;
   signal?: AbortSignal;
@@ -67,12 +64,9 @@ export type FetchResult =
   | (CacheHints &
       Located & {
         kind: 'ok';
+        /** Decompressed. */
         body: Buffer;
         contentType: string | null;
-        /** sha256 of the decompressed body. */
-        hash: string;
-        /** The body hashes the same as `previousHash`: nothing to parse. */
-        unchanged: boolean;
       })
   | NotModified;
 
@@ -373,21 +367,18 @@ async function exchange<T>(
   }
 }
 
-/** Fetches a feed (or a page), decompressed and hashed. Throws FetchError; never anything else. */
-export async function fetchFeed(
-  request: FetchRequest,
-  options: FetchOptions = DEFAULT_FETCH_OPTIONS,
-): Promise<FetchResult> {
-  const result = await exchange(request, options, (res, host) => readBody(res, options, host));
-  if (result.kind === 'not-modified') return result;
-  const hash = createHash('sha256').update(result.body).digest('hex');
-  return { ...result, hash, unchanged: request.previousHash != null && request.previousHash === hash };
+/**
+ * Fetches a feed, a page or an image, decompressed. Throws FetchError; never anything else.
+ * (A refresh uses fetchFeedAsSent: its parse job hashes the body to skip an unchanged one.)
+ */
+export function fetchFeed(request: FetchRequest, options: FetchOptions = DEFAULT_FETCH_OPTIONS): Promise<FetchResult> {
+  return exchange(request, options, (res, host) => readBody(res, options, host));
 }
 
 /**
  * Fetches a feed and leaves its body as sent, compressed or not, for the parse worker to
  * inflate and hash (see parse-job.ts). The cap then counts the bytes as sent here and the
- * inflated bytes there. `previousHash` is not used: the parse job compares hashes.
+ * inflated bytes there.
  */
 export async function fetchFeedAsSent(
   request: FetchRequest,

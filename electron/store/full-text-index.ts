@@ -3,12 +3,12 @@
  * is open (see group-commit.ts).
  *
  * Why defer: once the table has joined a transaction, FTS5 flushes its pending terms into
- * a new segment (and does its share of merging) at the start of every savepoint, and
- * whenever a rowid is lower than the last one written. A group commit gives each feed a
- * savepoint, so indexing inside them wrote a small segment per feed. Written once per
- * group instead, outside the savepoints and in ascending rowid order, the store's writes
- * of a 20,000-article refresh into a million articles went from 5.3 s to 4.9 s, and an
- * article whose full text arrives while its group is open can no longer be indexed twice.
+ * a new segment at the start of every savepoint, and whenever a rowid is lower than the
+ * last one written. A group commit gives each feed a savepoint, so indexing inside them
+ * wrote a small segment per feed. Written once per group instead, outside the savepoints
+ * and in ascending rowid order, the store's writes of a 20,000-article refresh into a
+ * million articles went from 5.3 s to 4.9 s, and an article whose full text arrives while
+ * its group is open can no longer be indexed twice.
  *
  * Outside a group every write goes straight to the index, inside the caller's transaction.
  */
