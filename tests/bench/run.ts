@@ -287,8 +287,10 @@ async function benchInsert(): Promise<void> {
   }
   // As the bench corpus dates them: among the stored articles, the costly case for B-trees.
   benchStoreWrites(big.path, 'dated among the stored ones', Date.UTC(2024, 0, 15));
-  // As a refresh usually brings them: newer than everything stored.
-  benchStoreWrites(big.path, 'newer than all stored', NOW + 86_400_000);
+  // As a refresh usually brings them: newer than everything stored. The corpus dates a
+  // feed's items 10 minutes apart going back from its base, all feeds one after another,
+  // so the oldest of the 20,000 is 20,000 x 10 minutes before the base.
+  benchStoreWrites(big.path, 'newer than all stored', NOW + BIG.feeds * 20 * 600_000 + 86_400_000);
 }
 
 /**
