@@ -36,6 +36,7 @@ import type {
   TagId,
 } from '../shared/domain.js';
 import { parseHttpUrl } from '../shared/url.js';
+import { CACHED_IMAGE_PREFIX, cachedImageAddress } from '../shared/cached-image.js';
 import type { FailureObserver } from './api-door.js';
 import { nodeIsOnline, type IsOnline } from './connectivity.js';
 import { starredAsHtml, starredAsJson } from './export-starred.js';
@@ -95,9 +96,6 @@ export interface ServiceOptions {
   group?: GroupCommitOptions;
 }
 
-/** Where a cached image is served, on the app's own origin (browser server, app protocol). */
-export const CACHED_IMAGE_PREFIX = '/cache/images/';
-
 const MB = 1024 * 1024;
 /** Stored articles queued for the offline cache in one transaction, during a long refresh. */
 const FLUSH_EVERY = 1000;
@@ -145,6 +143,7 @@ export class ReaderService implements ReaderApi, FailureObserver {
       maxBytes: () => getSettings(this.db).imageCacheMB * MB,
       onStatus: (status) => this.emit('offline-status', status),
       onSearchIndexWritten: () => void this.maintenance.mergeAfterRefresh(),
+      onFeedIcons: (feedIds) => this.emit('feeds-changed', { feedIds }),
     });
     this.maintenance = new Maintenance({
       db: this.db,
@@ -399,7 +398,7 @@ export class ReaderService implements ReaderApi, FailureObserver {
 
   private withCachedImages(article: Article): Article {
     const cached: Record<string, string> = {};
-    for (const [url, hash] of cachedImagesOf(this.db, article.id)) cached[url] = CACHED_IMAGE_PREFIX + hash;
+    for (const [url, hash] of cachedImagesOf(this.db, article.id)) cached[url] = cachedImageAddress(hash);
     return { ...article, cachedImages: cached };
   }
 

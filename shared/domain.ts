@@ -20,6 +20,11 @@ export interface Feed {
   userTitle: string | null;
   description: string | null;
   iconUrl: string | null;
+  /**
+   * The offline image cache's copy of the feed's icon (shared/feed-icon.ts), at its local
+   * address on the app's own origin; null until the cache has fetched it.
+   */
+  cachedIcon: string | null;
   tags: TagId[];
   /** Per-feed refresh interval in minutes; null means the global default. */
   refreshMinutes: number | null;

@@ -6,12 +6,13 @@
  * the cache is kept under its size cap after every article.
  */
 import { existsSync } from 'node:fs';
-import type { ArticleId, OfflineStatus } from '../../shared/domain.js';
+import type { ArticleId, FeedId, OfflineStatus } from '../../shared/domain.js';
+import { feedIconAddress } from '../../shared/feed-icon.js';
 import type { IsOnline } from '../connectivity.js';
 import { fetchFeed, FetchError, type FetchOptions } from '../feeds/fetch.js';
 import * as articles from '../store/articles.js';
 import type { Db } from '../store/db.js';
-import { getFeed } from '../store/feeds.js';
+import { feedIconRows, getFeed, setFeedIconHash } from '../store/feeds.js';
 import { setFullContent } from '../store/full-content.js';
 import * as images from '../store/images.js';
 import { fetchFullArticle } from './full-text.js';
@@ -42,6 +43,8 @@ export interface OfflineCacheOptions {
    * one: the index wants the same merge as after a refresh (store/search-index.ts).
    */
   onSearchIndexWritten?: () => void;
+  /** These feeds' icons are now cached (or their copy changed): the sidebar can show them. */
+  onFeedIcons?: (feedIds: FeedId[]) => void;
 }
 
 export class OfflineCache {
@@ -117,6 +120,7 @@ export class OfflineCache {
   private async drain(): Promise<void> {
     const { db } = this.options;
     this.report();
+    await this.cacheFeedIcons();
     for (;;) {
       if (this.stopped || this.paused || !db.open || !this.options.isOnline()) return;
       const batch = images.nextQueued(db, 16);
@@ -175,6 +179,38 @@ export class OfflineCache {
     };
     await Promise.all(Array.from({ length: Math.min(IMAGE_CONCURRENCY, pending.length) }, worker));
     return transient ? 'retry' : 'done';
+  }
+
+  /**
+   * Keeps a copy of every feed's icon: fetched the first time, again when the feed names
+   * another image, and a day after a failure (many sites answer 404 for /favicon.ico).
+   * Once every icon is kept this costs one lookup per feed.
+   */
+  private async cacheFeedIcons(): Promise<void> {
+    const { db, now } = this.options;
+    const feeds = feedIconRows(db);
+    const changed: FeedId[] = [];
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < feeds.length && !this.stopped && !this.paused && db.open) {
+        const feed = feeds[next++]!;
+        const address = feedIconAddress(feed);
+        if (!address) continue;
+        // A network failure is tried again a day later too: an icon is not worth a lookup
+        // of a dead domain after every refresh.
+        if (this.needsFetch(address, now()) && (await this.cacheImage(address)) === 'retry') {
+          if (db.open) images.recordImageError(db, address, 'The network failed', now());
+          continue;
+        }
+        if (!db.open) return;
+        const hash = images.imageState(db, address)?.hash ?? null;
+        if (hash === feed.iconHash) continue;
+        setFeedIconHash(db, feed.id, hash);
+        changed.push(feed.id);
+      }
+    };
+    await Promise.all(Array.from({ length: IMAGE_CONCURRENCY }, worker));
+    if (changed.length && db.open) this.options.onFeedIcons?.(changed);
   }
 
   private needsFetch(url: string, now: number): boolean {

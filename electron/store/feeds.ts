@@ -1,4 +1,5 @@
 /** Feeds table: subscriptions, their fetch state, and their row-to-domain conversion. */
+import { cachedImageAddress } from '../../shared/cached-image.js';
 import type { Feed, FeedError, FeedId } from '../../shared/domain.js';
 import { prepared, type Db } from './db.js';
 
@@ -10,6 +11,7 @@ interface FeedRow {
   user_title: string | null;
   description: string | null;
   icon_url: string | null;
+  icon_hash: string | null;
   etag: string | null;
   last_modified: string | null;
   body_hash: string | null;
@@ -40,6 +42,7 @@ export function rowToFeed(row: FeedRow): Feed {
     userTitle: row.user_title,
     description: row.description,
     iconUrl: row.icon_url,
+    cachedIcon: row.icon_hash ? cachedImageAddress(row.icon_hash) : null,
     tags: row.tag_ids ? row.tag_ids.split(',').map(Number) : [],
     refreshMinutes: row.refresh_minutes,
     fetchFullText: row.fetch_full_text === 1,
@@ -218,4 +221,25 @@ export function deleteFeed(db: Db, id: FeedId): void {
     prepared(db, 'DELETE FROM articles_fts WHERE rowid IN (SELECT id FROM articles WHERE feed_id = ?)').run(id);
     prepared(db, 'DELETE FROM feeds WHERE id = ?').run(id);
   })();
+}
+
+/** What the offline cache needs to keep each feed's icon (see shared/feed-icon.ts). */
+export interface FeedIconRow {
+  id: FeedId;
+  url: string;
+  siteUrl: string | null;
+  iconUrl: string | null;
+  iconHash: string | null;
+}
+
+export function feedIconRows(db: Db): FeedIconRow[] {
+  return prepared<[], FeedIconRow>(
+    db,
+    'SELECT id, url, site_url AS siteUrl, icon_url AS iconUrl, icon_hash AS iconHash FROM feeds ORDER BY id',
+  ).all();
+}
+
+/** Names the cached copy of a feed's icon (a row of image_files), or forgets it. */
+export function setFeedIconHash(db: Db, id: FeedId, hash: string | null): void {
+  prepared(db, 'UPDATE feeds SET icon_hash = ? WHERE id = ?').run(hash, id);
 }

@@ -126,7 +126,7 @@ function dropImageFileRows(db: Db, hash: string): void {
 
 /**
  * Files to delete to bring the cache under `maxBytes`: least recently read first, never
- * one shown by a starred article. Their rows go in the same transaction; the caller
+ * one shown by a starred article nor a feed's icon (a few KB each, on screen all the time). Their rows go in the same transaction; the caller
  * deletes the files after it commits (a file without a row is harmless, the reverse not).
  */
 export function evictImages(db: Db, maxBytes: number): string[] {
@@ -140,6 +140,7 @@ export function evictImages(db: Db, maxBytes: number): string[] {
        WHERE NOT EXISTS (
          SELECT 1 FROM images i JOIN article_images ai ON ai.url = i.url JOIN articles a ON a.id = ai.article_id
          WHERE i.hash = f.hash AND a.starred = 1)
+       AND NOT EXISTS (SELECT 1 FROM feeds WHERE icon_hash = f.hash)
        ORDER BY f.used_at, f.created_at`,
     );
     for (const row of candidates.all()) {

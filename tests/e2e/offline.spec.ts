@@ -18,16 +18,29 @@ async function frameImages(reader: Reader): Promise<{ src: string; loaded: boole
 }
 
 test('reads articles with their images and a full article with the site gone', async ({ reader }) => {
+  // The site has a favicon: both its feeds show it in the sidebar, from the cache.
+  const favicon =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><rect width="16" height="16" fill="#c60"/></svg>';
+  reader.feeds.serve('/favicon.ico', { body: favicon, contentType: 'image/svg+xml' });
   await reader.cli(['add', reader.feeds.url('/images.rss')]);
   await reader.cli(['add', reader.feeds.url('/edge/summary-only.rss'), '--full-text']);
   const cached = await reader.cli(['cache']);
-  expect(cached).toMatch(/Offline cache: 4 images .* 0 articles still queued/);
+  expect(cached).toMatch(/Offline cache: 5 images .* 0 articles still queued/);
   // The network goes: the site's server stops.
   await reader.feeds.close();
 
   const page = await reader.open();
   // The app's own origin: http://127.0.0.1:port in browser mode, syndic-app://app in Electron.
   const cachePrefix = (await page.evaluate(() => location.origin)) + '/cache/images/';
+  // The site's icon from the cache; the other feed's site is elsewhere and unreachable: its letter.
+  const feedList = page.getByRole('list', { name: 'Feeds' });
+  const icon = feedList.getByRole('button', { name: /^Pictures/ }).locator('img.feed-icon');
+  await expect
+    .poll(() =>
+      icon.evaluate((img: HTMLImageElement) => ({ src: img.src, loaded: img.complete && img.naturalWidth > 0 })),
+    )
+    .toEqual({ src: expect.stringMatching(new RegExp(`^${cachePrefix}[0-9a-f]{64}$`)), loaded: true });
+  await expect(feedList.getByRole('button', { name: /^Summaries only/ }).locator('.feed-icon.letter')).toBeVisible();
   await page
     .getByRole('list', { name: 'Feeds' })
     .getByRole('button', { name: /^Pictures/ })

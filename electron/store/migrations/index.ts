@@ -4,6 +4,7 @@ import { migration001 } from './001-initial.js';
 import { migration002 } from './002-offline.js';
 import { migration003 } from './003-search-merge-policy.js';
 import { migration004 } from './004-merge-after-refresh.js';
+import { migration005 } from './005-feed-icons.js';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];

@@ -1,22 +1,18 @@
-/** A feed's icon: its own image, else the site's favicon, else its first letter. */
+/**
+ * A feed's icon: the offline cache's copy, else the original (the feed's own image or the
+ * site's favicon, see shared/feed-icon.ts) until the cache has one, else its first letter.
+ */
 import { useState } from 'react';
 import type { Feed } from '../../../shared/domain.js';
+import { feedIconAddress } from '../../../shared/feed-icon.js';
 import { feedTitle } from '../state/selectors.js';
 
-function faviconOf(feed: Feed): string | null {
-  if (feed.iconUrl) return feed.iconUrl;
-  try {
-    return new URL('/favicon.ico', feed.siteUrl ?? feed.url).href;
-  } catch {
-    return null;
-  }
-}
-
 export function FeedIcon({ feed }: { feed: Feed }) {
-  const [failed, setFailed] = useState(false);
-  const src = faviconOf(feed);
+  // The address that failed, not a flag: when the cache's copy arrives, it is tried.
+  const [failed, setFailed] = useState<string | null>(null);
+  const src = feed.cachedIcon ?? feedIconAddress(feed);
   const title = feedTitle(feed);
-  if (!src || failed || !/^https?:/i.test(src)) {
+  if (!src || failed === src) {
     const hue = [...title].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 360, 7);
     return (
       <span className="feed-icon letter" style={{ background: `hsl(${hue} 45% 45%)` }} aria-hidden="true">
@@ -24,5 +20,5 @@ export function FeedIcon({ feed }: { feed: Feed }) {
       </span>
     );
   }
-  return <img className="feed-icon" src={src} alt="" referrerPolicy="no-referrer" onError={() => setFailed(true)} />;
+  return <img className="feed-icon" src={src} alt="" referrerPolicy="no-referrer" onError={() => setFailed(src)} />;
 }

@@ -264,4 +264,77 @@ describe('offline reading', () => {
       other.done();
     }
   });
+
+  it("keeps each feed's icon (its own image, else the site's favicon) and shows it with the site gone", async () => {
+    // Two more sites, each on its own loopback address so their favicons are distinct.
+    const withIcons = await startFeedServer({ host: '127.0.0.2' });
+    const bare = await startFeedServer({ host: '127.0.0.3' });
+    const logo = readFileSync('tests/fixtures/site/img/photo-1.png');
+    const favicon = readFileSync('tests/fixtures/site/img/photo-2.png');
+    const channel = (title: string, image: string) =>
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title><link>/</link>${image}` +
+      `<item><title>Post</title><link>/post</link><guid>${title}-1</guid></item></channel></rss>`;
+    withIcons.serve('/own.rss', {
+      body: channel('Own image', '<image><url>/logo.png</url><title>Own image</title><link>/</link></image>'),
+      contentType: 'application/rss+xml',
+    });
+    withIcons.serve('/favicon-only.rss', { body: channel('Favicon only', ''), contentType: 'application/rss+xml' });
+    withIcons.serve('/logo.png', { body: logo, contentType: 'image/png' });
+    withIcons.serve('/favicon.ico', { body: favicon, contentType: 'image/png' });
+    bare.serve('/none.rss', { body: channel('No icon', ''), contentType: 'application/rss+xml' });
+    try {
+      const added: number[] = [];
+      for (const url of [withIcons.url('/own.rss'), withIcons.url('/favicon-only.rss'), bare.url('/none.rss')]) {
+        const result = await service.addFeed({ url });
+        assert.equal(result.kind, 'added');
+        if (result.kind === 'added') added.push(result.feed.id);
+      }
+      await service.offline.whenIdle();
+      const byId = new Map((await service.listFeeds()).map((f) => [f.id, f]));
+      const [own, faviconOnly, none] = added.map((id) => byId.get(id)!);
+      assert.ok(own && faviconOnly && none);
+      assert.equal(none.cachedIcon, null, 'a site with no favicon keeps its letter');
+
+      const bytesOf = (local: string | null): Buffer => {
+        assert.match(local ?? '', /^\/cache\/images\/[0-9a-f]{64}$/);
+        return readFileSync(imagePath(service.dataDir, local!.split('/').pop()!));
+      };
+      assert.ok(bytesOf(own.cachedIcon).equals(logo), "the feed's own image");
+      assert.ok(bytesOf(faviconOnly.cachedIcon).equals(favicon), "else the site's favicon");
+
+      // A copy lost with a restore (its file gone, so its row forgotten) is fetched again at once.
+      const lostHash = faviconOnly.cachedIcon!.split('/').pop()!;
+      deleteImageFile(service.dataDir, lostHash);
+      reconcileImageCache(t.db, service.dataDir, Date.now());
+      assert.equal((await service.listFeeds()).find((f) => f.id === faviconOnly.id)!.cachedIcon, null);
+      service.offline.kick();
+      await service.offline.whenIdle();
+      assert.equal(
+        (await service.listFeeds()).find((f) => f.id === faviconOnly.id)!.cachedIcon,
+        faviconOnly.cachedIcon,
+      );
+      assert.ok(bytesOf(faviconOnly.cachedIcon).equals(favicon), 'and its file is back');
+
+      // Served from the cache with both sites gone; a cap of zero keeps icons.
+      await withIcons.close();
+      await bare.close();
+      evictImages(t.db, 0);
+      const image = service.cachedImageFile(own.cachedIcon!);
+      assert.ok(image && readFileSync(image.path).equals(logo));
+
+      // Another round asks no host again: the icons are kept, the missing one waits a day.
+      const asked = withIcons.requests.length + bare.requests.length;
+      service.offline.kick();
+      await service.offline.whenIdle();
+      assert.equal(withIcons.requests.length + bare.requests.length, asked);
+      const after = new Map((await service.listFeeds()).map((f) => [f.id, f.cachedIcon]));
+      assert.deepEqual(
+        added.map((id) => after.get(id)),
+        [own.cachedIcon, faviconOnly.cachedIcon, null],
+      );
+    } finally {
+      await withIcons.close().catch(() => undefined);
+      await bare.close().catch(() => undefined);
+    }
+  });
 });

@@ -1,0 +1,21 @@
+/**
+ * Where a feed's icon comes from: the image the feed names (RSS `<image>`, Atom `<icon>`
+ * or `<logo>`, JSON Feed `icon` or `favicon`), else the site's `/favicon.ico`. One rule
+ * for the offline cache, which keeps a copy, and the sidebar, which shows the copy or,
+ * until there is one, the original.
+ */
+export interface IconSource {
+  url: string;
+  siteUrl: string | null;
+  iconUrl: string | null;
+}
+
+export function feedIconAddress(feed: IconSource): string | null {
+  if (feed.iconUrl && /^https?:/i.test(feed.iconUrl)) return feed.iconUrl;
+  try {
+    const address = new URL('/favicon.ico', feed.siteUrl ?? feed.url);
+    return /^https?:$/.test(address.protocol) ? address.href : null;
+  } catch {
+    return null;
+  }
+}
