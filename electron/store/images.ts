@@ -126,8 +126,9 @@ function dropImageFileRows(db: Db, hash: string): void {
 
 /**
  * Files to delete to bring the cache under `maxBytes`: least recently read first, never
- * one shown by a starred article nor a feed's icon (a few KB each, on screen all the time). Their rows go in the same transaction; the caller
- * deletes the files after it commits (a file without a row is harmless, the reverse not).
+ * one shown by a starred article nor a feed's icon (a few KB each, on screen all the
+ * time). Their rows go in the same transaction; the caller deletes the files after it
+ * commits (a file without a row is harmless, the reverse not).
  */
 export function evictImages(db: Db, maxBytes: number): string[] {
   const evicted: string[] = [];

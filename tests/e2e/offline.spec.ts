@@ -18,7 +18,7 @@ async function frameImages(reader: Reader): Promise<{ src: string; loaded: boole
 }
 
 test('reads articles with their images and a full article with the site gone', async ({ reader }) => {
-  // The site has a favicon: both its feeds show it in the sidebar, from the cache.
+  // The site has a favicon, which the Pictures feed shows in the sidebar, from the cache.
   const favicon =
     '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><rect width="16" height="16" fill="#c60"/></svg>';
   reader.feeds.serve('/favicon.ico', { body: favicon, contentType: 'image/svg+xml' });
