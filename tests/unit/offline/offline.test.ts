@@ -160,6 +160,7 @@ describe('offline reading', () => {
     service.maintenance.mergeAfterRefresh = () => (merges++, merge());
     await service.refresh([feedId]);
     const afterRefresh = merges;
+    assert.equal(afterRefresh, 1, "the app's refresh asks for the merge when it stops");
     await service.offline.whenIdle();
     assert.equal(merges, afterRefresh + 1, 'the index is merged once the full articles are written');
     const article = (await service.getArticle(summary!.id))!;
