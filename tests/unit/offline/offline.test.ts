@@ -338,4 +338,33 @@ describe('offline reading', () => {
       await bare.close().catch(() => undefined);
     }
   });
+
+  it('fetches an evicted image again at once when a new article shows it', async () => {
+    // The cache let the pictures go (a cap of zero): their files and what it knew of them.
+    evictImages(t.db, 0);
+    const photo = server.url('/img/photo-1.png');
+    server.serve('/again.rss', {
+      body:
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Again</title><link>/</link>' +
+        `<item><title>The same picture</title><link>/again/1</link><guid>again-1</guid>` +
+        `<description>&lt;p&gt;&lt;img src="${photo}"&gt;&lt;/p&gt;</description></item></channel></rss>`,
+      contentType: 'application/rss+xml',
+    });
+    const added = await service.addFeed({ url: server.url('/again.rss') });
+    assert.equal(added.kind, 'added');
+    await service.offline.whenIdle();
+    const page = await service.listArticles(
+      { view: 'all', feedId: added.kind === 'added' ? added.feed.id : 0 },
+      null,
+      1,
+    );
+    const article = (await service.getArticle(page.articles[0]!.id))!;
+    const local = article.cachedImages[photo];
+    assert.ok(local, 'the picture is cached again, not a day later');
+    assert.ok(
+      readFileSync(imagePath(service.dataDir, local.split('/').pop()!)).equals(
+        readFileSync('tests/fixtures/site/img/photo-1.png'),
+      ),
+    );
+  });
 });
