@@ -54,6 +54,11 @@ export class OfflineCache {
   private paused = false;
   private done = 0;
   private wroteFullText = false;
+  /**
+   * Feeds may have been added or refreshed (a new icon) since the icons were last looked at.
+   * Set by every kick, so feeds added while a round is at work get their icons in it.
+   */
+  private iconsDue = true;
 
   constructor(private readonly options: OfflineCacheOptions) {}
 
@@ -65,6 +70,7 @@ export class OfflineCache {
 
   /** Starts draining the queue, unless already at it, stopped or offline. */
   kick(): void {
+    this.iconsDue = true;
     if (this.draining || this.stopped || this.paused || !this.options.isOnline()) return;
     this.draining = this.drain()
       // A failure that is not one image's (a full disk, a closed database) ends this
@@ -120,11 +126,18 @@ export class OfflineCache {
   private async drain(): Promise<void> {
     const { db } = this.options;
     this.report();
-    await this.cacheFeedIcons();
     for (;;) {
       if (this.stopped || this.paused || !db.open || !this.options.isOnline()) return;
+      if (this.iconsDue) {
+        this.iconsDue = false;
+        await this.cacheFeedIcons();
+        continue;
+      }
       const batch = images.nextQueued(db, 16);
-      if (batch.length === 0) return;
+      if (batch.length === 0) {
+        if (this.iconsDue) continue;
+        return;
+      }
       for (const id of batch) {
         if (this.stopped || this.paused || !db.open) return;
         const outcome = await this.cacheArticle(id, false);

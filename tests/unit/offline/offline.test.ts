@@ -367,4 +367,49 @@ describe('offline reading', () => {
       ),
     );
   });
+
+  it('gives a feed added while a round is at work its icon in that round', async () => {
+    const site = await startFeedServer({ host: '127.0.0.4' });
+    // The first feed's picture is held until the second feed is added.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    site.handle('/held.png', (_req, res) => {
+      void held.then(() =>
+        res.writeHead(200, { 'content-type': 'image/png' }).end(readFileSync('tests/fixtures/site/img/photo-3.png')),
+      );
+    });
+    const icon = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><circle cx="8" cy="8" r="8"/></svg>';
+    site.serve('/icon.svg', { body: icon, contentType: 'image/svg+xml' });
+    const feed = (title: string, image: string, html: string) =>
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title><link>/</link>${image}` +
+      `<item><title>${title} post</title><link>/${title}/1</link><guid>${title}-1</guid>` +
+      `<description>${html}</description></item></channel></rss>`;
+    site.serve('/first.rss', {
+      body: feed('first', '', '&lt;img src="/held.png"&gt;'),
+      contentType: 'application/rss+xml',
+    });
+    site.serve('/second.rss', {
+      body: feed('second', '<image><url>/icon.svg</url><title>second</title><link>/</link></image>', 'text'),
+      contentType: 'application/rss+xml',
+    });
+    try {
+      await service.addFeed({ url: site.url('/first.rss') });
+      for (let waited = 0; !site.requests.some((r) => r.path === '/held.png'); waited += 10) {
+        assert.ok(waited < 5_000, 'the round asks for the held picture');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      const second = await service.addFeed({ url: site.url('/second.rss') });
+      assert.equal(second.kind, 'added');
+      release();
+      await service.offline.whenIdle();
+      const cachedIcon = (await service.listFeeds()).find(
+        (f) => second.kind === 'added' && f.id === second.feed.id,
+      )!.cachedIcon;
+      assert.match(cachedIcon ?? '', /^\/cache\/images\/[0-9a-f]{64}$/, 'the icon was kept in the same round');
+      assert.equal(readFileSync(imagePath(service.dataDir, cachedIcon!.split('/').pop()!), 'utf8'), icon);
+    } finally {
+      release();
+      await site.close();
+    }
+  });
 });
