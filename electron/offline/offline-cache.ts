@@ -1,7 +1,7 @@
 /**
- * Keeping articles readable offline, in the background after a refresh: for each queued
- * article, the full article when its feed asks for it, then every image it shows, into
- * the image cache. Work is taken from the `offline_queue` table, so a quit or a crash
+ * Keeping articles readable offline, in the background after a refresh: every feed's
+ * icon, then for each queued article the full article when its feed asks for it and every
+ * image it shows, into the image cache. Work is taken from the `offline_queue` table, so a quit or a crash
  * resumes where it stopped; the network is never asked while the machine is offline;
  * the cache is kept under its size cap after every article.
  */
@@ -209,10 +209,10 @@ export class OfflineCache {
         const feed = feeds[next++]!;
         const address = feedIconAddress(feed);
         if (!address) continue;
-        // A network failure is tried again a day later too: an icon is not worth a lookup
-        // of a dead domain after every refresh.
+        // A network failure is tried again a day later too (an icon is not worth a lookup
+        // of a dead domain after every refresh), unless the whole machine went offline.
         if (this.needsFetch(address, now()) && (await this.cacheImage(address)) === 'retry') {
-          if (db.open) images.recordImageError(db, address, 'The network failed', now());
+          if (db.open && this.options.isOnline()) images.recordImageError(db, address, 'The network failed', now());
           continue;
         }
         if (!db.open) return;

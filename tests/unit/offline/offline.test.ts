@@ -412,4 +412,46 @@ describe('offline reading', () => {
       await site.close();
     }
   });
+
+  it('does not give up on an icon for a day when the machine, not its site, went offline', async () => {
+    const site = await startFeedServer({ host: '127.0.0.5' });
+    const other = tempDatabase();
+    let online = true;
+    const icon = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><rect width="8" height="8"/></svg>';
+    // The first time the icon is asked for, the network goes: the connection drops.
+    let drop = true;
+    site.handle('/favicon.ico', (req, res) => {
+      if (drop) {
+        drop = false;
+        online = false;
+        req.socket.destroy();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'image/svg+xml' }).end(icon);
+    });
+    site.serve('/feed.rss', {
+      body: '<?xml version="1.0"?><rss version="2.0"><channel><title>Flaky</title><link>/</link></channel></rss>',
+      contentType: 'application/rss+xml',
+    });
+    const flaky = new ReaderService({ db: other.db, fetchOptions, isOnline: () => online });
+    try {
+      const added = await flaky.addFeed({ url: site.url('/feed.rss') });
+      assert.equal(added.kind, 'added');
+      flaky.offline.kick();
+      await flaky.offline.whenIdle();
+      assert.equal(drop, false, 'the icon was asked for');
+      assert.equal((await flaky.listFeeds())[0]!.cachedIcon, null);
+
+      // Back online: the next round fetches it, rather than a day later.
+      online = true;
+      flaky.offline.kick();
+      await flaky.offline.whenIdle();
+      const cachedIcon = (await flaky.listFeeds())[0]!.cachedIcon;
+      assert.match(cachedIcon ?? '', /^\/cache\/images\/[0-9a-f]{64}$/);
+    } finally {
+      await flaky.shutdown();
+      other.done();
+      await site.close();
+    }
+  });
 });
