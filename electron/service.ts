@@ -35,8 +35,9 @@ import type {
   Tag,
   TagId,
 } from '../shared/domain.js';
-import { parseHttpUrl } from '../shared/url.js';
 import { CACHED_IMAGE_PREFIX, cachedImageAddress } from '../shared/cached-image.js';
+import { messageOf } from '../shared/error-message.js';
+import { parseHttpUrl } from '../shared/url.js';
 import type { FailureObserver } from './api-door.js';
 import { nodeIsOnline, type IsOnline } from './connectivity.js';
 import { starredAsHtml, starredAsJson } from './export-starred.js';
@@ -45,7 +46,6 @@ import { DEFAULT_FETCH_OPTIONS, FetchError, type FetchOptions } from './feeds/fe
 import { parseOpml, writeOpml } from './feeds/opml.js';
 import { createParsePool, type FeedParser } from './feeds/parse-pool.js';
 import { Maintenance } from './maintenance.js';
-import { mergeNewSegmentsNow } from './store/search-index.js';
 import { reconcileImageCache } from './offline/image-cache-check.js';
 import { imagePath } from './offline/image-files.js';
 import { OfflineCache } from './offline/offline-cache.js';
@@ -59,10 +59,10 @@ import * as feeds from './store/feeds.js';
 import { cachedImagesOf, enqueueOffline, imageFile, touchArticleImages } from './store/images.js';
 import { damageMark, markDamaged } from './store/integrity.js';
 import { isDamagedDatabaseError } from './store/recovery.js';
+import { mergeNewSegmentsNow } from './store/search-index.js';
 import { getSettings, saveSettings } from './store/settings.js';
 import { listStarred } from './store/starred.js';
 import * as tags from './store/tags.js';
-import { messageOf } from '../shared/error-message.js';
 
 /** How long after start the image cache is checked against the database. */
 const IMAGE_CHECK_DELAY_MS = 5_000;
