@@ -28,7 +28,6 @@ import {
   restoreLatestBackup,
   startFresh,
 } from './store/recovery.js';
-import { serveBrowserMode } from './serve.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, notAFeed: 3, database: 4, damaged: 5 } as const;
 
@@ -287,6 +286,9 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
         const port = values.port === undefined ? 0 : Number(values.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535)
           throw new UsageError('--port takes a number from 0 to 65535');
+        // Loaded here: browser mode's server, its WebSocket and the API's schemas are
+        // needed by this command only, and every other command starts faster without them.
+        const { serveBrowserMode } = await import('./serve.js');
         await serveBrowserMode({ dataDir, port, poll: values['no-poll'] !== true, io });
         return EXIT.ok;
       }
