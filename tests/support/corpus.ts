@@ -38,6 +38,8 @@ export async function startCorpus(options: {
   items: number;
   hosts: number;
   latencyMs?: number;
+  /** The date of the newest item (the first feed's first); the rest go back from it. */
+  newest?: number;
 }): Promise<Corpus> {
   const posts = loadSeedPostsFromFixtures();
   const servers = await Promise.all(
@@ -48,7 +50,7 @@ export async function startCorpus(options: {
   for (let f = 0; f < options.feeds; f++) {
     const server = servers[f % servers.length]!;
     const path = `/feed-${f}.xml`;
-    bodies[f] = feedXml(f, options.items, posts);
+    bodies[f] = feedXml(f, options.items, posts, options.newest);
     server.serve(path, { body: bodies[f]!, contentType: 'application/rss+xml; charset=utf-8' });
     feedUrls.push(server.url(path));
   }
