@@ -27,6 +27,14 @@ if (variant === 'nofts') db.exec('DROP TABLE articles_fts; CREATE TABLE articles
 if (variant === 'void') db.exec("DROP TABLE articles_fts; CREATE TABLE articles_fts(title, author, body); CREATE TRIGGER fts_void BEFORE INSERT ON articles_fts BEGIN SELECT RAISE(IGNORE); END;");
 if (variant === 'void-noidx') db.exec("DROP TABLE articles_fts; CREATE TABLE articles_fts(title, author, body); CREATE TRIGGER fts_void BEFORE INSERT ON articles_fts BEGIN SELECT RAISE(IGNORE); END; DROP INDEX articles_story_key; DROP INDEX articles_feed_unread; DROP INDEX articles_unread;");
 if (variant === 'nofts-noidx') db.exec('DROP TABLE articles_fts; CREATE TABLE articles_fts(title, author, body); DROP INDEX articles_story_key; DROP INDEX articles_dup; DROP INDEX articles_dup_unread; DROP INDEX articles_story;');
+if (variant.startsWith('hash')) {
+  const h = (x: string | null) => { if (x == null) return null; let a = 0x811c9dc5, b = 0x01000193 ^ 0x5bd1e995; for (let i = 0; i < x.length; i++) { const c = x.charCodeAt(i); a = Math.imul(a ^ c, 16777619); b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15); } return (a >>> 0) * 2097152 + ((b >>> 0) & 0x1fffff); };
+  (db as any).function('h', { deterministic: true }, h);
+  if (variant === 'hash-nofts') db.exec('DROP TABLE articles_fts; CREATE TABLE articles_fts(title, author, body)');
+  const t = performance.now();
+  if (!process.env.PREBUILT) db.exec('DROP INDEX articles_story_key; CREATE INDEX articles_story_hash ON articles(h(story_key)) WHERE story_key IS NOT NULL');
+  console.log('hash index built in', (performance.now() - t).toFixed(0), 'ms');
+}
 db.prepare('SELECT count(*) FROM articles').get();
 if (process.env.AM) db.exec(`INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', ${process.env.AM}); INSERT INTO articles_fts(articles_fts, rank) VALUES ('crisismerge', ${process.env.CM ?? 16})`);
 if (process.env.SYNC) db.pragma('synchronous = ' + process.env.SYNC);
@@ -57,10 +65,12 @@ const origPrepare = (db as any).prepare.bind(db);
 if (process.env.REWRITE) db.exec('CREATE TABLE contents2 (id INTEGER PRIMARY KEY, article_id INTEGER, canonical_url TEXT, summary TEXT, content TEXT, full_content TEXT, categories TEXT, enclosures TEXT)');
 (db as any).prepare = (sql: string) => {
   if (process.env.REWRITE) sql = sql.replace('INSERT INTO article_contents (article_id', 'INSERT INTO contents2 (article_id');
+  let dupFirst = false;
+  if (variant.startsWith('hash') && sql.includes('WHERE story_key = ? AND feed_id <> ?')) { sql = sql.replace('WHERE story_key = ? AND feed_id <> ?', 'WHERE h(story_key) = h(?) AND story_key = ? AND feed_id <> ?'); dupFirst = true; }
   const st = origPrepare(sql);
   for (const m of ['run', 'get', 'all']) {
     const f = st[m].bind(st);
-    st[m] = (...a: any[]) => { const t = performance.now(); try { return f(...a); } finally { timing.set(sql, (timing.get(sql) ?? 0) + performance.now() - t); } };
+    st[m] = (...a: any[]) => { const t = performance.now(); if (dupFirst) a = [a[0], ...a]; try { return f(...a); } finally { timing.set(sql, (timing.get(sql) ?? 0) + performance.now() - t); } };
   }
   return st;
 };
