@@ -47,7 +47,7 @@ await Promise.all([
     // peak for no measurable speed (npm run bench: 196 MB against 166 MB). `env -S` passes
     // the flag on Linux and macOS; npm's Windows shim reads it from this line too.
     // The bundled CommonJS packages (iconv-lite and its helpers) call `require`, which an
-    // ES module lacks: the banner's second line gives them Node's.
+    // ES module lacks: the banner's last two lines give them Node's.
     banner: {
       js: [
         '#!/usr/bin/env -S node --max-semi-space-size=2',
