@@ -188,6 +188,26 @@ describe('store: articles', () => {
     assert.equal(articles.getArticle(db, inserted[2]!)!.publishedAt, NOW, 'a missing date becomes first-seen');
   });
 
+  it('gives articles of the same second distinct ids across feeds and transactions', () => {
+    const a = addFeed(db, 'https://a.example/feed');
+    const b = addFeed(db, 'https://b.example/feed');
+    const second = Date.UTC(2024, 0, 1, 12, 0, 0);
+    const [first] = upsertFeedArticles(db, a, [item('a', { published: second + 100 })], NOW).inserted;
+    const later = upsertFeedArticles(
+      db,
+      b,
+      [
+        item('same-second', { published: second + 900 }),
+        item('newer-than-all', { published: second + 5000 }),
+        item('older-empty-second', { published: second - 60_000 }),
+      ],
+      NOW,
+    ).inserted;
+    assert.deepEqual(later, [keyFloor(second - 60_000), first! + 1, keyFloor(second + 5000)]);
+    const again = upsertFeedArticles(db, a, [item('a2', { published: second + 5000 })], NOW).inserted;
+    assert.deepEqual(again, [keyFloor(second + 5000) + 1], 'a second taken in an earlier transaction is probed');
+  });
+
   it('pages newest first with keyset pagination', () => {
     const feedId = addFeed(db, 'https://site.example/feed');
     upsertFeedArticles(
