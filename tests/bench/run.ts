@@ -7,8 +7,9 @@
  *               then all-304, by the real `syndic` CLI; its peak memory; Newsboat on the
  *               same corpus
  *   queries     on a generated 1,000,000-article database
- *   insert      a refresh that adds 20,000 articles to that database, and the store's
- *               share of it measured in-process
+ *   insert      a refresh that adds 20,000 articles to that database, the store's share
+ *               of it measured in-process, and the goal's reference for that share (a
+ *               plain schema with FTS triggers, see plain-schema.ts)
  *   ui          browser mode on 100,000 articles: start to first list, opening an article,
  *               frame times while scrolling the list (Chromium)
  *
