@@ -1,9 +1,9 @@
 /**
  * Keeping articles readable offline, in the background after a refresh: every feed's
- * icon, then for each queued article the full article when its feed asks for it and every
- * image it shows, into the image cache. Work is taken from the `offline_queue` table, so a quit or a crash
- * resumes where it stopped; the network is never asked while the machine is offline;
- * the cache is kept under its size cap after every article.
+ * icon, then for each queued article the full article when its feed asks for it and
+ * every image it shows, into the image cache. Work is taken from the `offline_queue`
+ * table, so a quit or a crash resumes where it stopped; the network is never asked while
+ * the machine is offline; the cache is kept under its size cap after every article.
  */
 import { existsSync } from 'node:fs';
 import type { ArticleId, FeedId, OfflineStatus } from '../../shared/domain.js';

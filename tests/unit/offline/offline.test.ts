@@ -46,6 +46,14 @@ describe('offline reading', () => {
     await server.close();
   });
 
+  /** Subscribes to a feed of the site, waits for the offline cache, and lists the feed's articles. */
+  async function addAndCache(path: string, limit: number) {
+    const added = await service.addFeed({ url: server.url(path) });
+    assert.equal(added.kind, 'added');
+    await service.offline.whenIdle();
+    return service.listArticles({ view: 'all', feedId: added.kind === 'added' ? added.feed.id : 0 }, null, limit);
+  }
+
   it('finds the images an article shows, absolute, without duplicates or data: URIs', () => {
     const urls = imageUrlsOf(
       [
@@ -64,14 +72,7 @@ describe('offline reading', () => {
   });
 
   it('caches the images of new articles after a refresh and serves them with the site gone', async () => {
-    const added = await service.addFeed({ url: server.url('/images.rss') });
-    assert.equal(added.kind, 'added');
-    await service.offline.whenIdle();
-    const page = await service.listArticles(
-      { view: 'all', feedId: added.kind === 'added' ? added.feed.id : 0 },
-      null,
-      10,
-    );
+    const page = await addAndCache('/images.rss', 10);
     assert.equal(page.articles.length, 3);
 
     const browser = await startBrowserServer({
@@ -350,14 +351,7 @@ describe('offline reading', () => {
         `<description>&lt;p&gt;&lt;img src="${photo}"&gt;&lt;/p&gt;</description></item></channel></rss>`,
       contentType: 'application/rss+xml',
     });
-    const added = await service.addFeed({ url: server.url('/again.rss') });
-    assert.equal(added.kind, 'added');
-    await service.offline.whenIdle();
-    const page = await service.listArticles(
-      { view: 'all', feedId: added.kind === 'added' ? added.feed.id : 0 },
-      null,
-      1,
-    );
+    const page = await addAndCache('/again.rss', 1);
     const article = (await service.getArticle(page.articles[0]!.id))!;
     const local = article.cachedImages[photo];
     assert.ok(local, 'the picture is cached again, not a day later');
