@@ -127,8 +127,10 @@ test('searches the full text', async ({ reader }) => {
 test('reads with the keyboard alone', async ({ reader }) => {
   await subscribe(reader, [['/feeds/schneier.atom', []]]);
   const page = await reader.open();
-  await page.locator('body').press('j');
   const first = page.locator('.article-row').nth(0);
+  // The list arrives after the page: a key pressed before it has nothing to move through.
+  await expect(first).toBeVisible();
+  await page.locator('body').press('j');
   await expect(first).toHaveAttribute('aria-selected', 'true');
   const text = page.frameLocator('iframe.article-frame').locator('body');
   await expect(text).toContainText(/\w+/);
