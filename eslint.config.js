@@ -46,11 +46,29 @@ export default tseslint.config(
   },
   {
     files: ['electron/**/*.ts'],
-    ignores: ['electron/main.ts', 'electron/preload.ts', 'electron/ipc.ts'],
+    ignores: ['electron/shell/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: "Only electron/main.ts, preload.ts and ipc.ts import 'electron'" }] },
+        { paths: [{ name: 'electron', message: "Only electron/shell/ imports 'electron'" }] },
+      ],
+    },
+  },
+  {
+    // The engine knows nothing of how it is reached or started (docs/architecture.md).
+    files: ['electron/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: "Only electron/shell/ imports 'electron'" }],
+          patterns: [
+            {
+              group: ['**/app/*', '**/doors/*', '**/cli/*', '**/shell/*', '**/launcher/*'],
+              message: 'electron/engine/ imports neither the composition root, the doors, the CLI, the launcher nor the shell',
+            },
+          ],
+        },
       ],
     },
   },

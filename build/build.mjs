@@ -21,13 +21,13 @@ await Promise.all([
   build({
     ...node,
     entryPoints: {
-      cli: 'electron/bin.ts',
-      main: 'electron/main.ts',
-      start: 'electron/start.ts',
-      'parse-worker': 'electron/feeds/parse-worker.ts',
-      'check-worker': 'electron/store/check-worker.ts',
+      cli: 'electron/cli/bin.ts',
+      main: 'electron/shell/main.ts',
+      start: 'electron/launcher/start.ts',
+      'parse-worker': 'electron/engine/feeds/parse-worker.ts',
+      'check-worker': 'electron/engine/store/check-worker.ts',
       // Used by build/after-pack.mjs when packaging (better-sqlite3 for Electron's ABI).
-      native: 'electron/native-module.ts',
+      native: 'electron/launcher/native-module.ts',
     },
     outdir: 'dist/electron',
     format: 'esm',
@@ -60,7 +60,7 @@ await Promise.all([
   build({
     ...node,
     external: ['electron'],
-    entryPoints: { preload: 'electron/preload.ts' },
+    entryPoints: { preload: 'electron/shell/preload.ts' },
     outdir: 'dist/electron',
     outExtension: { '.js': '.cjs' },
     format: 'cjs',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { closeDatabase, openDatabase } from '../../../electron/store/db.js';
+import { closeDatabase, openDatabase } from '../../../electron/engine/store/db.js';
 import { assertBuilt, runCli } from '../../support/cli.js';
 import { startCorpus, type Corpus } from '../../support/corpus.js';
 import { fixturesDir } from '../../support/fixtures.js';

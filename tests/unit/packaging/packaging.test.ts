@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { electronBindingPath } from '../../../electron/native-module.js';
+import { electronBindingPath } from '../../../electron/launcher/native-module.js';
 import { tempDir } from '../../support/temp.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');

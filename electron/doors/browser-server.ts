@@ -1,0 +1,211 @@
+/**
+ * Browser mode: the built renderer served on 127.0.0.1, with the ReaderApi carried over a
+ * WebSocket. Guarded like a local service must be against the web pages a user visits:
+ * bound to loopback, a random token required on every HTTP and WebSocket request, and the
+ * Host (DNS rebinding) and Origin (cross-site WebSocket) headers checked.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve, sep } from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { ReaderApi, ReaderEventName, ReaderEvents } from '../../shared/api.js';
+import type { EventMessage } from '../../shared/protocol.js';
+import { callReader } from './reader-door.js';
+import { appContentSecurityPolicy, CACHED_IMAGE_CSP } from './csp.js';
+
+export const TOKEN_COOKIE = 'syndic-token';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.map': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+/** The app's Content-Security-Policy in browser mode: the API over our own WebSocket. */
+export function contentSecurityPolicy(origin: string): string {
+  return appContentSecurityPolicy(origin.replace(/^http/, 'ws'));
+}
+
+export interface BrowserServerOptions {
+  api: ReaderApi;
+  /** Folder of the built renderer (index.html and its assets). */
+  rendererDir: string;
+  port?: number;
+  host?: string;
+  /** Fixed token for tests; random otherwise. */
+  token?: string;
+  /** The file of a cached image served at this path (the offline image cache), if any. */
+  cachedImage?: (pathname: string) => { path: string; type: string } | null;
+}
+
+export interface BrowserServer {
+  url: string;
+  origin: string;
+  token: string;
+  /** Sends an event to every connected window. */
+  broadcast<E extends ReaderEventName>(event: E, payload: ReaderEvents[E]): void;
+  close(): Promise<void>;
+}
+
+function sameToken(given: string | null | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieToken(header: string | undefined): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === TOKEN_COOKIE) return decodeURIComponent(value.join('='));
+  }
+  return null;
+}
+
+/**
+ * A cached image: its own strict policy (an SVG opened directly must not run script on
+ * the app's origin), and cacheable for good, since the address is the content's hash.
+ */
+async function serveCachedImage(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  image: { path: string; type: string },
+): Promise<void> {
+  let body: Buffer;
+  try {
+    body = await readFile(image.path);
+  } catch {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Not in the cache any more\n');
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': image.type,
+    'content-security-policy': CACHED_IMAGE_CSP,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'private, max-age=31536000, immutable',
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
+  const host = options.host ?? '127.0.0.1';
+  const rendererRoot = resolve(options.rendererDir);
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let origin = '';
+  let allowedHosts = new Set<string>();
+
+  const requestToken = (req: http.IncomingMessage, url: URL): string | null =>
+    url.searchParams.get('token') ?? cookieToken(req.headers.cookie);
+
+  const refuse = (res: http.ServerResponse, status: number, message: string): void => {
+    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(message + '\n');
+  };
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      if (!allowedHosts.has(req.headers.host ?? '')) return refuse(res, 403, 'Wrong Host header');
+      const url = new URL(req.url ?? '/', origin);
+      if (!sameToken(requestToken(req, url), token)) {
+        return refuse(res, 401, 'Syndic needs its access token: open the address that `syndic serve` printed.');
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');
+      if (url.searchParams.has('token')) {
+        // Trade the token in the address for a cookie, and drop it from the address bar.
+        res.writeHead(303, {
+          location: url.pathname,
+          'set-cookie': `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
+          'cache-control': 'no-store',
+        });
+        res.end();
+        return;
+      }
+      const image = options.cachedImage?.(url.pathname);
+      if (image) return serveCachedImage(req, res, image);
+      const path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
+      const file = resolve(join(rendererRoot, path));
+      if (!file.startsWith(rendererRoot + sep)) return refuse(res, 404, 'Not found');
+      let body: Buffer;
+      try {
+        body = await readFile(file);
+      } catch {
+        return refuse(res, 404, 'Not found');
+      }
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': contentSecurityPolicy(origin),
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cross-origin-opener-policy': 'same-origin',
+        'cache-control': 'no-cache',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    })().catch(() => refuse(res, 500, 'Internal error'));
+  });
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
+  const clients = new Set<WebSocket>();
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', origin);
+    const hostOk = allowedHosts.has(req.headers.host ?? '');
+    const originOk =
+      req.headers.origin === undefined ? false : allowedHosts.has(req.headers.origin.replace(/^http:\/\//, ''));
+    if (url.pathname !== '/api' || !hostOk || !originOk || !sameToken(requestToken(req, url), token)) {
+      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => {
+      clients.add(ws);
+      ws.on('close', () => clients.delete(ws));
+      ws.on('message', (data) => {
+        let message: { id?: unknown; method?: unknown; args?: unknown };
+        try {
+          message = JSON.parse(String(data)) as typeof message;
+        } catch {
+          ws.close(1003, 'Messages must be JSON');
+          return;
+        }
+        const id = typeof message.id === 'number' ? message.id : -1;
+        void callReader(options.api, id, message.method, message.args).then((reply) => {
+          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+        });
+      });
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://${host}:${port}`;
+  allowedHosts = new Set([`${host}:${port}`, `localhost:${port}`]);
+
+  return {
+    url: `${origin}/?token=${encodeURIComponent(token)}`,
+    origin,
+    token,
+    broadcast(event, payload) {
+      const text = JSON.stringify({ event, payload } satisfies EventMessage);
+      for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(text);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const ws of clients) ws.terminate();
+        sockets.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,373 @@
+/**
+ * Feed parsing: bytes and the feed's URL in, normalised objects out. Pure: no database, no
+ * network, no clock. feedsmith does the format work (RSS 0.9x/2.0, RSS 1.0/RDF, Atom,
+ * JSON Feed); this module decodes the bytes first, repairs what real feeds break, and maps
+ * every format onto one shape: absolute URLs, dates as epoch ms, stable ids.
+ */
+import { createHash } from 'node:crypto';
+import { parseFeed as feedsmithParse } from 'feedsmith';
+import type { Enclosure } from '../../../shared/domain.js';
+import { resolveHttpUrl } from '../../../shared/url.js';
+import { parseFeedDate } from './dates.js';
+import { decodeFeedBytes } from './decode.js';
+import { messageOf } from '../../../shared/error-message.js';
+
+export interface ParsedItem {
+  /** Stable across fetches: guid, else link, else a hash of title and content. */
+  id: string;
+  title: string | null;
+  link: string | null;
+  author: string | null;
+  published: number | null;
+  updated: number | null;
+  /** HTML. The feed's summary or description. */
+  summary: string | null;
+  /** HTML. The full body (content:encoded, Atom content, content_html). */
+  content: string | null;
+  categories: string[];
+  enclosures: Enclosure[];
+  thumbnailUrl: string | null;
+}
+
+export interface ParsedFeed {
+  format: 'rss' | 'atom' | 'rdf' | 'json';
+  title: string | null;
+  /** The site's address. */
+  link: string | null;
+  description: string | null;
+  iconUrl: string | null;
+  /** RSS <ttl>, in minutes. */
+  ttlMinutes: number | null;
+  items: ParsedItem[];
+}
+
+export class NotAFeedError extends Error {
+  constructor(detail: string) {
+    super(`This is not an RSS, Atom or JSON feed (${detail})`);
+    this.name = 'NotAFeedError';
+  }
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- feedsmith's per-format types are
+   unions of optional namespaces; the mapping below reads them defensively instead. */
+type Loose = any;
+
+const text = (v: unknown): string | null => {
+  if (v == null) return null;
+  if (typeof v === 'object' && 'value' in (v as Loose)) return text((v as Loose).value);
+  const s = String(v).trim();
+  return s === '' ? null : s;
+};
+
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Plain text for titles and names: tags removed (linear regex), whitespace folded. */
+export function plainText(html: string | null): string | null {
+  if (html == null) return null;
+  const s = html
+    .replace(/<[^>]*>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return s === '' ? null : s;
+}
+
+/** Atom text constructs: type "text" is escaped to HTML, "html" and "xhtml" are HTML. */
+function atomHtml(construct: Loose): string | null {
+  const value = text(construct);
+  if (value == null) return null;
+  const type = typeof construct === 'object' ? String(construct?.type ?? 'text').toLowerCase() : 'text';
+  return type === 'html' || type === 'xhtml' || type.includes('html') ? value : escapeHtml(value);
+}
+
+function atomTitle(construct: Loose): string | null {
+  const value = text(construct);
+  if (value == null) return null;
+  const type = typeof construct === 'object' ? String(construct?.type ?? 'text').toLowerCase() : 'text';
+  return type === 'text' ? value.replace(/\s+/g, ' ') : plainText(value);
+}
+
+const URL_ATTR = /(\s(?:href|src|poster)\s*=\s*)("([^"]*)"|'([^']*)')/gi;
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** Makes relative href/src/poster attributes absolute against `base`; leaves the rest. */
+export function absolutizeHtml(html: string | null, base: string | null): string | null {
+  if (html == null || base == null || !/\s(?:href|src|poster)\s*=/i.test(html)) return html;
+  return html.replace(URL_ATTR, (whole, prefix: string, _q, dq?: string, sq?: string) => {
+    const value = (dq ?? sq ?? '').trim();
+    if (value === '' || value.startsWith('#') || HAS_SCHEME.test(value)) return whole;
+    try {
+      return `${prefix}"${new URL(value, base).href.replace(/"/g, '%22')}"`;
+    } catch {
+      return whole;
+    }
+  });
+}
+
+const first = (list: unknown): Loose => (Array.isArray(list) ? list[0] : undefined);
+
+function hashId(title: string | null, body: string | null): string {
+  return (
+    'sha1:' +
+    createHash('sha1')
+      .update(`${title ?? ''}\n${body ?? ''}`)
+      .digest('hex')
+  );
+}
+
+/**
+ * Repairs the three most common ways real feeds are not well-formed XML that feedsmith
+ * would refuse: text before the document, a DOCTYPE (whose entities must never be
+ * expanded or fetched), and stray bytes that are not XML characters.
+ */
+export function cleanXml(text: string): string {
+  let s = text;
+  const start = s.indexOf('<?xml');
+  if (start > 0) s = s.slice(start);
+  else if (start < 0) {
+    const lt = s.indexOf('<');
+    if (lt > 0) s = s.slice(lt);
+  }
+  if (/<!DOCTYPE/i.test(s.slice(0, 4096))) {
+    s = s.replace(/<!DOCTYPE[^[>]*(\[[\s\S]*?\]\s*)?>/i, '');
+  }
+  // eslint-disable-next-line no-control-regex -- removing characters XML forbids
+  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+}
+
+function finish(items: ParsedItem[]): ParsedItem[] {
+  const seen = new Set<string>();
+  return items.filter((item) => (seen.has(item.id) ? false : (seen.add(item.id), true)));
+}
+
+function makeItem(
+  raw: {
+    guid: string | null;
+    title: string | null;
+    link: string | null;
+    author: string | null;
+    published: string | null;
+    updated: string | null;
+    summary: string | null;
+    content: string | null;
+    categories: (string | null)[];
+    enclosures: Enclosure[];
+    thumbnailUrl: string | null;
+  },
+  base: string | null,
+): ParsedItem {
+  const link = resolveHttpUrl(raw.link, base);
+  const summary = absolutizeHtml(raw.summary, link ?? base);
+  const content = absolutizeHtml(raw.content, link ?? base);
+  const title = raw.title;
+  return {
+    id: raw.guid ?? link ?? hashId(title, content ?? summary),
+    title,
+    link,
+    author: plainText(raw.author),
+    published: parseFeedDate(raw.published) ?? parseFeedDate(raw.updated),
+    updated: parseFeedDate(raw.updated),
+    summary,
+    content,
+    categories: [...new Set(raw.categories.map((c) => plainText(c)).filter((c): c is string => c != null))],
+    enclosures: raw.enclosures
+      .map((e) => ({ ...e, url: resolveHttpUrl(e.url, base) ?? '' }))
+      .filter((e) => e.url !== ''),
+    thumbnailUrl: resolveHttpUrl(raw.thumbnailUrl, base),
+  };
+}
+
+function mediaThumbnail(node: Loose): string | null {
+  const media = node?.media;
+  if (!media) return null;
+  return (
+    text(first(media.thumbnails)?.url) ??
+    text(first(first(media.groups)?.thumbnails)?.url) ??
+    text(
+      first((media.contents as Loose[])?.filter((c: Loose) => String(c?.medium ?? c?.type ?? '').startsWith('image')))
+        ?.url,
+    ) ??
+    null
+  );
+}
+
+function number(v: unknown): number | null {
+  const n = typeof v === 'number' ? v : Number.parseInt(String(v ?? ''), 10);
+  return Number.isFinite(n) && n >= 0 ? n : null;
+}
+
+function rssLike(feed: Loose, format: 'rss' | 'rdf', feedUrl: string): ParsedFeed {
+  const base = feedUrl;
+  const feedAuthor = text(first(feed.dc?.creators)) ?? text(feed.itunes?.author) ?? text(feed.managingEditor) ?? null;
+  const items = ((feed.items ?? []) as Loose[]).map((item) => {
+    const guid = text(item.guid);
+    // A guid is the item's address only when it says so, or when it is plainly a URL.
+    const permaLink = item.guid?.isPermaLink;
+    const guidLink = guid && (permaLink === true || (permaLink !== false && resolveHttpUrl(guid, null))) ? guid : null;
+    const link = text(item.link) ?? guidLink ?? text(item.rdf?.about);
+    return makeItem(
+      {
+        guid: guid ?? text(item.rdf?.about),
+        title: plainText(text(item.title)),
+        link,
+        author: text(item.author) ?? text(first(item.dc?.creators)) ?? text(item.itunes?.author) ?? feedAuthor,
+        published: text(item.pubDate) ?? text(first(item.dc?.dates)) ?? text(first(item.dcterms?.issueds)),
+        updated: text(first(item.dcterms?.modifieds)) ?? text(item.atom?.updated),
+        summary: text(item.description) ?? text(item.itunes?.summary) ?? text(item.media?.description),
+        content: text(item.content?.encoded),
+        categories: ((item.categories ?? []) as Loose[]).map((c) => text(c?.name ?? c)),
+        enclosures: ((item.enclosures ?? (item.enclosure ? [item.enclosure] : [])) as Loose[]).map((e) => ({
+          url: text(e?.url) ?? '',
+          type: text(e?.type),
+          length: number(e?.length),
+        })),
+        thumbnailUrl: mediaThumbnail(item) ?? text(item.itunes?.image),
+      },
+      base,
+    );
+  });
+  return {
+    format,
+    title: plainText(text(feed.title)),
+    link: resolveHttpUrl(text(feed.link), feedUrl),
+    description: plainText(text(feed.description)),
+    iconUrl: resolveHttpUrl(text(feed.image?.url) ?? text(feed.itunes?.image), feedUrl),
+    ttlMinutes: number(feed.ttl),
+    items: finish(items),
+  };
+}
+
+function atomLink(links: Loose[] | undefined, rel: string): string | null {
+  const list = (links ?? []).filter((l) => (text(l?.rel) ?? 'alternate') === rel);
+  const html = list.find((l) => !l?.type || String(l.type).includes('html'));
+  return text((html ?? list[0])?.href);
+}
+
+function atom(feed: Loose, feedUrl: string): ParsedFeed {
+  const feedBase = resolveHttpUrl(text(feed.xml?.base), feedUrl) ?? feedUrl;
+  const feedAuthor = text(first(feed.authors as Loose[])?.name);
+  const items = ((feed.entries ?? []) as Loose[]).map((entry) => {
+    const base = resolveHttpUrl(text(entry.xml?.base), feedBase) ?? feedBase;
+    const videoId = text(entry.yt?.videoId);
+    const group = first(entry.media?.groups as Loose[]);
+    return makeItem(
+      {
+        guid: text(entry.id),
+        title: atomTitle(entry.title) ?? text(group?.title),
+        link: atomLink(entry.links, 'alternate') ?? (videoId ? `https://www.youtube.com/watch?v=${videoId}` : null),
+        author: text(first(entry.authors as Loose[])?.name) ?? text(first(entry.dc?.creators)) ?? feedAuthor,
+        published: text(entry.published) ?? text(entry.issued),
+        updated: text(entry.updated) ?? text(entry.modified),
+        summary: atomHtml(entry.summary) ?? (text(group?.description) ? escapeHtml(text(group?.description)!) : null),
+        content: atomHtml(entry.content),
+        categories: ((entry.categories ?? []) as Loose[]).map((c) => text(c?.label) ?? text(c?.term)),
+        enclosures: ((entry.links ?? []) as Loose[])
+          .filter((l) => text(l?.rel) === 'enclosure')
+          .map((l) => ({ url: text(l.href) ?? '', type: text(l.type), length: number(l.length) })),
+        thumbnailUrl: mediaThumbnail(entry),
+      },
+      base,
+    );
+  });
+  return {
+    format: 'atom',
+    title: atomTitle(feed.title),
+    link: resolveHttpUrl(atomLink(feed.links, 'alternate'), feedBase),
+    description: plainText(atomTitle(feed.subtitle)),
+    iconUrl: resolveHttpUrl(text(feed.icon) ?? text(feed.logo), feedBase),
+    ttlMinutes: null,
+    items: finish(items),
+  };
+}
+
+function jsonFeed(feed: Loose, feedUrl: string): ParsedFeed {
+  const authorName = (node: Loose): string | null =>
+    text(first(node?.authors as Loose[])?.name) ?? text(node?.author?.name) ?? null;
+  const feedAuthor = authorName(feed);
+  const items = ((feed.items ?? []) as Loose[]).map((item) => {
+    const contentText = text(item.content_text);
+    return makeItem(
+      {
+        guid: text(item.id),
+        title: plainText(text(item.title)),
+        link: text(item.url) ?? text(item.external_url),
+        author: authorName(item) ?? feedAuthor,
+        published: text(item.date_published),
+        updated: text(item.date_modified),
+        summary: text(item.summary) ? escapeHtml(text(item.summary)!) : null,
+        content:
+          text(item.content_html) ??
+          (contentText
+            ? contentText
+                .split(/\n{2,}/)
+                .map((p) => `<p>${escapeHtml(p)}</p>`)
+                .join('')
+            : null),
+        categories: ((item.tags ?? []) as Loose[]).map((t) => text(t)),
+        enclosures: ((item.attachments ?? []) as Loose[]).map((a) => ({
+          url: text(a?.url) ?? '',
+          type: text(a?.mime_type),
+          length: number(a?.size_in_bytes),
+        })),
+        thumbnailUrl: text(item.image) ?? text(item.banner_image),
+      },
+      feedUrl,
+    );
+  });
+  return {
+    format: 'json',
+    title: plainText(text(feed.title)),
+    link: resolveHttpUrl(text(feed.home_page_url), feedUrl),
+    description: plainText(text(feed.description)),
+    iconUrl: resolveHttpUrl(text(feed.icon) ?? text(feed.favicon), feedUrl),
+    ttlMinutes: null,
+    items: finish(items),
+  };
+}
+
+export interface ParseInput {
+  /** The body as fetched, or already-decoded text. */
+  body: Uint8Array | string;
+  /** The URL the body came from: the base for relative links. */
+  url: string;
+  /** The HTTP Content-Type, for its charset. */
+  contentType?: string | null;
+}
+
+/** Parses a feed. Throws NotAFeedError when the body is not a feed it can read. */
+export function parseFeed({ body, url, contentType }: ParseInput): ParsedFeed {
+  const decoded = typeof body === 'string' ? body : decodeFeedBytes(body, contentType).text;
+  const trimmed = decoded.replace(/^\uFEFF/, '').trimStart();
+  if (trimmed === '') throw new NotAFeedError('the response is empty');
+
+  let input: unknown;
+  if (trimmed.startsWith('{')) {
+    try {
+      input = JSON.parse(trimmed);
+    } catch {
+      throw new NotAFeedError('the JSON is malformed');
+    }
+  } else {
+    input = cleanXml(trimmed);
+    if (/^<(!doctype\s+html|html)[\s>]/i.test(input as string)) throw new NotAFeedError('it is a web page');
+  }
+
+  let parsed: ReturnType<typeof feedsmithParse>;
+  try {
+    parsed = feedsmithParse(input);
+  } catch (error) {
+    const message = messageOf(error);
+    throw new NotAFeedError(
+      /unrecognized/i.test(message) ? 'no rss, feed or RDF root element' : 'the XML is malformed',
+    );
+  }
+  switch (parsed.format) {
+    case 'rss':
+      return rssLike(parsed.feed, 'rss', url);
+    case 'rdf':
+      return rssLike(parsed.feed, 'rdf', url);
+    case 'atom':
+      return atom(parsed.feed, url);
+    case 'json':
+      return jsonFeed(parsed.feed, url);
+  }
+}

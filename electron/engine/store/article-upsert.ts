@@ -1,0 +1,226 @@
+/**
+ * The refresh write path: one feed's parsed items into the store, in one transaction.
+ * New items are inserted (with their full-text entry), changed items have their content
+ * replaced, read/starred state is never touched, and items that left the feed stay.
+ */
+import type { ArticleId, FeedId } from '../../../shared/domain.js';
+import { canonicalizeUrl, storyKey } from '../../../shared/url.js';
+import type { ParsedItem } from '../feeds/parse.js';
+import { isPrepared, prepareItem, type PreparedItem } from '../feeds/prepare-item.js';
+import { keyCeiling, keyFloor, sortTime } from './article-key.js';
+import { prepared, type Db } from './db.js';
+import { CountDeltas } from './feed-counts.js';
+import { indexArticles, type IndexEntry } from './full-text-index.js';
+
+export interface UpsertResult {
+  inserted: ArticleId[];
+  updated: ArticleId[];
+}
+
+/** Guids worth matching across feeds: URLs, tag:/urn: URIs, long opaque ids. "1" is not. */
+function isGlobalGuid(guid: string): boolean {
+  return !guid.startsWith('sha1:') && (guid.includes(':') || guid.length >= 20);
+}
+
+interface ExistingRow {
+  id: number;
+  content_hash: string;
+}
+interface StoryRow {
+  id: number;
+  story_id: number | null;
+  read: number;
+}
+
+/**
+ * Hands out time-ordered ids (see article-key) for one transaction: the first id of a
+ * second comes from the table, the next ones from memory, since the rows are only
+ * inserted once every id is known (in ascending order, see upsertFeedArticles).
+ */
+class IdAllocator {
+  private readonly next = new Map<number, number>();
+  constructor(private readonly db: Db) {}
+
+  allocate(sortMs: number): number {
+    const floor = keyFloor(sortMs);
+    let id = this.next.get(floor);
+    if (id === undefined) {
+      const max = prepared<[number, number], { m: number | null }>(
+        this.db,
+        'SELECT MAX(id) AS m FROM articles WHERE id >= ? AND id < ?',
+      ).get(floor, keyCeiling(sortMs))!.m;
+      id = max == null ? floor : max + 1;
+    }
+    // Only after a million articles in one second does this spill into the next one.
+    if (id >= keyCeiling(sortMs)) {
+      while (prepared<[number], unknown>(this.db, 'SELECT 1 FROM articles WHERE id = ?').get(id)) id++;
+    }
+    this.next.set(floor, id + 1);
+    return id;
+  }
+}
+
+function findCopy(db: Db, feedId: FeedId, key: string | null, guid: string): StoryRow | undefined {
+  if (key) {
+    const byUrl = prepared<[string, number], StoryRow>(
+      db,
+      'SELECT id, story_id, read FROM articles WHERE story_key = ? AND feed_id <> ? LIMIT 1',
+    ).get(key, feedId);
+    if (byUrl) return byUrl;
+  }
+  if (isGlobalGuid(guid)) {
+    return prepared<[string, number], StoryRow>(
+      db,
+      'SELECT id, story_id, read FROM articles WHERE guid = ? AND feed_id <> ? LIMIT 1',
+    ).get(guid, feedId);
+  }
+  return undefined;
+}
+
+interface NewRow {
+  id: ArticleId;
+  item: PreparedItem;
+}
+
+function insertArticle(db: Db, feedId: FeedId, row: NewRow, now: number, counts: CountDeltas): void {
+  const { id, item } = row;
+  const key = item.link ? storyKey(item.link) : null;
+  const copy = findCopy(db, feedId, key, item.id);
+  let storyId: number | null = null;
+  if (copy) {
+    storyId = copy.story_id ?? copy.id;
+    if (copy.story_id == null) prepared(db, 'UPDATE articles SET story_id = ? WHERE id = ?').run(storyId, copy.id);
+  }
+  // A copy of a post already read elsewhere arrives read.
+  const read = copy?.read ?? 0;
+  prepared(
+    db,
+    `INSERT INTO articles (id, feed_id, guid, url, story_key, story_id, is_dup, title, author, snippet,
+       thumbnail_url, published_at, updated_at, fetched_at, content_hash, read)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    id,
+    feedId,
+    item.id,
+    item.link,
+    key,
+    storyId,
+    copy ? 1 : 0,
+    item.title,
+    item.author,
+    item.snippet,
+    item.thumbnailUrl,
+    item.published ?? now,
+    item.updated,
+    now,
+    item.hash,
+    read,
+  );
+  counts.add(feedId, 1, read ? 0 : 1);
+  prepared(
+    db,
+    `INSERT INTO article_contents (article_id, canonical_url, summary, content, categories, enclosures)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(
+    id,
+    item.link ? canonicalizeUrl(item.link) : null,
+    item.summary,
+    item.content,
+    JSON.stringify(item.categories),
+    JSON.stringify(item.enclosures),
+  );
+}
+
+function updateArticle(db: Db, row: NewRow): void {
+  const { id, item } = row;
+  // Content columns only: read and starred belong to the user, not to the feed.
+  prepared(
+    db,
+    `UPDATE articles SET url = ?, story_key = ?, title = ?, author = ?, snippet = ?, thumbnail_url = ?,
+       updated_at = ?, content_hash = ? WHERE id = ?`,
+  ).run(
+    item.link,
+    item.link ? storyKey(item.link) : null,
+    item.title,
+    item.author,
+    item.snippet,
+    item.thumbnailUrl,
+    item.updated,
+    item.hash,
+    id,
+  );
+  prepared(
+    db,
+    `UPDATE article_contents SET canonical_url = ?, summary = ?, content = ?, categories = ?, enclosures = ?
+     WHERE article_id = ?`,
+  ).run(
+    item.link ? canonicalizeUrl(item.link) : null,
+    item.summary,
+    item.content,
+    JSON.stringify(item.categories),
+    JSON.stringify(item.enclosures),
+    id,
+  );
+}
+
+const ascending = (a: NewRow, b: NewRow): number => a.id - b.id;
+
+/**
+ * Writes one feed's items in one transaction. Must not be called inside another
+ * transaction that spans an await (none does: the caller parses first, then writes).
+ */
+export function upsertFeedArticles(
+  db: Db,
+  feedId: FeedId,
+  items: readonly (ParsedItem | PreparedItem)[],
+  now: number,
+): UpsertResult {
+  const result: UpsertResult = { inserted: [], updated: [] };
+  db.transaction(() => {
+    // 1. Sort the items into new, changed and unchanged; new ones get their ids.
+    const find = prepared<[string, number], ExistingRow>(
+      db,
+      'SELECT id, content_hash FROM articles WHERE guid = ? AND feed_id = ?',
+    );
+    // Articles that retention removed stay removed while the feed still lists them.
+    const removed = prepared<[number, string], unknown>(
+      db,
+      'SELECT 1 FROM removed_articles WHERE feed_id = ? AND guid = ?',
+    );
+    const ids = new IdAllocator(db);
+    const fresh: NewRow[] = [];
+    const changed: NewRow[] = [];
+    for (const raw of items) {
+      // Items from the parse worker come prepared; others (tests, tools) are prepared here.
+      const item = isPrepared(raw) ? raw : prepareItem(raw);
+      const existing = find.get(item.id, feedId);
+      if (!existing) {
+        if (!removed.get(feedId, item.id)) fresh.push({ id: ids.allocate(sortTime(item.published, now)), item });
+      } else if (existing.content_hash !== item.hash) changed.push({ id: existing.id, item });
+    }
+    // 2. Write rows in ascending id order. Feeds list newest first, but SQLite appends
+    //    fastest at the right edge of a B-tree, and FTS5 flushes its pending index on every
+    //    insert whose rowid is lower than the last: in descending order that made full-text
+    //    indexing three times slower.
+    fresh.sort(ascending);
+    changed.sort(ascending);
+    const counts = new CountDeltas();
+    for (const row of fresh) insertArticle(db, feedId, row, now, counts);
+    for (const row of changed) updateArticle(db, row);
+    counts.apply(db);
+    // 3. The full-text index: old entries of changed articles out, new entries in (now,
+    //    or at the group's commit during a refresh: see full-text-index.ts).
+    const entries = new Map<number, IndexEntry>();
+    for (const row of [...fresh, ...changed]) {
+      entries.set(row.id, { title: row.item.title ?? '', author: row.item.author ?? '', body: row.item.text });
+    }
+    indexArticles(
+      db,
+      changed.map((r) => r.id),
+      entries,
+    );
+    result.inserted = fresh.map((r) => r.id);
+    result.updated = changed.map((r) => r.id);
+  })();
+  return result;
+}

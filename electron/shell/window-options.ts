@@ -1,0 +1,42 @@
+/**
+ * The security-relevant options of every Syndic window, in one place without importing
+ * Electron, so a unit test can pin them. main.ts passes them to BrowserWindow, typed
+ * against Electron's own WebPreferences.
+ */
+import { appContentSecurityPolicy } from '../doors/csp.js';
+
+export const APP_SCHEME = 'syndic-app';
+export const APP_ORIGIN = `${APP_SCHEME}://app`;
+
+export function windowWebPreferences(preloadPath: string) {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    spellcheck: false,
+    // Middle-click would open links in a new Electron window; links go to the browser.
+    disableBlinkFeatures: 'Auxclick',
+  } as const;
+}
+
+/** The app's Content-Security-Policy in Electron (served with every app-scheme response). */
+export const ELECTRON_CSP = appContentSecurityPolicy("'self'");
+
+/** Only web addresses leave the app, and only to the system browser. */
+export function isExternalUrlAllowed(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}

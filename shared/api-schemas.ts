@@ -1,0 +1,98 @@
+/**
+ * What each ReaderApi method accepts, checked at the door before anything reaches the
+ * service. Each schema is typed against the method's parameters, so the contract and the
+ * validation cannot drift apart: a changed signature is a compile error here.
+ */
+import { z } from 'zod';
+import type { ReaderApi, ReaderMethod } from './api.js';
+
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const text = (max: number) => z.string().max(max);
+const url = text(4096);
+const tagName = text(200);
+
+const articleQuery = z.strictObject({
+  view: z.enum(['all', 'unread', 'starred', 'today']),
+  feedId: id.optional(),
+  tags: z.array(id).max(200).optional(),
+  tagMode: z.enum(['any', 'all']).optional(),
+  search: text(500).optional(),
+  dedupe: z.boolean().optional(),
+});
+
+const feedPatch = z.strictObject({
+  userTitle: text(500).nullable().optional(),
+  url: url.optional(),
+  refreshMinutes: z.number().int().min(1).max(100_000).nullable().optional(),
+  fetchFullText: z.boolean().optional(),
+});
+
+const settingsPatch = z.strictObject({
+  refreshMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .optional(),
+  markReadOnOpen: z.boolean().optional(),
+  theme: z.enum(['system', 'light', 'dark']).optional(),
+  closeToTray: z.boolean().optional(),
+  dedupe: z.boolean().optional(),
+  imageCacheMB: z.number().int().min(50).max(100_000).optional(),
+  keepReadDays: z.number().int().min(0).max(36_500).optional(),
+  keepPerFeed: z.number().int().min(0).max(1_000_000).optional(),
+  backupEveryHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 30)
+    .optional(),
+  backupsKept: z.number().int().min(1).max(100).optional(),
+  autoUpdate: z.boolean().optional(),
+});
+
+const none = z.tuple([]);
+
+type ArgSchemas = { [M in ReaderMethod]: z.ZodType<Parameters<ReaderApi[M]>> };
+
+export const ARG_SCHEMAS: ArgSchemas = {
+  listFeeds: none,
+  discoverFeeds: z.tuple([url]),
+  addFeed: z.tuple([
+    z.strictObject({
+      url,
+      tags: z.array(tagName).max(50).optional(),
+      title: text(500).optional(),
+      fetchFullText: z.boolean().optional(),
+    }),
+  ]),
+  updateFeed: z.tuple([id, feedPatch]),
+  deleteFeed: z.tuple([id]),
+  listTags: none,
+  createTag: z.tuple([tagName]),
+  renameTag: z.tuple([id, tagName]),
+  mergeTags: z.tuple([id, id]),
+  deleteTag: z.tuple([id]),
+  setFeedTags: z.tuple([id, z.array(tagName).max(50)]),
+  tagArticle: z.tuple([id, tagName]),
+  untagArticle: z.tuple([id, id]),
+  listArticles: z.tuple([articleQuery, id.nullable(), z.number().int().min(1).max(500)]),
+  getArticle: z.tuple([id]),
+  markRead: z.tuple([z.array(id).max(10_000), z.boolean()]),
+  markViewRead: z.tuple([articleQuery, z.number().int().nullable()]),
+  undoMarkRead: z.tuple([text(100)]),
+  setStarred: z.tuple([id, z.boolean()]),
+  getCounts: none,
+  refresh: z.tuple([z.array(id).max(100_000).nullable()]),
+  cancelRefresh: none,
+  importOpml: z.tuple([text(50 * 1024 * 1024)]),
+  exportOpml: none,
+  getSettings: none,
+  updateSettings: z.tuple([settingsPatch]),
+  fetchFullArticle: z.tuple([id]),
+  getStorageInfo: none,
+  createBackup: none,
+  restoreBackup: z.tuple([text(200)]),
+  exportStarred: z.tuple([z.enum(['html', 'json'])]),
+  runMaintenance: none,
+};
