@@ -6,14 +6,14 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ParsedItem } from '../../electron/feeds/parse.js';
-import { upsertFeedArticles } from '../../electron/store/article-upsert.js';
-import { closeDatabase, openDatabase, type Db } from '../../electron/store/db.js';
-import { recountFeeds } from '../../electron/store/feed-counts.js';
-import { insertFeed } from '../../electron/store/feeds.js';
-import { LATEST_VERSION } from '../../electron/store/migrate.js';
-import { mergeSearchIndexNow } from '../../electron/store/search-index.js';
-import { addFeedTag, ensureTag, tagArticle } from '../../electron/store/tags.js';
+import type { ParsedItem } from '../../electron/engine/feeds/parse.js';
+import { upsertFeedArticles } from '../../electron/engine/store/article-upsert.js';
+import { closeDatabase, openDatabase, type Db } from '../../electron/engine/store/db.js';
+import { recountFeeds } from '../../electron/engine/store/feed-counts.js';
+import { insertFeed } from '../../electron/engine/store/feeds.js';
+import { LATEST_VERSION } from '../../electron/engine/store/migrate.js';
+import { mergeSearchIndexNow } from '../../electron/engine/store/search-index.js';
+import { addFeedTag, ensureTag, tagArticle } from '../../electron/engine/store/tags.js';
 import { loadSeedPostsFromFixtures } from '../support/seed-posts.js';
 
 const GENERATOR_VERSION = 4;

@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ParsedItem } from '../../electron/feeds/parse.js';
+import type { ParsedItem } from '../../electron/engine/feeds/parse.js';
 
 const PLAIN_VERSION = 1;
 

@@ -11,8 +11,8 @@ import { _electron, test as base, type Page } from '@playwright/test';
 import { startFeedServer, type FeedServer } from '../support/feed-server.js';
 import { contentTypeOf, fixture, seedFeedNames, siteFiles } from '../support/fixtures.js';
 import { CLI } from '../support/cli.js';
-import { electronBinaryPath } from '../../electron/electron-binary.js';
-import { ensureElectronBinding, installedElectronTarget } from '../../electron/native-module.js';
+import { electronBinaryPath } from '../../electron/launcher/electron-binary.js';
+import { ensureElectronBinding, installedElectronTarget } from '../../electron/launcher/native-module.js';
 
 export interface Reader {
   /** The reader's window; usable after open(). */

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-import { electronBinaryPath } from '../../electron/electron-binary.js';
+import { electronBinaryPath } from '../../electron/launcher/electron-binary.js';
 
 const chromium = process.env.SYNDIC_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 

@@ -1,5 +1,5 @@
 /** The posts of the committed seed fixtures, as plain data for generated corpora. */
-import { parseFeed } from '../../electron/feeds/parse.js';
+import { parseFeed } from '../../electron/engine/feeds/parse.js';
 import { contentTypeOf, fixture, seedFeedNames } from './fixtures.js';
 
 export interface CorpusPost {

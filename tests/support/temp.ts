@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, closeDatabase, type Db } from '../../electron/store/db.js';
+import { openDatabase, closeDatabase, type Db } from '../../electron/engine/store/db.js';
 
 export function tempDir(prefix = 'syndic-test-'): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
