@@ -7,7 +7,7 @@
  * 4 the database cannot be opened (for example, written by a newer Syndic); 5 the
  * database is damaged (`syndic recover` says what to do).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FeedRefreshResult, OfflineStatus, RefreshProgress } from '../../shared/domain.js';
@@ -16,7 +16,7 @@ import { NotAFeedError, parseFeed } from '../engine/feeds/parse.js';
 import { parsedFeedToJson } from './parsed-feed-json.js';
 import { databasePath, defaultDataDir } from '../engine/data-dir.js';
 import { ReaderService, UserError } from '../engine/reader/reader-service.js';
-import { closeDatabase, openDatabase, type Db } from '../engine/store/db.js';
+import { openApp } from '../app/open-app.js';
 import { backupsDir } from '../engine/store/backup.js';
 import { checkAtStart } from '../engine/store/integrity.js';
 import { DiskFullError } from '../engine/store/disk-full.js';
@@ -70,27 +70,23 @@ const defaultIo: Io = {
   err: (line) => process.stderr.write(line + '\n'),
 };
 
-function openStore(dataDir: string): Db {
-  mkdirSync(dataDir, { recursive: true });
-  return openDatabase(databasePath(dataDir), { cacheMb: 8 });
-}
-
 interface ServiceOptions {
   /** Print refresh progress on stderr (the refresh command; not `add`'s single fetch). */
   progress?: boolean;
   onFeedDone?: (result: FeedRefreshResult) => void;
 }
 
+/** Runs one command's work against the app opened on the data dir, and closes it after. */
 async function withService<T>(
   dataDir: string,
   io: Io,
   work: (service: ReaderService) => Promise<T>,
   options: ServiceOptions = {},
 ): Promise<T> {
-  const db = openStore(dataDir);
   let lastShown = 0;
-  const service = new ReaderService({
-    db,
+  const app = openApp({
+    dataDir,
+    cacheMb: 8,
     headless: true,
     onFeedDone: options.onFeedDone,
     emit: (event, payload) => {
@@ -109,11 +105,9 @@ async function withService<T>(
     },
   });
   try {
-    return await work(service);
+    return await work(app.service);
   } finally {
-    await service.shutdown();
-    closeDatabase(db);
-    closeIdleConnections();
+    await app.close();
   }
 }
 

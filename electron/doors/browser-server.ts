@@ -5,28 +5,16 @@
  * Host (DNS rebinding) and Origin (cross-site WebSocket) headers checked.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ReaderApi, ReaderEventName, ReaderEvents } from '../../shared/api.js';
 import type { EventMessage } from '../../shared/protocol.js';
 import { callReader } from './reader-door.js';
-import { appContentSecurityPolicy, CACHED_IMAGE_CSP } from './csp.js';
+import { appContentSecurityPolicy } from './csp.js';
+import { staticFiles, type CachedImageLookup } from './static-files.js';
 
 export const TOKEN_COOKIE = 'syndic-token';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.map': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 /** The app's Content-Security-Policy in browser mode: the API over our own WebSocket. */
 export function contentSecurityPolicy(origin: string): string {
@@ -42,7 +30,7 @@ export interface BrowserServerOptions {
   /** Fixed token for tests; random otherwise. */
   token?: string;
   /** The file of a cached image served at this path (the offline image cache), if any. */
-  cachedImage?: (pathname: string) => { path: string; type: string } | null;
+  cachedImage?: CachedImageLookup;
 }
 
 export interface BrowserServer {
@@ -70,35 +58,13 @@ function cookieToken(header: string | undefined): string | null {
   return null;
 }
 
-/**
- * A cached image: its own strict policy (an SVG opened directly must not run script on
- * the app's origin), and cacheable for good, since the address is the content's hash.
- */
-async function serveCachedImage(
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  image: { path: string; type: string },
-): Promise<void> {
-  let body: Buffer;
-  try {
-    body = await readFile(image.path);
-  } catch {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('Not in the cache any more\n');
-    return;
-  }
-  res.writeHead(200, {
-    'content-type': image.type,
-    'content-security-policy': CACHED_IMAGE_CSP,
-    'x-content-type-options': 'nosniff',
-    'cache-control': 'private, max-age=31536000, immutable',
-  });
-  res.end(req.method === 'HEAD' ? undefined : body);
-}
-
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const host = options.host ?? '127.0.0.1';
-  const rendererRoot = resolve(options.rendererDir);
+  const files = staticFiles({
+    rendererDir: options.rendererDir,
+    appCsp: () => contentSecurityPolicy(origin),
+    cachedImage: options.cachedImage,
+  });
   const token = options.token ?? randomBytes(24).toString('base64url');
   let origin = '';
   let allowedHosts = new Set<string>();
@@ -129,26 +95,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         res.end();
         return;
       }
-      const image = options.cachedImage?.(url.pathname);
-      if (image) return serveCachedImage(req, res, image);
-      const path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
-      const file = resolve(join(rendererRoot, path));
-      if (!file.startsWith(rendererRoot + sep)) return refuse(res, 404, 'Not found');
-      let body: Buffer;
-      try {
-        body = await readFile(file);
-      } catch {
-        return refuse(res, 404, 'Not found');
-      }
-      res.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': contentSecurityPolicy(origin),
-        'x-content-type-options': 'nosniff',
-        'referrer-policy': 'no-referrer',
-        'cross-origin-opener-policy': 'same-origin',
-        'cache-control': 'no-cache',
-      });
-      res.end(req.method === 'HEAD' ? undefined : body);
+      const file = await files.resolve(url.pathname);
+      if (!file) return refuse(res, 404, 'Not found');
+      res.writeHead(200, file.headers);
+      res.end(req.method === 'HEAD' ? undefined : file.body);
     })().catch(() => refuse(res, 500, 'Internal error'));
   });
 

@@ -7,19 +7,11 @@
 import { READER_METHODS, type ReaderApi, type ReaderMethod } from '../../shared/api.js';
 import type { ReplyMessage } from '../../shared/protocol.js';
 import { ARG_SCHEMAS } from '../../shared/api-schemas.js';
-import { UserError } from '../engine/reader/reader-service.js';
+import { observesFailures } from '../engine/reader/failure-observer.js';
+import { UserError } from '../engine/reader/user-error.js';
 import { messageOf } from '../../shared/error-message.js';
 
 const KNOWN = new Set<string>(READER_METHODS);
-
-/** An implementation that wants to see unexpected failures (the service: a damaged database). */
-export interface FailureObserver {
-  noticeFailure(error: unknown): void;
-}
-
-function observesFailures(api: object): api is FailureObserver {
-  return typeof (api as Partial<FailureObserver>).noticeFailure === 'function';
-}
 
 export function isReaderMethod(name: unknown): name is ReaderMethod {
   return typeof name === 'string' && KNOWN.has(name);

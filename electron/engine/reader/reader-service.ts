@@ -38,7 +38,8 @@ import type {
 import { CACHED_IMAGE_PREFIX, cachedImageAddress } from '../../../shared/cached-image.js';
 import { messageOf } from '../../../shared/error-message.js';
 import { parseHttpUrl } from '../../../shared/url.js';
-import type { FailureObserver } from '../../doors/reader-door.js';
+import type { FailureObserver } from './failure-observer.js';
+import { UserError } from './user-error.js';
 import { nodeIsOnline, type IsOnline } from '../connectivity.js';
 import { starredAsHtml, starredAsJson } from './export-starred.js';
 import { discoverFeeds } from '../feeds/discover.js';
@@ -67,12 +68,7 @@ import * as tags from '../store/tags.js';
 /** How long after start the image cache is checked against the database. */
 const IMAGE_CHECK_DELAY_MS = 5_000;
 
-export class UserError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UserError';
-  }
-}
+export { UserError };
 
 export interface ServiceOptions {
   db: Db;
