@@ -8,6 +8,7 @@
  * a tenth. Checked hourly and at start, so a laptop that sleeps through the night catches
  * up when it wakes.
  */
+import { optimizeAndCompact } from '../store/compaction.js';
 import { applyRetention } from '../store/retention.js';
 import { createBackup, listBackups } from '../store/backup.js';
 import type { Db } from '../store/db.js';
@@ -18,8 +19,6 @@ import { getSettings } from '../store/settings.js';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
-/** VACUUM rewrites the whole file: only worth it when a fifth of it is free pages. */
-const VACUUM_FREE_FRACTION = 0.2;
 /**
  * VACUUM holds the main thread for the whole rewrite: 1.3 s for 224 MB (100,000 articles)
  * here, 27 s for 2.7 GB (a million). Unasked, it runs only below this size; above it the
@@ -72,13 +71,7 @@ export class Maintenance {
     const { db, now } = this.options;
     const settings = getSettings(db);
     const removed = applyRetention(db, settings, now());
-    db.pragma('optimize');
-    const pageSize = db.pragma('page_size', { simple: true }) as number;
-    const pages = db.pragma('page_count', { simple: true }) as number;
-    const free = db.pragma('freelist_count', { simple: true }) as number;
-    const small = pages * pageSize <= (this.options.autoVacuumMaxBytes ?? AUTO_VACUUM_MAX_BYTES);
-    // Not inside a refresh's group commit (VACUUM cannot run in a transaction): tomorrow, then.
-    if (pages > 0 && free / pages > VACUUM_FREE_FRACTION && (small || asked) && !db.inTransaction) db.exec('VACUUM');
+    optimizeAndCompact(db, { autoVacuumMaxBytes: this.options.autoVacuumMaxBytes ?? AUTO_VACUUM_MAX_BYTES, asked });
     setMeta(db, 'lastMaintenanceAt', String(now()));
     if (removed) this.options.onRemoved?.(removed);
     return removed;

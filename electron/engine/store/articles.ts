@@ -1,5 +1,12 @@
 /** Reading articles and changing their status: lists, one article, read, starred. */
-import type { Article, ArticleId, ArticlePage, ArticleQuery, ArticleSummary, Enclosure } from '../../../shared/domain.js';
+import type {
+  Article,
+  ArticleId,
+  ArticlePage,
+  ArticleQuery,
+  ArticleSummary,
+  Enclosure,
+} from '../../../shared/domain.js';
 import { prepared, type Db } from './db.js';
 import { CountDeltas } from './feed-counts.js';
 import { viewSql } from './view-query.js';

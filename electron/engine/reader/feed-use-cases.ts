@@ -1,0 +1,158 @@
+/** The use cases of subscriptions: list, discover, add, edit, delete, and OPML in and out. */
+import type { AddFeedRequest, AddFeedResult, FeedPatch } from '../../../shared/api.js';
+import type { DiscoveredFeed, Feed, FeedId, OpmlImportReport } from '../../../shared/domain.js';
+import { messageOf } from '../../../shared/error-message.js';
+import { parseHttpUrl } from '../../../shared/url.js';
+import { discoverFeeds } from '../feeds/discover.js';
+import { FetchError, type FetchOptions } from '../feeds/fetch.js';
+import { parseOpml, writeOpml } from '../feeds/opml.js';
+import type { Poller } from '../poller/poller.js';
+import * as articles from '../store/articles.js';
+import * as feeds from '../store/feeds.js';
+import * as tags from '../store/tags.js';
+import type { AfterRefresh } from './after-refresh.js';
+import type { ReaderContext } from './reader-context.js';
+import { UserError } from './user-error.js';
+
+/** How many of a feed's latest articles get their full text when the user turns it on. */
+const FULL_TEXT_BACKFILL = 50;
+
+/** The refresh interval a feed may have: the poller's floor, and a week. */
+export const REFRESH_MINUTES = { min: 5, max: 7 * 24 * 60 } as const;
+
+export class FeedUseCases {
+  constructor(
+    private readonly ctx: ReaderContext,
+    private readonly fetchOptions: FetchOptions,
+    private readonly poller: Poller,
+    private readonly afterRefresh: AfterRefresh,
+  ) {}
+
+  requireFeed(id: FeedId): Feed {
+    const feed = feeds.getFeed(this.ctx.db, id);
+    if (!feed) throw new UserError(`There is no feed with id ${id}`);
+    return feed;
+  }
+
+  listFeeds(): Feed[] {
+    return feeds.listFeeds(this.ctx.db);
+  }
+
+  async discoverFeeds(url: string): Promise<DiscoveredFeed[]> {
+    try {
+      return await discoverFeeds(url, this.fetchOptions);
+    } catch (error) {
+      if (error instanceof FetchError) throw new UserError(`Could not open ${url}: ${error.message}`);
+      throw error;
+    }
+  }
+
+  async addFeed(request: AddFeedRequest): Promise<AddFeedResult> {
+    const { db } = this.ctx;
+    const address = request.url.trim();
+    if (address === '') throw new UserError('Enter the address of a feed or of a site');
+    const direct = parseHttpUrl(address);
+    if (direct) {
+      const existing = feeds.findFeedByUrl(db, direct.href);
+      if (existing) return { kind: 'exists', feed: existing };
+    }
+    const candidates = await this.discoverFeeds(address);
+    if (candidates.length === 0) {
+      throw new UserError(
+        `No feed was found at ${address}. Check the address, or look for an RSS or Atom link on the site.`,
+      );
+    }
+    if (candidates.length > 1) return { kind: 'choose', candidates };
+    const candidate = candidates[0]!;
+    const { feed, created } = feeds.insertFeed(
+      db,
+      { url: candidate.url, title: candidate.title, userTitle: request.title ?? null },
+      this.ctx.now(),
+    );
+    if (request.tags?.length)
+      tags.setFeedTags(db, feed.id, [...new Set([...this.tagNames(feed), ...request.tags])], this.ctx.now());
+    if (request.fetchFullText) feeds.updateFeedSettings(db, feed.id, { fetchFullText: true });
+    if (created) await this.poller.refresh([feed.id]).catch(() => undefined);
+    this.ctx.countsChanged([feed.id]);
+    return { kind: created ? 'added' : 'exists', feed: this.requireFeed(feed.id) };
+  }
+
+  private tagNames(feed: Feed): string[] {
+    const byId = new Map(tags.listTagRows(this.ctx.db).map((t) => [t.id, t.name]));
+    return feed.tags.map((id) => byId.get(id)).filter((n): n is string => n != null);
+  }
+
+  updateFeed(feedId: FeedId, patch: FeedPatch): Feed {
+    const { db } = this.ctx;
+    const before = this.requireFeed(feedId);
+    if (patch.url !== undefined) {
+      const url = parseHttpUrl(patch.url);
+      if (!url) throw new UserError(`"${patch.url}" is not an http or https address`);
+      const other = feeds.findFeedByUrl(db, url.href);
+      if (other && other.id !== feedId) throw new UserError(`Another feed already uses ${url.href}`);
+      patch = { ...patch, url: url.href };
+    }
+    if (
+      patch.refreshMinutes != null &&
+      (patch.refreshMinutes < REFRESH_MINUTES.min || patch.refreshMinutes > REFRESH_MINUTES.max)
+    ) {
+      throw new UserError('The refresh interval must be between 5 minutes and 7 days');
+    }
+    feeds.updateFeedSettings(db, feedId, patch);
+    if (patch.fetchFullText && !before.fetchFullText) {
+      // Turning full articles on fetches them for what the feed already has, not only for what comes next.
+      this.afterRefresh.queueForOffline(articles.withoutFullContent(db, feedId, FULL_TEXT_BACKFILL));
+    }
+    this.ctx.emit('feeds-changed', { feedIds: [feedId] });
+    return this.requireFeed(feedId);
+  }
+
+  deleteFeed(feedId: FeedId): void {
+    this.requireFeed(feedId);
+    feeds.deleteFeed(this.ctx.db, feedId);
+    this.ctx.countsChanged([feedId]);
+  }
+
+  importOpml(text: string): OpmlImportReport {
+    const { db } = this.ctx;
+    const parsed = parseOpml(text);
+    const report: OpmlImportReport = { added: 0, skipped: 0, tagsCreated: 0, problems: parsed.problems };
+    const tagsBefore = tags.listTagRows(db).length;
+    const now = this.ctx.now();
+    db.transaction(() => {
+      for (const entry of parsed.feeds) {
+        try {
+          const { feed, created } = feeds.insertFeed(
+            db,
+            { url: entry.url, title: entry.title, siteUrl: entry.siteUrl },
+            now,
+          );
+          // A feed already subscribed (or listed twice) is skipped; its folders still tag it.
+          if (created) report.added++;
+          else report.skipped++;
+          for (const name of entry.tags) tags.addFeedTag(db, feed.id, tags.ensureTag(db, name, now));
+        } catch (error) {
+          report.problems.push({ line: entry.line, message: messageOf(error) });
+        }
+      }
+    })();
+    report.tagsCreated = tags.listTagRows(db).length - tagsBefore;
+    report.problems.sort((a, b) => a.line - b.line);
+    this.ctx.countsChanged([]);
+    return report;
+  }
+
+  exportOpml(): string {
+    const { db } = this.ctx;
+    const names = new Map(tags.listTagRows(db).map((t) => [t.id, t.name]));
+    return writeOpml(
+      feeds.listFeeds(db).map((f) => ({
+        url: f.url,
+        title: f.userTitle ?? f.title ?? f.url,
+        siteUrl: f.siteUrl,
+        tags: f.tags.map((id) => names.get(id)!).filter(Boolean),
+      })),
+      new Date(this.ctx.now()),
+    );
+  }
+}
