@@ -1,6 +1,6 @@
 /** The three panes, their splitters, the theme, and the global keyboard shortcuts. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { handleKey } from './keyboard.js';
+import { handleKey } from './key-events.js';
 import { useStore } from './state/store.js';
 import { ArticleList, type ArticleListHandle } from './components/ArticleList.js';
 import { ArticleView } from './components/ArticleView.js';

@@ -1,88 +1,114 @@
 /**
- * The keyboard shortcuts, one table: the shortcut list (?) is drawn from it, so what the
- * help says and what the keys do cannot disagree.
+ * The keyboard shortcuts, one table: the shortcut list (?) is drawn from it, and a test
+ * checks that every key it lists does something and every key that does something is in
+ * it, so what the help says and what the keys do cannot disagree. Pure: a key press and
+ * where it happened go in, a command comes out; key-events.ts reads the browser's event
+ * and runs the command.
  */
-import * as actions from './state/actions.js';
-import { getState } from './state/store.js';
+import type { SmartView } from '../../shared/domain.js';
 
 export interface Shortcut {
+  /** As the help shows it. */
   keys: string;
   label: string;
+  /** The `KeyboardEvent.key` values it names; "g a" is g, then a. */
+  presses: string[];
 }
 
 export const SHORTCUTS: Shortcut[] = [
-  { keys: 'j / k', label: 'Next / previous article' },
-  { keys: 'n / p', label: 'Next / previous unread article' },
-  { keys: 'm', label: 'Mark read / unread' },
-  { keys: 's', label: 'Star / unstar' },
-  { keys: 'o or Enter', label: 'Open the original in the browser' },
-  { keys: 'Shift+A', label: 'Mark all in this view read' },
-  { keys: 'r', label: 'Refresh all feeds' },
-  { keys: '/', label: 'Search' },
-  { keys: 'g then a', label: 'Go to All' },
-  { keys: 'g then u', label: 'Go to Unread' },
-  { keys: 'g then s', label: 'Go to Starred' },
-  { keys: 'g then t', label: 'Go to Today' },
-  { keys: 'Esc', label: 'Close a dialog, leave the search box' },
-  { keys: '?', label: 'This list' },
+  { keys: 'j / k', label: 'Next / previous article', presses: ['j', 'k'] },
+  { keys: 'n / p', label: 'Next / previous unread article', presses: ['n', 'p'] },
+  { keys: 'm', label: 'Mark read / unread', presses: ['m'] },
+  { keys: 's', label: 'Star / unstar', presses: ['s'] },
+  { keys: 'o or Enter', label: 'Open the original in the browser', presses: ['o', 'Enter'] },
+  { keys: 'Shift+A', label: 'Mark all in this view read', presses: ['A'] },
+  { keys: 'r', label: 'Refresh all feeds', presses: ['r'] },
+  { keys: '/', label: 'Search', presses: ['/'] },
+  { keys: 'g then a', label: 'Go to All', presses: ['g a'] },
+  { keys: 'g then u', label: 'Go to Unread', presses: ['g u'] },
+  { keys: 'g then s', label: 'Go to Starred', presses: ['g s'] },
+  { keys: 'g then t', label: 'Go to Today', presses: ['g t'] },
+  { keys: 'Esc', label: 'Close a dialog, leave the search box', presses: ['Escape'] },
+  { keys: '?', label: 'This list', presses: ['?'] },
 ];
 
-function typingIn(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+/** What a key asks for. */
+export type KeyCommand =
+  | { kind: 'close-dialog' }
+  | { kind: 'leave-field' }
+  | { kind: 'move'; delta: 1 | -1 }
+  | { kind: 'move-unread'; delta: 1 | -1 }
+  | { kind: 'toggle-read' }
+  | { kind: 'toggle-star' }
+  | { kind: 'open-original' }
+  | { kind: 'mark-all-read' }
+  | { kind: 'refresh' }
+  | { kind: 'focus-search' }
+  | { kind: 'show-shortcuts' }
+  /** g: wait for the view key. */
+  | { kind: 'start-go' }
+  /** The key after g: go to that view. */
+  | { kind: 'go'; view: SmartView }
+  /** The key after g named no view: stop waiting, and leave the key to the page. */
+  | { kind: 'end-go' };
+
+/** The single keys, outside a g sequence. */
+export const KEYMAP: ReadonlyMap<string, KeyCommand> = new Map<string, KeyCommand>([
+  ['j', { kind: 'move', delta: 1 }],
+  ['k', { kind: 'move', delta: -1 }],
+  ['n', { kind: 'move-unread', delta: 1 }],
+  ['p', { kind: 'move-unread', delta: -1 }],
+  ['m', { kind: 'toggle-read' }],
+  ['s', { kind: 'toggle-star' }],
+  ['o', { kind: 'open-original' }],
+  ['Enter', { kind: 'open-original' }],
+  ['A', { kind: 'mark-all-read' }],
+  ['r', { kind: 'refresh' }],
+  ['/', { kind: 'focus-search' }],
+  ['g', { kind: 'start-go' }],
+  ['?', { kind: 'show-shortcuts' }],
+]);
+
+/** The second key of a g sequence. */
+export const GO_KEYS: ReadonlyMap<string, SmartView> = new Map<string, SmartView>([
+  ['a', 'all'],
+  ['u', 'unread'],
+  ['s', 'starred'],
+  ['t', 'today'],
+]);
+
+/** The parts of a KeyboardEvent the map reads (a KeyboardEvent is one). */
+export interface KeyPress {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
 }
 
-/** Handles one key press; returns true when it was a shortcut. */
-export function handleKey(event: KeyboardEvent, focusSearch: () => void): boolean {
-  if (event.ctrlKey || event.metaKey || event.altKey) return false;
-  const s = getState();
-  if (event.key === 'Escape') {
-    if (s.ui.dialog) return (actions.closeDialog(), true);
-    if (typingIn(event.target)) return ((event.target as HTMLElement).blur(), true);
-    return false;
-  }
-  if (s.ui.dialog || typingIn(event.target)) return false;
-  // Buttons and links keep Enter and Space for themselves.
-  if (
-    (event.key === 'Enter' || event.key === ' ') &&
-    event.target instanceof HTMLElement &&
-    event.target.closest('button, a, [role="separator"]')
-  )
-    return false;
+/** Where the key was pressed. */
+export interface KeyContext {
+  dialogOpen: boolean;
+  /** The key went to a text field (input, textarea, select, editable content). */
+  typing: boolean;
+  /** The key went to a button, a link or a splitter, which keep Enter and Space for themselves. */
+  onControl: boolean;
+  /** The last key was g. */
+  pendingG: boolean;
+}
 
-  if (s.ui.pendingG) {
-    actions.setPendingG(false);
-    const view = ({ a: 'all', u: 'unread', s: 'starred', t: 'today' } as const)[event.key as 'a' | 'u' | 's' | 't'];
-    if (view) actions.selectScope({ kind: 'smart', view });
-    return Boolean(view);
+/** The command for one key press, or null when the key is not a shortcut here. */
+export function commandForKey(press: KeyPress, context: KeyContext): KeyCommand | null {
+  if (press.ctrlKey || press.metaKey || press.altKey) return null;
+  if (press.key === 'Escape') {
+    if (context.dialogOpen) return { kind: 'close-dialog' };
+    if (context.typing) return { kind: 'leave-field' };
+    return null;
   }
-  switch (event.key) {
-    case 'j':
-      return (void actions.moveSelection(1), true);
-    case 'k':
-      return (void actions.moveSelection(-1), true);
-    case 'n':
-      return (void actions.moveToUnread(1), true);
-    case 'p':
-      return (void actions.moveToUnread(-1), true);
-    case 'm':
-      return (void actions.toggleRead(), true);
-    case 's':
-      return (void actions.toggleStar(), true);
-    case 'o':
-    case 'Enter':
-      return (actions.openOriginal(), true);
-    case 'A':
-      return (void actions.markAllRead(), true);
-    case 'r':
-      return (void actions.refresh(null), true);
-    case '/':
-      return (focusSearch(), true);
-    case 'g':
-      return (actions.setPendingG(true), true);
-    case '?':
-      return (actions.openDialog({ kind: 'shortcuts' }), true);
-    default:
-      return false;
+  if (context.dialogOpen || context.typing) return null;
+  if ((press.key === 'Enter' || press.key === ' ') && context.onControl) return null;
+  if (context.pendingG) {
+    const view = GO_KEYS.get(press.key);
+    return view ? { kind: 'go', view } : { kind: 'end-go' };
   }
+  return KEYMAP.get(press.key) ?? null;
 }

@@ -131,7 +131,7 @@ const SAFE_IMAGE = /^(?:https?:|data:image\/(?:png|jpe?g|gif|webp|avif);)/i;
 /**
  * The offline image cache for the article being sanitised: an image whose address is in
  * `cached` is shown from the app's own copy, and its srcset is dropped, so the browser
- * never asks the original host for it. Set only for the duration of one sanitize call.
+ * never asks the original host for it.
  */
 export interface CachedImages {
   cached: Record<string, string>;
@@ -140,26 +140,28 @@ export interface CachedImages {
   /** The app's origin, where cached copies are served. */
   origin: string;
 }
-let cachedImages: CachedImages | null = null;
 
-function cachedCopy(src: string): string | null {
-  if (!cachedImages) return null;
+function cachedCopy(src: string, images: CachedImages | null): string | null {
+  if (!images) return null;
   let absolute = src;
   try {
-    absolute = new URL(src, cachedImages.base ?? undefined).href;
+    absolute = new URL(src, images.base ?? undefined).href;
   } catch {
     // Not resolvable: looked up as written.
   }
-  const path = cachedImages.cached[absolute] ?? cachedImages.cached[src];
-  return path ? cachedImages.origin + path : null;
+  const path = images.cached[absolute] ?? images.cached[src];
+  return path ? images.origin + path : null;
 }
 
-let configured = false;
-
-function configure(): void {
-  if (configured) return;
-  configured = true;
-  DOMPurify.addHook('uponSanitizeElement', (node, data) => {
+/**
+ * A sanitiser: its own DOMPurify instance with the hooks that turn players into links,
+ * tidy links and images, and swap in cached images. The hooks see the cache of the
+ * article being sanitised through this closure, set only for the duration of one call.
+ */
+function createSanitizer(): (html: string, images: CachedImages | null) => string {
+  const purify = DOMPurify(window);
+  let images: CachedImages | null = null;
+  purify.addHook('uponSanitizeElement', (node, data) => {
     if (data.tagName !== 'iframe' || !(node instanceof Element)) return;
     const src = node.getAttribute('src') ?? '';
     for (const [pattern, pageOf, name] of VIDEO_EMBEDS) {
@@ -175,7 +177,7 @@ function configure(): void {
       return;
     }
   });
-  DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+  purify.addHook('afterSanitizeAttributes', (node) => {
     if (node.tagName === 'A') {
       const href = node.getAttribute('href') ?? '';
       if (!SAFE_LINK.test(href)) node.removeAttribute('href');
@@ -191,7 +193,7 @@ function configure(): void {
       if (srcset && srcset.split(',').some((part) => !SAFE_IMAGE.test(part.trim()))) node.removeAttribute('srcset');
       for (const attr of ['src', 'poster']) {
         const value = node.getAttribute(attr);
-        const copy = value ? cachedCopy(value) : null;
+        const copy = value ? cachedCopy(value, images) : null;
         if (copy) {
           node.setAttribute(attr, copy);
           node.removeAttribute('srcset');
@@ -203,27 +205,33 @@ function configure(): void {
       }
     }
   });
+  return (html, cached) => {
+    images = cached;
+    try {
+      return sanitize(purify, html);
+    } finally {
+      images = null;
+    }
+  };
 }
+
+const sanitizer = createSanitizer();
 
 export function sanitizeArticleHtml(html: string, images: CachedImages | null = null): string {
-  configure();
-  cachedImages = images;
-  try {
-    return sanitize(html);
-  } finally {
-    cachedImages = null;
-  }
+  return sanitizer(html, images);
 }
 
-function sanitize(html: string): string {
-  return DOMPurify.sanitize(html, {
-    ALLOWED_TAGS,
-    ALLOWED_ATTR: [...ALLOWED_ATTR, 'target', 'rel', 'loading', 'referrerpolicy'],
-    ALLOW_DATA_ATTR: false,
-    ALLOW_ARIA_ATTR: false,
-    FORBID_ATTR: ['style', 'class', 'id'],
-    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|data:image\/)/i,
-    ADD_TAGS: ['iframe'], // seen by the hook above, which turns known players into links
-    FORBID_CONTENTS: ['script', 'style', 'template', 'noscript', 'object', 'embed', 'select', 'textarea'],
-  }).replace(/<iframe\b[^>]*>(?:<\/iframe>)?/gi, '');
+function sanitize(purify: typeof DOMPurify, html: string): string {
+  return purify
+    .sanitize(html, {
+      ALLOWED_TAGS,
+      ALLOWED_ATTR: [...ALLOWED_ATTR, 'target', 'rel', 'loading', 'referrerpolicy'],
+      ALLOW_DATA_ATTR: false,
+      ALLOW_ARIA_ATTR: false,
+      FORBID_ATTR: ['style', 'class', 'id'],
+      ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|data:image\/)/i,
+      ADD_TAGS: ['iframe'], // seen by the hook above, which turns known players into links
+      FORBID_CONTENTS: ['script', 'style', 'template', 'noscript', 'object', 'embed', 'select', 'textarea'],
+    })
+    .replace(/<iframe\b[^>]*>(?:<\/iframe>)?/gi, '');
 }

@@ -6,7 +6,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { ArticleSummary, Feed } from '../../../shared/domain.js';
 import { shortDate } from '../format.js';
-import * as actions from '../state/actions.js';
+import { loadList, loadMore } from '../state/actions/list.js';
+import { markAllRead, openArticle, toggleStar } from '../state/actions/reading.js';
+import { setSearch, setUnreadOnly } from '../state/actions/selection.js';
+import { openDialog } from '../state/actions/ui.js';
 import { canFilterUnread, feedById, feedTitle, scopeTitle } from '../state/selectors.js';
 import { useStore } from '../state/store.js';
 
@@ -40,7 +43,7 @@ export const ArticleList = forwardRef<ArticleListHandle>(function ArticleList(_p
   }, [search]);
   // Search as the user types, after a short pause.
   useEffect(() => {
-    const timer = setTimeout(() => actions.setSearch(draft), 250);
+    const timer = setTimeout(() => setSearch(draft), 250);
     return () => clearTimeout(timer);
   }, [draft]);
 
@@ -65,7 +68,7 @@ export const ArticleList = forwardRef<ArticleListHandle>(function ArticleList(_p
   const virtualItems = virtualizer.getVirtualItems();
   const last = virtualItems[virtualItems.length - 1];
   useEffect(() => {
-    if (last && last.index >= items.length - 20 && next != null && !loading) void actions.loadMore();
+    if (last && last.index >= items.length - 20 && next != null && !loading) void loadMore();
   }, [last, items.length, next, loading]);
 
   return (
@@ -82,22 +85,22 @@ export const ArticleList = forwardRef<ArticleListHandle>(function ArticleList(_p
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Enter') actions.setSearch(draft);
+              if (e.key === 'Enter') setSearch(draft);
             }}
           />
           {canFilterUnread(scope) && (
             <label className="toggle">
-              <input type="checkbox" checked={unreadOnly} onChange={(e) => actions.setUnreadOnly(e.target.checked)} />
+              <input type="checkbox" checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)} />
               Unread only
             </label>
           )}
-          <button type="button" onClick={() => void actions.markAllRead()} title="Mark all read (Shift+A)">
+          <button type="button" onClick={() => void markAllRead()} title="Mark all read (Shift+A)">
             ✓ Mark all read
           </button>
         </div>
       </header>
       {stale && (
-        <button type="button" className="stale-banner" onClick={() => void actions.loadList()}>
+        <button type="button" className="stale-banner" onClick={() => void loadList()}>
           New articles — show them
         </button>
       )}
@@ -139,7 +142,7 @@ function EmptyList({ error, hasFeeds, searching }: { error: string | null; hasFe
       <div className="empty">
         <h2>Welcome to Syndic</h2>
         <p>Follow a site by pasting its address, or bring your subscriptions from another reader.</p>
-        <button type="button" className="primary" onClick={() => actions.openDialog({ kind: 'add-feed' })}>
+        <button type="button" className="primary" onClick={() => openDialog({ kind: 'add-feed' })}>
           Add a feed
         </button>
         <p className="hint">or use Import OPML at the bottom left.</p>
@@ -164,7 +167,7 @@ function ArticleRow({
       role="option"
       aria-selected={selected}
       className={`article-row${selected ? ' selected' : ''}${article.read ? ' read' : ''}`}
-      onClick={() => void actions.openArticle(article.id)}
+      onClick={() => void openArticle(article.id)}
     >
       <span
         className={`unread-dot${article.read ? '' : ' on'}`}
@@ -195,7 +198,7 @@ function ArticleRow({
         aria-pressed={article.starred}
         onClick={(e) => {
           e.stopPropagation();
-          void actions.toggleStar(article.id);
+          void toggleStar(article.id);
         }}
       >
         {article.starred ? '★' : '☆'}

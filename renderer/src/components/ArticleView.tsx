@@ -8,7 +8,8 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Article, Feed, Tag } from '../../../shared/domain.js';
 import { articleBody, articleShell, type ReadingTheme } from '../article-document.js';
 import { longDate } from '../format.js';
-import * as actions from '../state/actions.js';
+import { loadFullArticle, openOriginal, setRead, toggleStar } from '../state/actions/reading.js';
+import { tagOpenArticle, untagOpenArticle } from '../state/actions/tags.js';
 import { feedById, feedTitle, tagById } from '../state/selectors.js';
 import { useStore } from '../state/store.js';
 
@@ -119,19 +120,10 @@ function ArticleToolbar({
   const [fetching, setFetching] = useState(false);
   return (
     <div className="article-toolbar" role="toolbar" aria-label="Article actions">
-      <button
-        type="button"
-        aria-pressed={article.starred}
-        onClick={() => void actions.toggleStar(article.id)}
-        title="Star (s)"
-      >
+      <button type="button" aria-pressed={article.starred} onClick={() => void toggleStar(article.id)} title="Star (s)">
         {article.starred ? '★ Starred' : '☆ Star'}
       </button>
-      <button
-        type="button"
-        onClick={() => void actions.setRead(article.id, !article.read)}
-        title="Mark read or unread (m)"
-      >
+      <button type="button" onClick={() => void setRead(article.id, !article.read)} title="Mark read or unread (m)">
         {article.read ? 'Mark unread' : 'Mark read'}
       </button>
       {article.url &&
@@ -146,7 +138,7 @@ function ArticleToolbar({
             title="Fetch the whole article from the site and keep it for offline reading"
             onClick={async () => {
               setFetching(true);
-              await actions.loadFullArticle(article.id);
+              await loadFullArticle(article.id);
               setFetching(false);
             }}
           >
@@ -154,7 +146,7 @@ function ArticleToolbar({
           </button>
         ))}
       {article.url && (
-        <button type="button" onClick={() => actions.openOriginal()} title="Open the original (o)">
+        <button type="button" onClick={() => openOriginal()} title="Open the original (o)">
           ↗ Open original
         </button>
       )}
@@ -182,7 +174,7 @@ function TagChips({ article, feed, tags }: { article: Article; feed: Feed | unde
               type="button"
               className="icon"
               aria-label={`Remove tag ${tags.get(id)?.name ?? ''}`}
-              onClick={() => void actions.untagOpenArticle(id)}
+              onClick={() => void untagOpenArticle(id)}
             >
               ×
             </button>
@@ -193,7 +185,7 @@ function TagChips({ article, feed, tags }: { article: Article; feed: Feed | unde
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              void actions.tagOpenArticle(name);
+              void tagOpenArticle(name);
               setName('');
               setAdding(false);
             }}

@@ -1,6 +1,6 @@
 /** An accessible modal dialog: labelled, focus moved in and kept in, Escape closes. */
 import { useEffect, useRef, type ReactNode } from 'react';
-import { closeDialog } from '../state/actions.js';
+import { closeDialog } from '../state/actions/ui.js';
 
 export function Modal({ title, children, wide }: { title: string; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);

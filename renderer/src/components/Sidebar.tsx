@@ -1,7 +1,11 @@
 /** Left pane: smart views, tags (combinable with any/all) and feeds, each with unread counts. */
 import { useRef } from 'react';
 import type { Feed, Tag } from '../../../shared/domain.js';
-import * as actions from '../state/actions.js';
+import { exportOpml, importOpmlFile } from '../state/actions/opml.js';
+import { refresh } from '../state/actions/refresh.js';
+import { selectScope, setTagMode, toggleTagInScope } from '../state/actions/selection.js';
+import { confirmDeleteTag } from '../state/actions/tags.js';
+import { openDialog } from '../state/actions/ui.js';
 import { feedTitle, sameScope } from '../state/selectors.js';
 import { useStore, type Scope } from '../state/store.js';
 import { FeedIcon } from './FeedIcon.js';
@@ -41,26 +45,21 @@ export function Sidebar() {
       <div className="sidebar-actions">
         <button
           type="button"
-          onClick={() => actions.openDialog({ kind: 'add-feed' })}
+          onClick={() => openDialog({ kind: 'add-feed' })}
           title="Add a feed (by its address or a site's)"
         >
           + Add feed
         </button>
         <button
           type="button"
-          onClick={() => void actions.refresh(null)}
+          onClick={() => void refresh(null)}
           disabled={Boolean(refreshing)}
           aria-label={refreshing ? `Refreshing, ${refreshing.done} of ${refreshing.total} feeds` : 'Refresh all feeds'}
           title="Refresh all (r)"
         >
           ⟳
         </button>
-        <button
-          type="button"
-          onClick={() => actions.openDialog({ kind: 'settings' })}
-          aria-label="Settings"
-          title="Settings"
-        >
+        <button type="button" onClick={() => openDialog({ kind: 'settings' })} aria-label="Settings" title="Settings">
           ⚙
         </button>
       </div>
@@ -74,7 +73,7 @@ export function Sidebar() {
                 type="button"
                 className={sameScope(scope, candidate) ? 'current' : ''}
                 aria-current={sameScope(scope, candidate) ? 'page' : undefined}
-                onClick={() => actions.selectScope(candidate)}
+                onClick={() => selectScope(candidate)}
                 title={`${item.label} (g then ${item.key})`}
               >
                 <span className="nav-icon" aria-hidden="true">
@@ -101,7 +100,7 @@ export function Sidebar() {
       {feeds.length === 0 ? (
         <div className="empty-small">
           <p>No feeds yet.</p>
-          <button type="button" onClick={() => actions.openDialog({ kind: 'add-feed' })}>
+          <button type="button" onClick={() => openDialog({ kind: 'add-feed' })}>
             Add a feed
           </button>
           <button type="button" onClick={() => fileInput.current?.click()}>
@@ -125,7 +124,7 @@ export function Sidebar() {
         <button type="button" onClick={() => fileInput.current?.click()}>
           Import OPML…
         </button>
-        <button type="button" onClick={() => void actions.exportOpml()} disabled={feeds.length === 0}>
+        <button type="button" onClick={() => void exportOpml()} disabled={feeds.length === 0}>
           Export OPML…
         </button>
         <input
@@ -137,7 +136,7 @@ export function Sidebar() {
           data-testid="opml-input"
           onChange={(e) => {
             const file = e.target.files?.[0];
-            if (file) void actions.importOpmlFile(file);
+            if (file) void importOpmlFile(file);
             e.target.value = '';
           }}
         />
@@ -169,7 +168,7 @@ function TagSection({
             <button
               type="button"
               aria-pressed={mode === 'any'}
-              onClick={() => actions.setTagMode('any')}
+              onClick={() => setTagMode('any')}
               title="Articles with any of the tags"
             >
               Any
@@ -177,7 +176,7 @@ function TagSection({
             <button
               type="button"
               aria-pressed={mode === 'all'}
-              onClick={() => actions.setTagMode('all')}
+              onClick={() => setTagMode('all')}
               title="Articles with all of the tags"
             >
               All
@@ -199,8 +198,8 @@ function TagSection({
                 aria-pressed={on}
                 onClick={(e) =>
                   e.ctrlKey || e.metaKey
-                    ? actions.toggleTagInScope(tag.id)
-                    : actions.selectScope({ kind: 'tags', tagIds: [tag.id], mode: 'any' })
+                    ? toggleTagInScope(tag.id)
+                    : selectScope({ kind: 'tags', tagIds: [tag.id], mode: 'any' })
                 }
               >
                 <span className="nav-icon" aria-hidden="true">
@@ -215,7 +214,7 @@ function TagSection({
                   className="icon"
                   aria-label={`Add ${tag.name} to the combined tags`}
                   title="Combine with the selected tags"
-                  onClick={() => actions.toggleTagInScope(tag.id)}
+                  onClick={() => toggleTagInScope(tag.id)}
                 >
                   {on ? '−' : '+'}
                 </button>
@@ -223,7 +222,7 @@ function TagSection({
                   type="button"
                   className="icon"
                   aria-label={`Rename tag ${tag.name}`}
-                  onClick={() => actions.openDialog({ kind: 'rename-tag', tagId: tag.id })}
+                  onClick={() => openDialog({ kind: 'rename-tag', tagId: tag.id })}
                 >
                   ✎
                 </button>
@@ -231,7 +230,7 @@ function TagSection({
                   type="button"
                   className="icon"
                   aria-label={`Delete tag ${tag.name}`}
-                  onClick={() => actions.confirmDeleteTag(tag.id, tag.name)}
+                  onClick={() => confirmDeleteTag(tag.id, tag.name)}
                 >
                   🗑
                 </button>
@@ -252,7 +251,7 @@ function FeedRow({ feed, current, unread }: { feed: Feed; current: boolean; unre
         type="button"
         className={current ? 'current' : ''}
         aria-current={current ? 'page' : undefined}
-        onClick={() => actions.selectScope({ kind: 'feed', feedId: feed.id })}
+        onClick={() => selectScope({ kind: 'feed', feedId: feed.id })}
         title={feed.lastError ? `${title}: ${feed.lastError.message}` : title}
       >
         <FeedIcon feed={feed} />
@@ -265,19 +264,14 @@ function FeedRow({ feed, current, unread }: { feed: Feed; current: boolean; unre
         <Count n={unread} what="unread" />
       </button>
       <span className="row-menu">
-        <button
-          type="button"
-          className="icon"
-          aria-label={`Refresh ${title}`}
-          onClick={() => void actions.refresh([feed.id])}
-        >
+        <button type="button" className="icon" aria-label={`Refresh ${title}`} onClick={() => void refresh([feed.id])}>
           ⟳
         </button>
         <button
           type="button"
           className="icon"
           aria-label={`Edit ${title}`}
-          onClick={() => actions.openDialog({ kind: 'edit-feed', feedId: feed.id })}
+          onClick={() => openDialog({ kind: 'edit-feed', feedId: feed.id })}
         >
           ✎
         </button>

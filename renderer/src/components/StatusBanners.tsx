@@ -1,5 +1,5 @@
 /** Refresh progress, and damaged, offline or disconnected states, said once at the top. */
-import * as actions from '../state/actions.js';
+import { confirmRestoreBackup } from '../state/actions/storage.js';
 import { useStore } from '../state/store.js';
 
 export function StatusBanners() {
@@ -16,7 +16,7 @@ export function StatusBanners() {
             <button
               type="button"
               className="link"
-              onClick={() => actions.confirmRestoreBackup(damaged.latestBackup!, 'the date of the latest backup')}
+              onClick={() => confirmRestoreBackup(damaged.latestBackup!, 'the date of the latest backup')}
             >
               Restore the latest backup…
             </button>

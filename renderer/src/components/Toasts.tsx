@@ -1,5 +1,5 @@
 /** Passing messages (with an Undo where there is one), announced to screen readers. */
-import { dismissToast } from '../state/actions.js';
+import { dismissToast } from '../state/actions/toasts.js';
 import { useStore } from '../state/store.js';
 
 export function Toasts() {

@@ -1,7 +1,9 @@
 /**
  * The renderer's state: one store, one slice per domain (feeds, articles, selection, ui).
- * Components read it through selectors with useStore; only actions (state/actions.ts)
- * write it, and only actions talk to the API.
+ * Components read it through selectors with useStore; only actions (state/actions/)
+ * write it, and only actions talk to the API. Every piece of mutable state the renderer
+ * keeps between events is in here (the list request counter, the toast ids, the refresh
+ * tally too), so none hides in a module-level variable.
  */
 import { useRef, useSyncExternalStore } from 'react';
 import type {
@@ -11,16 +13,18 @@ import type {
   Feed,
   FeedId,
   RefreshProgress,
+  SmartView,
   StorageInfo,
   Settings,
   Tag,
   TagId,
 } from '../../../shared/domain.js';
 import { DEFAULT_SETTINGS } from '../../../shared/domain.js';
+import { NO_REFRESH_TALLY, type RefreshTally } from './refresh-status.js';
 
 /** What the left pane selected: a smart view, one feed, or tags. */
 export type Scope =
-  | { kind: 'smart'; view: 'all' | 'unread' | 'starred' | 'today' }
+  | { kind: 'smart'; view: SmartView }
   | { kind: 'feed'; feedId: FeedId }
   | { kind: 'tags'; tagIds: TagId[]; mode: 'any' | 'all' };
 
@@ -40,6 +44,8 @@ export interface ArticlesSlice {
   stale: boolean;
   /** Bumped on every fresh load, so the list can scroll back to the top. */
   generation: number;
+  /** Bumped when a fresh load starts: answers to a list request a newer one replaced are dropped. */
+  request: number;
   open: Article | null;
 }
 
@@ -75,6 +81,10 @@ export interface UiSlice {
   /** The network looks down: the last refresh failed everywhere for network reasons. */
   offline: boolean;
   settings: Settings;
+  /** The id the next toast gets. */
+  nextToastId: number;
+  /** What the running refresh has met so far, to tell "offline" from "some feeds failed". */
+  refreshTally: RefreshTally;
   /** Waiting for the second key of a "g" sequence. */
   pendingG: boolean;
   /** Data directory, cache and backups, loaded while the settings are open. */
@@ -92,7 +102,16 @@ export interface AppState {
 
 export const initialState: AppState = {
   feeds: { feeds: [], tags: [], counts: null, loaded: false },
-  articles: { items: [], next: null, loading: false, error: null, stale: false, generation: 0, open: null },
+  articles: {
+    items: [],
+    next: null,
+    loading: false,
+    error: null,
+    stale: false,
+    generation: 0,
+    request: 0,
+    open: null,
+  },
   selection: { scope: { kind: 'smart', view: 'unread' }, unreadOnly: false, search: '', articleId: null },
   ui: {
     dialog: null,
@@ -100,6 +119,8 @@ export const initialState: AppState = {
     refresh: null,
     connected: true,
     offline: false,
+    nextToastId: 1,
+    refreshTally: NO_REFRESH_TALLY,
     settings: DEFAULT_SETTINGS,
     pendingG: false,
     storage: null,
@@ -108,23 +129,34 @@ export const initialState: AppState = {
 };
 
 type Listener = () => void;
-let state: AppState = initialState;
-const listeners = new Set<Listener>();
 
-export function getState(): AppState {
-  return state;
+export interface Store {
+  getState(): AppState;
+  /** Replaces one slice (or several) and notifies subscribers. */
+  update(change: (s: AppState) => Partial<AppState>): void;
+  subscribe(listener: Listener): () => void;
 }
 
-/** Replaces one slice (or several) and notifies subscribers. */
-export function update(change: (s: AppState) => Partial<AppState>): void {
-  state = { ...state, ...change(state) };
-  for (const l of listeners) l();
+/** A store holding `initial`; the state and its listeners live in this closure only. */
+export function createStore(initial: AppState): Store {
+  let state = initial;
+  const listeners = new Set<Listener>();
+  return {
+    getState: () => state,
+    update(change) {
+      state = { ...state, ...change(state) };
+      for (const l of listeners) l();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
 
-export function subscribe(listener: Listener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+/** The app's one store. */
+export const store = createStore(initialState);
+export const { getState, update, subscribe } = store;
 
 /**
  * Reads a value from the store and re-renders when it changes. The result is cached per
@@ -134,6 +166,7 @@ export function subscribe(listener: Listener): () => void {
 export function useStore<T>(selector: (s: AppState) => T): T {
   const cache = useRef<{ state: AppState; value: T } | null>(null);
   const read = (): T => {
+    const state = getState();
     if (cache.current?.state === state) return cache.current.value;
     const value = selector(state);
     cache.current = { state, value };

@@ -1,7 +1,8 @@
 /** Add a feed by its address or a site's; choose among a site's feeds; pick tags. */
 import { useState } from 'react';
 import type { DiscoveredFeed } from '../../../../shared/domain.js';
-import * as actions from '../../state/actions.js';
+import { addFeed } from '../../state/actions/feeds.js';
+import { closeDialog } from '../../state/actions/ui.js';
 import { tagById } from '../../state/selectors.js';
 import { useStore } from '../../state/store.js';
 import { Modal } from '../Modal.js';
@@ -19,9 +20,9 @@ export function AddFeedDialog({ initialUrl }: { initialUrl?: string }) {
   const submit = async (address: string) => {
     setBusy(true);
     setError(null);
-    const outcome = await actions.addFeed(address, tags);
+    const outcome = await addFeed(address, tags);
     setBusy(false);
-    if (outcome.kind === 'added') return actions.closeDialog();
+    if (outcome.kind === 'added') return closeDialog();
     if (outcome.kind === 'choose') {
       setCandidates(outcome.candidates);
       setChosen(outcome.candidates[0]?.url ?? null);
@@ -83,7 +84,7 @@ export function AddFeedDialog({ initialUrl }: { initialUrl?: string }) {
           </p>
         )}
         <div className="dialog-buttons">
-          <button type="button" onClick={() => actions.closeDialog()}>
+          <button type="button" onClick={() => closeDialog()}>
             Cancel
           </button>
           <button type="submit" className="primary" disabled={busy || !url.trim()}>

@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import type { Feed } from '../../../../shared/domain.js';
 import { shortDate } from '../../format.js';
-import * as actions from '../../state/actions.js';
+import { confirmDeleteFeed, saveFeed } from '../../state/actions/feeds.js';
+import { closeDialog } from '../../state/actions/ui.js';
 import { feedTitle, tagById } from '../../state/selectors.js';
 import { useStore } from '../../state/store.js';
 import { Modal } from '../Modal.js';
@@ -47,13 +48,13 @@ export function EditFeedDialog({ feed }: { feed: Feed }) {
         onSubmit={async (e) => {
           e.preventDefault();
           setBusy(true);
-          const ok = await actions.saveFeed(
+          const ok = await saveFeed(
             feed.id,
             { userTitle: title.trim() || null, url: url.trim(), refreshMinutes: interval, fetchFullText: fullText },
             tags,
           );
           setBusy(false);
-          if (ok) actions.closeDialog();
+          if (ok) closeDialog();
         }}
       >
         <label className="field">
@@ -83,11 +84,11 @@ export function EditFeedDialog({ feed }: { feed: Feed }) {
           Always fetch the full article (for feeds that publish only a summary; kept for offline reading)
         </label>
         <div className="dialog-buttons">
-          <button type="button" className="danger" onClick={() => actions.confirmDeleteFeed(feed.id, feedTitle(feed))}>
+          <button type="button" className="danger" onClick={() => confirmDeleteFeed(feed.id, feedTitle(feed))}>
             Unsubscribe…
           </button>
           <span className="spacer" />
-          <button type="button" onClick={() => actions.closeDialog()}>
+          <button type="button" onClick={() => closeDialog()}>
             Cancel
           </button>
           <button type="submit" className="primary" disabled={busy}>

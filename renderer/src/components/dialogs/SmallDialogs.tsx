@@ -2,7 +2,9 @@
 import { useState } from 'react';
 import type { Settings, Tag } from '../../../../shared/domain.js';
 import { SHORTCUTS } from '../../keyboard.js';
-import * as actions from '../../state/actions.js';
+import { updateSettings } from '../../state/actions/settings.js';
+import { renameTag } from '../../state/actions/tags.js';
+import { closeDialog } from '../../state/actions/ui.js';
 import { useStore } from '../../state/store.js';
 import { Modal } from '../Modal.js';
 import { StorageSettings } from './StorageSettings.js';
@@ -22,14 +24,14 @@ export function ConfirmDialog({
     <Modal title={title}>
       <p>{message}</p>
       <div className="dialog-buttons">
-        <button type="button" autoFocus onClick={() => actions.closeDialog()}>
+        <button type="button" autoFocus onClick={() => closeDialog()}>
           Cancel
         </button>
         <button
           type="button"
           className="danger"
           onClick={() => {
-            actions.closeDialog();
+            closeDialog();
             onConfirm();
           }}
         >
@@ -47,7 +49,7 @@ export function RenameTagDialog({ tag }: { tag: Tag }) {
       <form
         onSubmit={async (e) => {
           e.preventDefault();
-          if (await actions.renameTag(tag.id, name)) actions.closeDialog();
+          if (await renameTag(tag.id, name)) closeDialog();
         }}
       >
         <label className="field">
@@ -55,7 +57,7 @@ export function RenameTagDialog({ tag }: { tag: Tag }) {
           <input autoFocus required maxLength={64} value={name} onChange={(e) => setName(e.target.value)} />
         </label>
         <div className="dialog-buttons">
-          <button type="button" onClick={() => actions.closeDialog()}>
+          <button type="button" onClick={() => closeDialog()}>
             Cancel
           </button>
           <button type="submit" className="primary">
@@ -83,7 +85,7 @@ export function ShortcutsDialog() {
         </tbody>
       </table>
       <div className="dialog-buttons">
-        <button type="button" className="primary" onClick={() => actions.closeDialog()}>
+        <button type="button" className="primary" onClick={() => closeDialog()}>
           Close
         </button>
       </div>
@@ -93,7 +95,7 @@ export function ShortcutsDialog() {
 
 export function SettingsDialog() {
   const settings = useStore((s) => s.ui.settings);
-  const set = (patch: Partial<Settings>) => void actions.updateSettings(patch);
+  const set = (patch: Partial<Settings>) => void updateSettings(patch);
   return (
     <Modal title="Settings" wide>
       <label className="field">
@@ -146,7 +148,7 @@ export function SettingsDialog() {
       </label>
       <StorageSettings settings={settings} set={set} />
       <div className="dialog-buttons">
-        <button type="button" className="primary" onClick={() => actions.closeDialog()}>
+        <button type="button" className="primary" onClick={() => closeDialog()}>
           Done
         </button>
       </div>
@@ -179,7 +181,7 @@ export function ImportReportDialog({
         </ul>
       )}
       <div className="dialog-buttons">
-        <button type="button" className="primary" onClick={() => actions.closeDialog()}>
+        <button type="button" className="primary" onClick={() => closeDialog()}>
           OK
         </button>
       </div>

@@ -5,7 +5,14 @@
 import { useEffect } from 'react';
 import type { Settings } from '../../../../shared/domain.js';
 import { shortDate } from '../../format.js';
-import * as actions from '../../state/actions.js';
+import { exportOpml } from '../../state/actions/opml.js';
+import {
+  confirmRestoreBackup,
+  createBackup,
+  exportStarred,
+  loadStorageInfo,
+  runMaintenance,
+} from '../../state/actions/storage.js';
 import { useStore } from '../../state/store.js';
 
 function size(bytes: number): string {
@@ -58,7 +65,7 @@ function NumberChoice(props: { label: string; value: number; choices: Choices; o
 
 export function StorageSettings({ settings, set }: { settings: Settings; set: (patch: Partial<Settings>) => void }) {
   const storage = useStore((s) => s.ui.storage);
-  useEffect(() => void actions.loadStorageInfo(), []);
+  useEffect(() => void loadStorageInfo(), []);
   const offline = storage?.offline;
   return (
     <section className="settings-section" aria-label="Storage and backups">
@@ -95,7 +102,7 @@ export function StorageSettings({ settings, set }: { settings: Settings; set: (p
       <p className="muted small">
         Unread and starred articles are never removed. Tidied daily
         {storage?.lastMaintenanceAt ? `, last on ${shortDate(storage.lastMaintenanceAt)}` : ''}.{' '}
-        <button type="button" className="link" onClick={() => void actions.runMaintenance()}>
+        <button type="button" className="link" onClick={() => void runMaintenance()}>
           Tidy now
         </button>
       </p>
@@ -114,7 +121,7 @@ export function StorageSettings({ settings, set }: { settings: Settings; set: (p
               {shortDate(b.createdAt)} · {size(b.bytes)}
               {b.name.includes('before-restore') ? ' · before a restore' : ''}
             </span>
-            <button type="button" onClick={() => actions.confirmRestoreBackup(b.name, shortDate(b.createdAt))}>
+            <button type="button" onClick={() => confirmRestoreBackup(b.name, shortDate(b.createdAt))}>
               Restore…
             </button>
           </li>
@@ -122,16 +129,16 @@ export function StorageSettings({ settings, set }: { settings: Settings; set: (p
         {storage && storage.backups.length === 0 && <li className="muted small">No backups yet.</li>}
       </ul>
       <div className="button-row">
-        <button type="button" onClick={() => void actions.createBackup()}>
+        <button type="button" onClick={() => void createBackup()}>
           Back up now
         </button>
-        <button type="button" onClick={() => void actions.exportStarred('html')}>
+        <button type="button" onClick={() => void exportStarred('html')}>
           Export starred (HTML)
         </button>
-        <button type="button" onClick={() => void actions.exportStarred('json')}>
+        <button type="button" onClick={() => void exportStarred('json')}>
           Export starred (JSON)
         </button>
-        <button type="button" onClick={() => void actions.exportOpml()}>
+        <button type="button" onClick={() => void exportOpml()}>
           Export feeds (OPML)
         </button>
       </div>

@@ -1,0 +1,79 @@
+/**
+ * The browser's key events to the keyboard map: reads where the key was pressed, asks
+ * keyboard.ts for the command, and runs it through the actions.
+ */
+import { assertNever } from '../../shared/assert.js';
+import { commandForKey, type KeyCommand } from './keyboard.js';
+import { markAllRead, openOriginal, toggleRead, toggleStar } from './state/actions/reading.js';
+import { refresh } from './state/actions/refresh.js';
+import { moveSelection, moveToUnread, selectScope } from './state/actions/selection.js';
+import { closeDialog, openDialog, setPendingG } from './state/actions/ui.js';
+import { getState } from './state/store.js';
+
+function typingIn(target: HTMLElement): boolean {
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** Handles one key press; returns true when it was a shortcut (the caller then prevents the default). */
+export function handleKey(event: KeyboardEvent, focusSearch: () => void): boolean {
+  const { ui } = getState();
+  // A key from the article frame has a target of the frame's realm: neither a field nor a control here.
+  const target = event.target instanceof HTMLElement ? event.target : null;
+  const command = commandForKey(event, {
+    dialogOpen: ui.dialog !== null,
+    typing: target !== null && typingIn(target),
+    onControl: target?.closest('button, a, [role="separator"]') != null,
+    pendingG: ui.pendingG,
+  });
+  return command !== null && run(command, target, focusSearch);
+}
+
+function run(command: KeyCommand, target: HTMLElement | null, focusSearch: () => void): boolean {
+  switch (command.kind) {
+    case 'close-dialog':
+      closeDialog();
+      return true;
+    case 'leave-field':
+      target?.blur();
+      return true;
+    case 'move':
+      void moveSelection(command.delta);
+      return true;
+    case 'move-unread':
+      void moveToUnread(command.delta);
+      return true;
+    case 'toggle-read':
+      void toggleRead();
+      return true;
+    case 'toggle-star':
+      void toggleStar();
+      return true;
+    case 'open-original':
+      openOriginal();
+      return true;
+    case 'mark-all-read':
+      void markAllRead();
+      return true;
+    case 'refresh':
+      void refresh(null);
+      return true;
+    case 'focus-search':
+      focusSearch();
+      return true;
+    case 'show-shortcuts':
+      openDialog({ kind: 'shortcuts' });
+      return true;
+    case 'start-go':
+      setPendingG(true);
+      return true;
+    case 'go':
+      setPendingG(false);
+      selectScope({ kind: 'smart', view: command.view });
+      return true;
+    case 'end-go':
+      setPendingG(false);
+      return false;
+    default:
+      return assertNever(command, 'key command');
+  }
+}

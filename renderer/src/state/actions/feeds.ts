@@ -1,0 +1,59 @@
+/** The sidebar's feeds, tags and counts, and the subscriptions: adding, editing, unsubscribing. */
+import type { FeedPatch } from '../../../../shared/api.js';
+import type { DiscoveredFeed, FeedId } from '../../../../shared/domain.js';
+import { api } from '../../api.js';
+import { FALLBACK_SCOPE, showsFeed } from '../scope.js';
+import { getState, update } from '../store.js';
+import { selectScope } from './selection.js';
+import { attempt, errorMessage, showToast } from './toasts.js';
+import { openDialog } from './ui.js';
+
+export async function reloadSidebar(): Promise<void> {
+  const [feeds, tags, counts] = await Promise.all([api.listFeeds(), api.listTags(), api.getCounts()]);
+  update(() => ({ feeds: { feeds, tags, counts, loaded: true } }));
+}
+
+export type AddFeedOutcome =
+  { kind: 'added' } | { kind: 'choose'; candidates: DiscoveredFeed[] } | { kind: 'failed'; message: string };
+
+/** Subscribes to a feed or a site; a site with several feeds asks the dialog to choose. */
+export async function addFeed(url: string, tags: string[]): Promise<AddFeedOutcome> {
+  try {
+    const result = await api.addFeed({ url, tags });
+    if (result.kind === 'choose') return { kind: 'choose', candidates: result.candidates };
+    await reloadSidebar();
+    selectScope({ kind: 'feed', feedId: result.feed.id });
+    if (result.kind === 'exists') showToast('You already follow this feed');
+    else if (result.feed.lastError)
+      showToast(`Added, but the first refresh failed: ${result.feed.lastError.message}`, 'error');
+    return { kind: 'added' };
+  } catch (error) {
+    return { kind: 'failed', message: errorMessage(error) };
+  }
+}
+
+export async function saveFeed(feedId: FeedId, patch: FeedPatch, tags: string[]): Promise<boolean> {
+  const ok = await attempt(async () => {
+    await api.updateFeed(feedId, patch);
+    await api.setFeedTags(feedId, tags);
+    return true;
+  });
+  await reloadSidebar();
+  return ok === true;
+}
+
+export function confirmDeleteFeed(feedId: FeedId, title: string): void {
+  openDialog({
+    kind: 'confirm',
+    title: 'Unsubscribe?',
+    message: `Unsubscribe from "${title}" and delete its articles? Starred articles of this feed are deleted too.`,
+    confirm: 'Unsubscribe',
+    onConfirm: () =>
+      void attempt(async () => {
+        await api.deleteFeed(feedId);
+        if (showsFeed(getState().selection.scope, feedId)) selectScope(FALLBACK_SCOPE);
+        await reloadSidebar();
+        showToast(`Unsubscribed from ${title}`);
+      }),
+  });
+}

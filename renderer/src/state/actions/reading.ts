@@ -1,0 +1,69 @@
+/** Reading: opening an article, read and starred state, the original page, marking a view read. */
+import { api } from '../../api.js';
+import { getState, update } from '../store.js';
+import { currentQuery, loadList, patchItem } from './list.js';
+import { attempt, showToast } from './toasts.js';
+
+export async function openArticle(id: number): Promise<void> {
+  update((s) => ({ selection: { ...s.selection, articleId: id } }));
+  const article = await attempt(() => api.getArticle(id));
+  if (getState().selection.articleId !== id) return;
+  update((s) => ({ articles: { ...s.articles, open: article ?? null } }));
+  if (article && !article.read && getState().ui.settings.markReadOnOpen) await setRead(id, true);
+}
+
+/** Fetches the whole article from its site (readability), kept for offline reading. */
+export async function loadFullArticle(id: number): Promise<void> {
+  const article = await attempt(() => api.fetchFullArticle(id));
+  if (!article || getState().selection.articleId !== id) return;
+  update((s) => ({ articles: { ...s.articles, open: article } }));
+}
+
+export async function setRead(id: number, read: boolean): Promise<void> {
+  patchItem(id, { read });
+  const result = await attempt(() => api.markRead([id], read));
+  if (result && result.count > 1) {
+    // Copies of the same post in other feeds changed too.
+    await loadList();
+  }
+}
+
+export async function toggleRead(id = getState().selection.articleId): Promise<void> {
+  const item = getState().articles.items.find((a) => a.id === id);
+  if (item) await setRead(item.id, !item.read);
+}
+
+export async function toggleStar(id = getState().selection.articleId): Promise<void> {
+  const item = getState().articles.items.find((a) => a.id === id) ?? getState().articles.open;
+  if (!item || item.id !== id) return;
+  patchItem(item.id, { starred: !item.starred });
+  await attempt(() => api.setStarred(item.id, !item.starred));
+}
+
+export function openOriginal(): void {
+  const { open } = getState().articles;
+  const url = open?.url;
+  if (url && /^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
+}
+
+export async function markAllRead(): Promise<void> {
+  const result = await attempt(() => api.markViewRead(currentQuery(), null));
+  if (!result) return;
+  update((s) => ({ articles: { ...s.articles, items: s.articles.items.map((a) => ({ ...a, read: true })) } }));
+  if (result.count === 0) return showToast('Nothing unread here');
+  const token = result.undoToken;
+  showToast(
+    `Marked ${result.count} article${result.count === 1 ? '' : 's'} read`,
+    'info',
+    token ? { label: 'Undo', run: () => void undoMarkAllRead(token) } : undefined,
+    10_000,
+  );
+}
+
+async function undoMarkAllRead(token: string): Promise<void> {
+  const restored = await attempt(() => api.undoMarkRead(token));
+  if (restored !== undefined) {
+    showToast(`Marked ${restored} article${restored === 1 ? '' : 's'} unread again`);
+    await loadList();
+  }
+}

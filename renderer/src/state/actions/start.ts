@@ -1,0 +1,55 @@
+/** Start-up: listens to what the main side pushes, then loads the settings, the sidebar and the first list. */
+import { assertNever } from '../../../../shared/assert.js';
+import { api, onConnectionChange, onReaderEvent } from '../../api.js';
+import { onNewArticles } from '../article-list.js';
+import { getState, update } from '../store.js';
+import { reloadSidebar } from './feeds.js';
+import { loadList } from './list.js';
+import { onRefreshProgress } from './refresh.js';
+import { loadStorageInfo } from './storage.js';
+import { openDialog } from './ui.js';
+
+function listenToMainSide(): void {
+  onReaderEvent('counts-changed', (counts) => update((s) => ({ feeds: { ...s.feeds, counts } })));
+  onReaderEvent('feeds-changed', () => void reloadSidebar());
+  onReaderEvent('articles-changed', ({ feedIds }) => {
+    // Reload at once when nothing is open, else offer the new articles without moving the list.
+    const reaction = onNewArticles(getState().selection, feedIds);
+    switch (reaction) {
+      case 'ignore':
+        return;
+      case 'reload':
+        return void loadList();
+      case 'offer':
+        return update((s) => ({ articles: { ...s.articles, stale: true } }));
+      default:
+        return assertNever(reaction, 'reaction to new articles');
+    }
+  });
+  onReaderEvent('refresh-progress', onRefreshProgress);
+  onReaderEvent('offline-status', (offline) =>
+    update((s) => ({ ui: { ...s.ui, storage: s.ui.storage && { ...s.ui.storage, offline } } })),
+  );
+  onReaderEvent('open-add-feed', ({ url }) => openDialog({ kind: 'add-feed', url }));
+  onReaderEvent('opml-imported', (report) => {
+    void reloadSidebar();
+    openDialog({ kind: 'import-report', added: report.added, skipped: report.skipped, problems: report.problems });
+  });
+  onReaderEvent('database-damaged', (damaged) => update((s) => ({ ui: { ...s.ui, damaged } })));
+  onReaderEvent('data-replaced', () => {
+    update((s) => ({ articles: { ...s.articles, open: null }, selection: { ...s.selection, articleId: null } }));
+    void api.getSettings().then((settings) => update((s) => ({ ui: { ...s.ui, settings } })));
+    void reloadSidebar();
+    void loadList();
+    void loadStorageInfo();
+  });
+  onConnectionChange((connected) => update((s) => ({ ui: { ...s.ui, connected } })));
+}
+
+export async function start(): Promise<void> {
+  listenToMainSide();
+  const settings = await api.getSettings();
+  update((s) => ({ ui: { ...s.ui, settings } }));
+  await reloadSidebar();
+  await loadList();
+}

@@ -1,0 +1,48 @@
+/** Small state builders for the renderer's unit tests. */
+import type { Feed, Tag } from '../../../shared/domain.js';
+import { initialState, type AppState, type Scope } from '../../../renderer/src/state/store.js';
+
+export function feed(id: number, fields: Partial<Feed> = {}): Feed {
+  return {
+    id,
+    url: `https://example.com/feed-${id}.xml`,
+    siteUrl: null,
+    title: `Feed ${id}`,
+    userTitle: null,
+    description: null,
+    iconUrl: null,
+    cachedIcon: null,
+    tags: [],
+    refreshMinutes: null,
+    fetchFullText: false,
+    lastFetchAt: null,
+    nextFetchAt: null,
+    errorCount: 0,
+    lastError: null,
+    unreadCount: 0,
+    articleCount: 0,
+    createdAt: 0,
+    ...fields,
+  };
+}
+
+export function tag(id: number, name: string): Tag {
+  return { id, name, unreadCount: 0, feedCount: 0 };
+}
+
+/** The initial state with these feeds, tags and scope. */
+export function stateWith({
+  feeds = [],
+  tags = [],
+  scope = initialState.selection.scope,
+}: {
+  feeds?: Feed[];
+  tags?: Tag[];
+  scope?: Scope;
+}): AppState {
+  return {
+    ...initialState,
+    feeds: { ...initialState.feeds, feeds, tags },
+    selection: { ...initialState.selection, scope },
+  };
+}
