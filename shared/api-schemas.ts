@@ -10,6 +10,12 @@ const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const text = (max: number) => z.string().max(max);
 const url = text(4096);
 const tagName = text(200);
+/** A refresh interval in minutes: 5 minutes to 7 days, the limits ReaderService.updateFeed enforces. */
+const refreshMinutes = z
+  .number()
+  .int()
+  .min(5)
+  .max(7 * 24 * 60);
 
 const articleQuery = z.strictObject({
   view: z.enum(['all', 'unread', 'starred', 'today']),
@@ -23,17 +29,12 @@ const articleQuery = z.strictObject({
 const feedPatch = z.strictObject({
   userTitle: text(500).nullable().optional(),
   url: url.optional(),
-  refreshMinutes: z.number().int().min(1).max(100_000).nullable().optional(),
+  refreshMinutes: refreshMinutes.nullable().optional(),
   fetchFullText: z.boolean().optional(),
 });
 
 const settingsPatch = z.strictObject({
-  refreshMinutes: z
-    .number()
-    .int()
-    .min(5)
-    .max(7 * 24 * 60)
-    .optional(),
+  refreshMinutes: refreshMinutes.optional(),
   markReadOnOpen: z.boolean().optional(),
   theme: z.enum(['system', 'light', 'dark']).optional(),
   closeToTray: z.boolean().optional(),

@@ -36,8 +36,10 @@ export interface StaticFiles {
 
 /**
  * A renderer file inside `rendererDir` only: the path is decoded, then resolved, then
- * checked to stay below the folder, so `..`, `%2e%2e`, encoded separators and absolute
- * paths all end outside and get null.
+ * checked to stay below the folder, so `..`, `%2e%2e` and encoded separators end outside
+ * and get null. What no built renderer file's address has is refused before that, the
+ * same on every platform: NUL, a backslash (a separator on Windows, a name elsewhere), a
+ * `%` left after decoding (double encoding), an empty segment (`//etc/passwd`).
  */
 export function rendererFilePath(rendererDir: string, pathname: string): string | null {
   const root = resolve(rendererDir);
@@ -47,7 +49,7 @@ export function rendererFilePath(rendererDir: string, pathname: string): string 
   } catch {
     return null;
   }
-  if (path.includes('\0')) return null;
+  if (/[\0\\%]|\/\//.test(path)) return null;
   const file = resolve(join(root, path));
   return file.startsWith(root + sep) ? file : null;
 }

@@ -1,30 +1,21 @@
 /**
  * The Electron door: one IPC channel for calls, one for events. Every call's sender is
- * checked (one of our windows, its main frame, our own origin) before callReader
- * validates the method and its arguments.
+ * checked (one of our windows, its main frame, our own origin: trusted-sender.ts) before
+ * callReader validates the method and its arguments.
  */
-import { ipcMain, webContents, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, webContents } from 'electron';
 import type { ReaderApi, ReaderEventName, ReaderEvents } from '../../shared/api.js';
 import type { EventMessage, ReplyMessage } from '../../shared/protocol.js';
 import { callReader } from '../doors/reader-door.js';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './ipc-channels.js';
+import { trustedSender } from './trusted-sender.js';
 import { APP_ORIGIN } from './window-options.js';
-
-function trustedSender(event: IpcMainInvokeEvent, windows: () => Set<number>): boolean {
-  const frame = event.senderFrame;
-  return Boolean(
-    frame &&
-    frame === event.sender.mainFrame &&
-    windows().has(event.sender.id) &&
-    new URL(frame.url).origin === APP_ORIGIN,
-  );
-}
 
 export function registerIpc(api: ReaderApi, windows: () => Set<number>): () => void {
   ipcMain.handle(CALL_CHANNEL, async (event, message: unknown): Promise<ReplyMessage> => {
     const call = (message ?? {}) as { id?: unknown; method?: unknown; args?: unknown };
     const id = typeof call.id === 'number' ? call.id : -1;
-    if (!trustedSender(event, windows)) {
+    if (!trustedSender(event, windows(), APP_ORIGIN)) {
       return {
         id,
         ok: false,

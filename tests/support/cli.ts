@@ -4,7 +4,12 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'electron', 'cli.js');
+/**
+ * The built CLI. SYNDIC_CLI points the tests at another build: a deliberately broken copy,
+ * to see a safety check fail against it once.
+ */
+export const CLI =
+  process.env.SYNDIC_CLI ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'electron', 'cli.js');
 
 export function assertBuilt(): void {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm test does)`);

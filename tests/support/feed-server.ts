@@ -5,6 +5,7 @@
  * many hosts. Every test that starts one stops it.
  */
 import { createHash } from 'node:crypto';
+import { EventEmitter, once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
@@ -40,6 +41,11 @@ export interface FeedServer {
   handle(path: string, handler: Handler): void;
   redirect(path: string, to: string, status?: number): void;
   requests: RequestLog[];
+  /**
+   * Resolves once `count` requests for `path` (with its query) have arrived, counting those
+   * already logged: a test waits on this, not on time, for a client to have asked.
+   */
+  requested(path: string, count?: number): Promise<void>;
   /** Most requests in flight at once, over the server's life. */
   maxConcurrent: number;
   close(): Promise<void>;
@@ -108,9 +114,11 @@ export async function startFeedServer(options: ServerOptions = {}): Promise<Feed
   const sockets = new Set<import('node:net').Socket>();
 
   const state = { maxConcurrent: 0 };
+  const arrivals = new EventEmitter().setMaxListeners(0);
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     requests.push({ path: req.url ?? '/', headers: req.headers, at: Date.now() });
+    arrivals.emit('request');
     inFlight++;
     state.maxConcurrent = Math.max(state.maxConcurrent, inFlight);
     res.on('close', () => inFlight--);
@@ -163,6 +171,9 @@ export async function startFeedServer(options: ServerOptions = {}): Promise<Feed
       });
     },
     requests,
+    async requested(path, count = 1) {
+      while (requests.filter((r) => r.path === path).length < count) await once(arrivals, 'request');
+    },
     get maxConcurrent() {
       return state.maxConcurrent;
     },

@@ -3,8 +3,9 @@
  * every time the database passes integrity_check, and every article a refresh reported
  * stored (its --jsonl line is printed only after that feed's transaction committed) is
  * there. The feeds change before each round, so every refresh has new articles to write,
- * and the kill lands at a different moment each time (after a random number of committed
- * feeds, or after a random delay that can fall before, during or after the first writes).
+ * and the kill lands at a different moment each time, on an event, never after a delay:
+ * after a random number of committed feeds (their --jsonl lines), or when the refresh asks
+ * a random feed's server for it, which can fall before, during or after the first writes.
  */
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -53,19 +54,27 @@ describe('kill -9 during refresh', () => {
     const next = random(20261121);
     const reported = new Set<number>();
     let killedMidway = 0;
+    /** Rounds killed before any feed was reported committed, and after some were. */
+    const killed = { beforeFirstCommit: 0, afterCommits: 0 };
     for (let round = 0; round < ROUNDS; round++) {
       // New guids and links in every feed: this round's refresh has 400 articles to write.
       for (let f = 0; f < FEEDS; f++) corpus.setFeed(f, original[f]!.replaceAll('/posts/', `/r${round}/posts/`));
       const byLines = next() < 0.6;
       const afterLines = 1 + Math.floor(next() * 25);
-      const afterMs = 150 + Math.floor(next() * 700);
+      const atFeed = Math.floor(next() * FEEDS);
+      const feedServer = corpus.servers[atFeed % corpus.servers.length]!;
+      const feedPath = new URL(corpus.feedUrls[atFeed]!).pathname;
+      const askedBefore = feedServer.requests.filter((r) => r.path === feedPath).length;
       const child = startCli(['refresh', '--jsonl', '--data-dir', data]);
       let buffer = '';
       let lines = 0;
       const kill = (): void => {
-        if (child.exitCode === null && !child.killed) child.kill('SIGKILL');
+        if (child.exitCode !== null || child.killed) return;
+        child.kill('SIGKILL');
+        if (lines === 0) killed.beforeFirstCommit++;
+        else killed.afterCommits++;
       };
-      const timer = byLines ? null : setTimeout(kill, afterMs);
+      if (!byLines) void feedServer.requested(feedPath, askedBefore + 1).then(kill);
       const exit = await new Promise<number | null>((resolve) => {
         child.stdout!.on('data', (chunk: Buffer) => {
           buffer += chunk;
@@ -73,12 +82,12 @@ describe('kill -9 during refresh', () => {
           buffer = complete.pop()!;
           for (const line of complete) {
             for (const id of JSON.parse(line).stored as number[]) reported.add(id);
-            if (byLines && ++lines >= afterLines) kill();
+            lines++;
+            if (byLines && lines >= afterLines) kill();
           }
         });
         child.on('close', (code) => resolve(code));
       });
-      if (timer) clearTimeout(timer);
       if (exit === null) killedMidway++;
 
       const db = openDatabase(join(data, 'syndic.db'));
@@ -103,5 +112,6 @@ describe('kill -9 during refresh', () => {
       }
     }
     assert.ok(killedMidway >= ROUNDS * 0.8, `${killedMidway} of ${ROUNDS} refreshes were killed before they ended`);
+    assert.ok(killed.beforeFirstCommit >= 5 && killed.afterCommits >= 5, JSON.stringify(killed));
   });
 });

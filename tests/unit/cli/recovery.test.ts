@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { closeSync, openSync, readdirSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it, type TestContext } from 'node:test';
 import { assertBuilt, runCli } from '../../support/cli.js';
 import { contentTypeOf, fixture } from '../../support/fixtures.js';
 import { startFeedServer, type FeedServer } from '../../support/feed-server.js';
@@ -23,31 +23,37 @@ function damage(path: string): void {
   }
 }
 
+/** Files the damaged database was moved aside to, in a data directory. */
+const asideFiles = (data: string): string[] =>
+  readdirSync(data).filter((n) => /^syndic\.db\.damaged-/.test(n) && !/-(wal|shm)$/.test(n));
+
 describe('a damaged database', () => {
   let server: FeedServer;
-  let dir: ReturnType<typeof tempDir>;
-  let data: string;
-  const db = () => join(data, 'syndic.db');
-  const asideFiles = () => readdirSync(data).filter((n) => /^syndic\.db\.damaged-/.test(n) && !/-(wal|shm)$/.test(n));
 
   before(async () => {
     assertBuilt();
     server = await startFeedServer();
     server.serve('/aws.rss', { body: fixture('feeds', 'aws.rss'), contentType: contentTypeOf('aws.rss') });
-    dir = tempDir();
-    data = join(dir.path, 'data');
-    assert.equal((await runCli(['add', server.url('/aws.rss'), '--data-dir', data])).code, 0);
-    const backup = await runCli(['backup', '--data-dir', data]);
-    assert.equal(backup.code, 0, backup.stderr);
-    assert.match(backup.stdout, /Backed up to .*backups.syndic-\d{8}-\d{6}-\d{3}\.db/);
   });
-  after(async () => {
-    dir.remove();
-    await server.close();
-  });
+  after(() => server.close());
 
-  it('is refused by every command, and by the app, with the two ways out', async () => {
-    damage(db());
+  /** A data directory of this test's own, subscribed to a feed, and with a backup unless told not to. */
+  async function dataDir(t: TestContext, backup = true): Promise<string> {
+    const dir = tempDir();
+    t.after(() => dir.remove());
+    const data = join(dir.path, 'data');
+    assert.equal((await runCli(['add', server.url('/aws.rss'), '--data-dir', data])).code, 0);
+    if (backup) {
+      const made = await runCli(['backup', '--data-dir', data]);
+      assert.equal(made.code, 0, made.stderr);
+      assert.match(made.stdout, /Backed up to .*backups.syndic-\d{8}-\d{6}-\d{3}\.db/);
+    }
+    return data;
+  }
+
+  it('is refused by every command, and by the app, with the two ways out', async (t) => {
+    const data = await dataDir(t);
+    damage(join(data, 'syndic.db'));
     const list = await runCli(['list', '--data-dir', data]);
     assert.equal(list.code, 5);
     assert.match(list.stderr, /damaged/);
@@ -57,42 +63,42 @@ describe('a damaged database', () => {
     const serve = await runCli(['serve', '--port', '0', '--no-poll', '--data-dir', data]);
     assert.equal(serve.code, 5, 'browser mode does not start on a damaged database');
     assert.match(serve.stderr, /Restore the latest backup \(syndic-\d{8}/);
-    assert.deepEqual(asideFiles(), [], 'nothing was moved without being asked');
+    assert.deepEqual(asideFiles(data), [], 'nothing was moved without being asked');
   });
 
-  it('restores the latest backup, keeping the damaged file aside', async () => {
+  it('restores the latest backup, keeping the damaged file aside', async (t) => {
+    const data = await dataDir(t);
+    damage(join(data, 'syndic.db'));
     const recover = await runCli(['recover', '--restore-latest', '--data-dir', data]);
     assert.equal(recover.code, 0, recover.stderr);
     assert.match(recover.stdout, /Restored syndic-.*kept as .*syndic\.db\.damaged-/);
-    assert.equal(asideFiles().length, 1);
+    assert.equal(asideFiles(data).length, 1);
     const list = await runCli(['list', '--data-dir', data]);
     assert.equal(list.code, 0, list.stderr);
     assert.match(list.stdout, /aws\.rss/);
   });
 
-  it('starts fresh on request, keeping the damaged file aside too', async () => {
-    damage(db());
+  it('starts fresh on request, keeping the damaged file aside too', async (t) => {
+    const data = await dataDir(t);
+    damage(join(data, 'syndic.db'));
     const recover = await runCli(['recover', '--start-fresh', '--data-dir', data]);
     assert.equal(recover.code, 0, recover.stderr);
-    assert.equal(asideFiles().length, 2);
+    assert.equal(asideFiles(data).length, 1);
     const list = await runCli(['list', '--data-dir', data]);
     assert.deepEqual([list.code, list.stdout], [0, '']);
   });
 
-  it('moves nothing when asked to restore and no backup is whole', async () => {
-    const bare = join(dir.path, 'bare');
-    assert.equal((await runCli(['add', server.url('/aws.rss'), '--data-dir', bare])).code, 0);
+  it('moves nothing when asked to restore and no backup is whole', async (t) => {
+    const bare = await dataDir(t, false);
     damage(join(bare, 'syndic.db'));
     const recover = await runCli(['recover', '--restore-latest', '--data-dir', bare]);
     assert.equal(recover.code, 1);
     assert.match(recover.stderr, /No whole backup was found .*nothing was moved/);
-    assert.deepEqual(
-      readdirSync(bare).filter((n) => n.includes('damaged-')),
-      [],
-    );
+    assert.deepEqual(asideFiles(bare), []);
   });
 
-  it('says so when there is nothing to recover, and asks for exactly one choice', async () => {
+  it('says so when there is nothing to recover, and asks for exactly one choice', async (t) => {
+    const data = await dataDir(t);
     const whole = await runCli(['recover', '--restore-latest', '--data-dir', data]);
     assert.equal(whole.code, 0);
     assert.match(whole.stdout, /whole: nothing to recover/);

@@ -2,16 +2,17 @@
  * Offline reading against a real loopback site: images cached after a refresh and served
  * from the cache once the site is gone, the cache kept under its cap (least recently
  * read first, starred kept), full articles extracted by readability, and a refresh with
- * no network at all.
+ * no network at all. Every test has its own data directory, service and site; it waits on
+ * the offline cache going idle and on the requests its servers see, never on time.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import { closeIdleConnections, DEFAULT_FETCH_OPTIONS } from '../../../../electron/engine/feeds/fetch.js';
 import { reconcileImageCache } from '../../../../electron/engine/offline/image-cache-check.js';
 import { deleteImageFile, imagePath, writeImageFile } from '../../../../electron/engine/offline/image-files.js';
 import { imageUrlsOf } from '../../../../electron/engine/offline/image-urls.js';
-import { ReaderService } from '../../../../electron/engine/reader/reader-service.js';
+import { ReaderService, type ServiceOptions } from '../../../../electron/engine/reader/reader-service.js';
 import { cacheTotals, evictImages } from '../../../../electron/engine/store/images.js';
 import { startBrowserServer } from '../../../../electron/doors/browser-server.js';
 import { contentTypeOf, fixture, siteFiles } from '../../../support/fixtures.js';
@@ -28,32 +29,47 @@ function serveSite(server: FeedServer): void {
   });
 }
 
-describe('offline reading', () => {
-  let server: FeedServer;
-  let t: ReturnType<typeof tempDatabase>;
-  let service: ReaderService;
+/** A loopback server for one test, stopped after it. */
+async function siteServer(t: TestContext, host?: string): Promise<FeedServer> {
+  const server = await startFeedServer({ host });
+  t.after(() => server.close());
+  return server;
+}
 
-  before(async () => {
-    server = await startFeedServer();
-    serveSite(server);
-    t = tempDatabase();
-    service = new ReaderService({ db: t.db, fetchOptions });
-  });
-  after(async () => {
-    await service.shutdown();
-    t.done();
-    closeIdleConnections();
-    await server.close();
-  });
-
+interface Setup {
+  service: ReaderService;
+  db: ReturnType<typeof tempDatabase>['db'];
+  /** The fixture site (feeds with pictures, full articles). */
+  server: FeedServer;
   /** Subscribes to a feed of the site, waits for the offline cache, and lists the feed's articles. */
-  async function addAndCache(path: string, limit: number) {
-    const added = await service.addFeed({ url: server.url(path) });
-    assert.equal(added.kind, 'added');
-    await service.offline.whenIdle();
-    return service.listArticles({ view: 'all', feedId: added.kind === 'added' ? added.feed.id : 0 }, null, limit);
-  }
+  addAndCache(path: string, limit: number): ReturnType<ReaderService['listArticles']>;
+}
 
+/** A service on a fresh data directory, with the fixture site on a server of its own. */
+async function setup(t: TestContext, options: Partial<ServiceOptions> = {}): Promise<Setup> {
+  const server = await siteServer(t);
+  serveSite(server);
+  const data = tempDatabase();
+  const service = new ReaderService({ db: data.db, fetchOptions, ...options });
+  t.after(async () => {
+    await service.shutdown();
+    data.done();
+    closeIdleConnections();
+  });
+  return {
+    service,
+    db: data.db,
+    server,
+    async addAndCache(path, limit) {
+      const added = await service.addFeed({ url: server.url(path) });
+      assert.equal(added.kind, 'added');
+      await service.offline.whenIdle();
+      return service.listArticles({ view: 'all', feedId: added.kind === 'added' ? added.feed.id : 0 }, null, limit);
+    },
+  };
+}
+
+describe('offline reading', () => {
   it('finds the images an article shows, absolute, without duplicates or data: URIs', () => {
     const urls = imageUrlsOf(
       [
@@ -71,7 +87,8 @@ describe('offline reading', () => {
     ]);
   });
 
-  it('caches the images of new articles after a refresh and serves them with the site gone', async () => {
+  it('caches the images of new articles after a refresh and serves them from the cache alone', async (t) => {
+    const { service, server, addAndCache } = await setup(t);
     const page = await addAndCache('/images.rss', 10);
     assert.equal(page.articles.length, 3);
 
@@ -117,31 +134,33 @@ describe('offline reading', () => {
     assert.deepEqual([status.queued, status.imageFiles], [0, 3]);
   });
 
-  it('evicts the least recently read images first and never those of starred articles', async () => {
-    const page = await service.listArticles({ view: 'all' }, null, 10);
+  it('evicts the least recently read images first and never those of starred articles', async (t) => {
+    const clock = { now: Date.now() };
+    const { service, db, addAndCache } = await setup(t, { now: () => clock.now });
+    const page = await addAndCache('/images.rss', 10);
     const [newest, middle, oldest] = page.articles;
     assert.ok(newest && middle && oldest);
     await service.setStarred(oldest.id, true);
-    // Reading order: oldest, newest, then middle: the newest was read least recently.
+    // Reading order: oldest, newest, then middle, a minute apart: the newest was read least recently.
     for (const article of [oldest, newest, middle]) {
+      clock.now += 60_000;
       await service.getArticle(article.id);
-      await new Promise((resolve) => setTimeout(resolve, 5));
     }
-    const one = cacheTotals(t.db).bytes / 3;
-    const evicted = evictImages(t.db, Math.ceil(one * 2));
+    const one = cacheTotals(db).bytes / 3;
+    const evicted = evictImages(db, Math.ceil(one * 2));
     assert.equal(evicted.length, 1);
     const cachedOf = async (id: number) => Object.keys((await service.getArticle(id))!.cachedImages).length;
     assert.equal(await cachedOf(newest.id), 0, 'the least recently read went');
     assert.equal(await cachedOf(middle.id), 1);
     assert.equal(await cachedOf(oldest.id), 1);
     // Even a cap of zero keeps the starred article's image.
-    evictImages(t.db, 0);
+    evictImages(db, 0);
     assert.equal(await cachedOf(middle.id), 0);
     assert.equal(await cachedOf(oldest.id), 1, 'starred articles keep their images');
-    await service.setStarred(oldest.id, false);
   });
 
-  it('fetches the full article for a summary-only feed that asks for it, and keeps it offline', async () => {
+  it('fetches the full article for a summary-only feed that asks for it, and keeps it offline', async (t) => {
+    const { service, server } = await setup(t);
     const added = await service.addFeed({ url: server.url('/edge/summary-only.rss') });
     assert.equal(added.kind, 'added');
     const feedId = added.kind === 'added' ? added.feed.id : 0;
@@ -178,99 +197,86 @@ describe('offline reading', () => {
     );
   });
 
-  it('fetches a full article on demand, and says why when it cannot', async () => {
+  it('says why a full article cannot be fetched on demand', async (t) => {
+    const { service, server, addAndCache } = await setup(t);
     const added = await service.addFeed({ url: server.url('/feeds/other.rss') }).catch((e: Error) => e);
     assert.ok(added instanceof Error, 'no such feed: a clear error');
-    const pictures = (await service.listFeeds()).find((f) => f.url === server.url('/images.rss'))!;
-    const [first] = (await service.listArticles({ view: 'all', feedId: pictures.id }, null, 1)).articles;
+    const [first] = (await addAndCache('/images.rss', 1)).articles;
     assert.ok(first);
     // The images feed links to /posts/N.html, which the site does not have.
     await assert.rejects(service.fetchFullArticle(first.id), /full article could not be fetched.*404/);
   });
 
-  it('does not fetch at all without a network, says "offline" once, and refreshes when it is back', async () => {
+  it('does not fetch at all without a network, says "offline" once, and refreshes when it is back', async (t) => {
     let online = false;
-    const other = tempDatabase();
     const progress: { offline?: boolean; running: boolean }[] = [];
-    const offlineService = new ReaderService({
-      db: other.db,
-      fetchOptions,
+    const { service, server } = await setup(t, {
       isOnline: () => online,
       emit: (event, payload) => {
         if (event === 'refresh-progress') progress.push(payload as { offline?: boolean; running: boolean });
       },
     });
-    try {
-      await offlineService.importOpml(
-        `<opml version="2.0"><body><outline type="rss" text="Pictures" xmlUrl="${server.url('/images.rss')}"/></body></opml>`,
-      );
-      const requestsBefore = server.requests.length;
-      const summary = await offlineService.refresh(null);
-      assert.equal(summary.offline, true);
-      assert.equal(summary.failed, 0, 'no feed is marked failed');
-      assert.equal(server.requests.length, requestsBefore, 'nothing was fetched');
-      assert.deepEqual(progress, [{ done: 0, total: 1, last: null, running: false, offline: true }]);
-      const [feed] = await offlineService.listFeeds();
-      assert.deepEqual([feed!.errorCount, feed!.lastError], [0, null]);
+    await service.importOpml(
+      `<opml version="2.0"><body><outline type="rss" text="Pictures" xmlUrl="${server.url('/images.rss')}"/></body></opml>`,
+    );
+    const requestsBefore = server.requests.length;
+    const summary = await service.refresh(null);
+    assert.equal(summary.offline, true);
+    assert.equal(summary.failed, 0, 'no feed is marked failed');
+    assert.equal(server.requests.length, requestsBefore, 'nothing was fetched');
+    assert.deepEqual(progress, [{ done: 0, total: 1, last: null, running: false, offline: true }]);
+    const [feed] = await service.listFeeds();
+    assert.deepEqual([feed!.errorCount, feed!.lastError], [0, null]);
 
-      online = true;
-      const again = await offlineService.refresh(null);
-      assert.deepEqual([again.offline, again.ok, again.newArticles], [false, 1, 3]);
-    } finally {
-      await offlineService.shutdown();
-      other.done();
-    }
+    online = true;
+    const again = await service.refresh(null);
+    assert.deepEqual([again.offline, again.ok, again.newArticles], [false, 1, 3]);
   });
 
-  it('after a restore, fetches again the images evicted since the backup, and deletes files no row names', async () => {
-    const other = tempDatabase();
-    const restoring = new ReaderService({ db: other.db, fetchOptions });
-    try {
-      await restoring.addFeed({ url: server.url('/images.rss') });
-      await restoring.offline.whenIdle();
-      const ids = (await restoring.listArticles({ view: 'all' }, null, 10)).articles.map((a) => a.id);
-      const cachedCount = async (): Promise<number[]> =>
-        Promise.all(ids.map(async (id) => Object.keys((await restoring.getArticle(id))!.cachedImages).length));
-      assert.deepEqual(await cachedCount(), [1, 1, 1]);
-      const backup = await restoring.createBackup();
+  it('after a restore, fetches again the images evicted since the backup, and deletes files no row names', async (t) => {
+    const { service, db, server } = await setup(t);
+    await service.addFeed({ url: server.url('/images.rss') });
+    await service.offline.whenIdle();
+    const ids = (await service.listArticles({ view: 'all' }, null, 10)).articles.map((a) => a.id);
+    const cachedCount = async (): Promise<number[]> =>
+      Promise.all(ids.map(async (id) => Object.keys((await service.getArticle(id))!.cachedImages).length));
+    assert.deepEqual(await cachedCount(), [1, 1, 1]);
+    const backup = await service.createBackup();
 
-      // Since the backup: the cache was emptied, and a stray file and a half-written one appeared.
-      for (const hash of evictImages(other.db, 0)) deleteImageFile(restoring.dataDir, hash);
-      const stray = 'ab'.repeat(32);
-      writeImageFile(restoring.dataDir, stray, Buffer.from('not named by any row'));
-      const partial = `${imagePath(restoring.dataDir, stray)}.0000.part`;
-      writeFileSync(partial, 'half');
-      const fetchedBefore = server.requests.filter((r) => r.path.startsWith('/img/')).length;
+    // Since the backup: the cache was emptied, and a stray file and a half-written one appeared.
+    for (const hash of evictImages(db, 0)) deleteImageFile(service.dataDir, hash);
+    const stray = 'ab'.repeat(32);
+    writeImageFile(service.dataDir, stray, Buffer.from('not named by any row'));
+    const partial = `${imagePath(service.dataDir, stray)}.0000.part`;
+    writeFileSync(partial, 'half');
+    const fetchedBefore = server.requests.filter((r) => r.path.startsWith('/img/')).length;
 
-      await restoring.restoreBackup(backup.name);
-      await restoring.offline.whenIdle();
-      assert.deepEqual(await cachedCount(), [1, 1, 1], 'every article shows a cached image again');
-      for (const id of ids) {
-        for (const local of Object.values((await restoring.getArticle(id))!.cachedImages))
-          assert.ok(existsSync(imagePath(restoring.dataDir, local.split('/').pop()!)), 'and its file is there');
-      }
-      assert.equal(
-        server.requests.filter((r) => r.path.startsWith('/img/')).length - fetchedBefore,
-        3,
-        'the three evicted images were fetched again',
-      );
-      assert.equal(existsSync(imagePath(restoring.dataDir, stray)), false, 'the stray file is gone');
-      assert.equal(existsSync(partial), false, 'the half-written file is gone');
-      assert.deepEqual(reconcileImageCache(other.db, restoring.dataDir, Date.now()), {
-        forgotten: 0,
-        requeued: [],
-        removed: 0,
-      });
-    } finally {
-      await restoring.shutdown();
-      other.done();
+    await service.restoreBackup(backup.name);
+    await service.offline.whenIdle();
+    assert.deepEqual(await cachedCount(), [1, 1, 1], 'every article shows a cached image again');
+    for (const id of ids) {
+      for (const local of Object.values((await service.getArticle(id))!.cachedImages))
+        assert.ok(existsSync(imagePath(service.dataDir, local.split('/').pop()!)), 'and its file is there');
     }
+    assert.equal(
+      server.requests.filter((r) => r.path.startsWith('/img/')).length - fetchedBefore,
+      3,
+      'the three evicted images were fetched again',
+    );
+    assert.equal(existsSync(imagePath(service.dataDir, stray)), false, 'the stray file is gone');
+    assert.equal(existsSync(partial), false, 'the half-written file is gone');
+    assert.deepEqual(reconcileImageCache(db, service.dataDir, Date.now()), {
+      forgotten: 0,
+      requeued: [],
+      removed: 0,
+    });
   });
 
-  it("keeps each feed's icon (its own image, else the site's favicon) and shows it with the site gone", async () => {
+  it("keeps each feed's icon (its own image, else the site's favicon) and shows it with the site gone", async (t) => {
+    const { service, db } = await setup(t);
     // Two more sites, each on its own loopback address so their favicons are distinct.
-    const withIcons = await startFeedServer({ host: '127.0.0.2' });
-    const bare = await startFeedServer({ host: '127.0.0.3' });
+    const withIcons = await siteServer(t, '127.0.0.2');
+    const bare = await siteServer(t, '127.0.0.3');
     const logo = readFileSync('tests/fixtures/site/img/photo-1.png');
     const favicon = readFileSync('tests/fixtures/site/img/photo-2.png');
     const channel = (title: string, image: string) =>
@@ -284,66 +290,63 @@ describe('offline reading', () => {
     withIcons.serve('/logo.png', { body: logo, contentType: 'image/png' });
     withIcons.serve('/favicon.ico', { body: favicon, contentType: 'image/png' });
     bare.serve('/none.rss', { body: channel('No icon', ''), contentType: 'application/rss+xml' });
-    try {
-      const added: number[] = [];
-      for (const url of [withIcons.url('/own.rss'), withIcons.url('/favicon-only.rss'), bare.url('/none.rss')]) {
-        const result = await service.addFeed({ url });
-        assert.equal(result.kind, 'added');
-        if (result.kind === 'added') added.push(result.feed.id);
-      }
-      await service.offline.whenIdle();
-      const byId = new Map((await service.listFeeds()).map((f) => [f.id, f]));
-      const [own, faviconOnly, none] = added.map((id) => byId.get(id)!);
-      assert.ok(own && faviconOnly && none);
-      assert.equal(none.cachedIcon, null, 'a site with no favicon keeps its letter');
-
-      const bytesOf = (local: string | null): Buffer => {
-        assert.match(local ?? '', /^\/cache\/images\/[0-9a-f]{64}$/);
-        return readFileSync(imagePath(service.dataDir, local!.split('/').pop()!));
-      };
-      assert.ok(bytesOf(own.cachedIcon).equals(logo), "the feed's own image");
-      assert.ok(bytesOf(faviconOnly.cachedIcon).equals(favicon), "else the site's favicon");
-
-      // A copy lost with a restore (its file gone, so its row forgotten) is fetched again at once.
-      const lostHash = faviconOnly.cachedIcon!.split('/').pop()!;
-      deleteImageFile(service.dataDir, lostHash);
-      reconcileImageCache(t.db, service.dataDir, Date.now());
-      assert.equal((await service.listFeeds()).find((f) => f.id === faviconOnly.id)!.cachedIcon, null);
-      service.offline.kick();
-      await service.offline.whenIdle();
-      assert.equal(
-        (await service.listFeeds()).find((f) => f.id === faviconOnly.id)!.cachedIcon,
-        faviconOnly.cachedIcon,
-      );
-      assert.ok(bytesOf(faviconOnly.cachedIcon).equals(favicon), 'and its file is back');
-
-      // Served from the cache with both sites gone; a cap of zero keeps icons.
-      await withIcons.close();
-      await bare.close();
-      evictImages(t.db, 0);
-      const image = service.cachedImageFile(own.cachedIcon!);
-      assert.ok(image && readFileSync(image.path).equals(logo));
-
-      // Another round asks no host again: the icons are kept, the missing one waits a day.
-      const asked = withIcons.requests.length + bare.requests.length;
-      service.offline.kick();
-      await service.offline.whenIdle();
-      assert.equal(withIcons.requests.length + bare.requests.length, asked);
-      const after = new Map((await service.listFeeds()).map((f) => [f.id, f.cachedIcon]));
-      assert.deepEqual(
-        added.map((id) => after.get(id)),
-        [own.cachedIcon, faviconOnly.cachedIcon, null],
-      );
-    } finally {
-      await withIcons.close().catch(() => undefined);
-      await bare.close().catch(() => undefined);
+    const added: number[] = [];
+    for (const url of [withIcons.url('/own.rss'), withIcons.url('/favicon-only.rss'), bare.url('/none.rss')]) {
+      const result = await service.addFeed({ url });
+      assert.equal(result.kind, 'added');
+      if (result.kind === 'added') added.push(result.feed.id);
     }
+    await service.offline.whenIdle();
+    const byId = new Map((await service.listFeeds()).map((f) => [f.id, f]));
+    const [own, faviconOnly, none] = added.map((id) => byId.get(id)!);
+    assert.ok(own && faviconOnly && none);
+    assert.equal(none.cachedIcon, null, 'a site with no favicon keeps its letter');
+
+    const bytesOf = (local: string | null): Buffer => {
+      assert.match(local ?? '', /^\/cache\/images\/[0-9a-f]{64}$/);
+      return readFileSync(imagePath(service.dataDir, local!.split('/').pop()!));
+    };
+    assert.ok(bytesOf(own.cachedIcon).equals(logo), "the feed's own image");
+    assert.ok(bytesOf(faviconOnly.cachedIcon).equals(favicon), "else the site's favicon");
+
+    // A copy lost with a restore (its file gone, so its row forgotten) is fetched again at once.
+    const lostHash = faviconOnly.cachedIcon!.split('/').pop()!;
+    deleteImageFile(service.dataDir, lostHash);
+    reconcileImageCache(db, service.dataDir, Date.now());
+    assert.equal((await service.listFeeds()).find((f) => f.id === faviconOnly.id)!.cachedIcon, null);
+    service.offline.kick();
+    await service.offline.whenIdle();
+    assert.equal((await service.listFeeds()).find((f) => f.id === faviconOnly.id)!.cachedIcon, faviconOnly.cachedIcon);
+    assert.ok(bytesOf(faviconOnly.cachedIcon).equals(favicon), 'and its file is back');
+
+    // Served from the cache with both sites gone; a cap of zero keeps icons.
+    await withIcons.close();
+    await bare.close();
+    evictImages(db, 0);
+    const image = service.cachedImageFile(own.cachedIcon!);
+    assert.ok(image && readFileSync(image.path).equals(logo));
+
+    // Another round asks no host again: the icons are kept, the missing one waits a day.
+    const asked = withIcons.requests.length + bare.requests.length;
+    service.offline.kick();
+    await service.offline.whenIdle();
+    assert.equal(withIcons.requests.length + bare.requests.length, asked);
+    const after = new Map((await service.listFeeds()).map((f) => [f.id, f.cachedIcon]));
+    assert.deepEqual(
+      added.map((id) => after.get(id)),
+      [own.cachedIcon, faviconOnly.cachedIcon, null],
+    );
   });
 
-  it('fetches an evicted image again at once when a new article shows it', async () => {
-    // The cache let the pictures go (a cap of zero): their files and what it knew of them.
-    evictImages(t.db, 0);
+  it('fetches an evicted image again at once when a new article shows it', async (t) => {
+    const { service, db, server, addAndCache } = await setup(t);
     const photo = server.url('/img/photo-1.png');
+    const [first] = (await addAndCache('/images.rss', 10)).articles;
+    assert.ok(Object.keys((await service.getArticle(first!.id))!.cachedImages).includes(photo));
+    // The cache let the pictures go (a cap of zero): their files and what it knew of them.
+    for (const hash of evictImages(db, 0)) deleteImageFile(service.dataDir, hash);
+    assert.deepEqual((await service.getArticle(first!.id))!.cachedImages, {});
+
     server.serve('/again.rss', {
       body:
         '<?xml version="1.0"?><rss version="2.0"><channel><title>Again</title><link>/</link>' +
@@ -362,8 +365,9 @@ describe('offline reading', () => {
     );
   });
 
-  it('gives a feed added while a round is at work its icon in that round', async () => {
-    const site = await startFeedServer({ host: '127.0.0.4' });
+  it('gives a feed added while a round is at work its icon in that round', async (t) => {
+    const { service } = await setup(t);
+    const site = await siteServer(t, '127.0.0.4');
     // The first feed's picture is held until the second feed is added.
     let release = (): void => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -388,10 +392,8 @@ describe('offline reading', () => {
     });
     try {
       await service.addFeed({ url: site.url('/first.rss') });
-      for (let waited = 0; !site.requests.some((r) => r.path === '/held.png'); waited += 10) {
-        assert.ok(waited < 5_000, 'the round asks for the held picture');
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
+      // The round is at work once it has asked for the held picture.
+      await site.requested('/held.png');
       const second = await service.addFeed({ url: site.url('/second.rss') });
       assert.equal(second.kind, 'added');
       release();
@@ -403,14 +405,13 @@ describe('offline reading', () => {
       assert.equal(readFileSync(imagePath(service.dataDir, cachedIcon!.split('/').pop()!), 'utf8'), icon);
     } finally {
       release();
-      await site.close();
     }
   });
 
-  it('does not give up on an icon for a day when the machine, not its site, went offline', async () => {
-    const site = await startFeedServer({ host: '127.0.0.5' });
-    const other = tempDatabase();
+  it('does not give up on an icon for a day when the machine, not its site, went offline', async (t) => {
     let online = true;
+    const { service } = await setup(t, { isOnline: () => online });
+    const site = await siteServer(t, '127.0.0.5');
     const icon = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><rect width="8" height="8"/></svg>';
     // The first time the icon is asked for, the network goes: the connection drops.
     let drop = true;
@@ -427,25 +428,18 @@ describe('offline reading', () => {
       body: '<?xml version="1.0"?><rss version="2.0"><channel><title>Flaky</title><link>/</link></channel></rss>',
       contentType: 'application/rss+xml',
     });
-    const flaky = new ReaderService({ db: other.db, fetchOptions, isOnline: () => online });
-    try {
-      const added = await flaky.addFeed({ url: site.url('/feed.rss') });
-      assert.equal(added.kind, 'added');
-      flaky.offline.kick();
-      await flaky.offline.whenIdle();
-      assert.equal(drop, false, 'the icon was asked for');
-      assert.equal((await flaky.listFeeds())[0]!.cachedIcon, null);
+    const added = await service.addFeed({ url: site.url('/feed.rss') });
+    assert.equal(added.kind, 'added');
+    service.offline.kick();
+    await service.offline.whenIdle();
+    assert.equal(drop, false, 'the icon was asked for');
+    assert.equal((await service.listFeeds())[0]!.cachedIcon, null);
 
-      // Back online: the next round fetches it, rather than a day later.
-      online = true;
-      flaky.offline.kick();
-      await flaky.offline.whenIdle();
-      const cachedIcon = (await flaky.listFeeds())[0]!.cachedIcon;
-      assert.match(cachedIcon ?? '', /^\/cache\/images\/[0-9a-f]{64}$/);
-    } finally {
-      await flaky.shutdown();
-      other.done();
-      await site.close();
-    }
+    // Back online: the next round fetches it, rather than a day later.
+    online = true;
+    service.offline.kick();
+    await service.offline.whenIdle();
+    const cachedIcon = (await service.listFeeds())[0]!.cachedIcon;
+    assert.match(cachedIcon ?? '', /^\/cache\/images\/[0-9a-f]{64}$/);
   });
 });

@@ -1,13 +1,21 @@
+/**
+ * ReaderService's use cases against real loopback feed servers. Every test has its own
+ * data directory, service and server, and builds the state it needs itself, so each can
+ * run alone and in any order.
+ */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
+import type { ReaderEventName } from '../../../../shared/api.js';
+import type { FeedId } from '../../../../shared/domain.js';
 import { closeIdleConnections, DEFAULT_FETCH_OPTIONS } from '../../../../electron/engine/feeds/fetch.js';
-import { ReaderService, UserError } from '../../../../electron/engine/reader/reader-service.js';
+import { ReaderService, UserError, type ServiceOptions } from '../../../../electron/engine/reader/reader-service.js';
 import * as feedsStore from '../../../../electron/engine/store/feeds.js';
 import { contentTypeOf, fixture, seedFeedNames } from '../../../support/fixtures.js';
 import { loopbackHosts, startFeedServer, type FeedServer } from '../../../support/feed-server.js';
 import { tempDatabase } from '../../../support/temp.js';
 
 const fetchOptions = { ...DEFAULT_FETCH_OPTIONS, totalTimeoutMs: 3_000, connectTimeoutMs: 2_000 };
+const MINUTE = 60_000;
 
 function serveFixtures(server: FeedServer): void {
   for (const name of seedFeedNames())
@@ -17,26 +25,40 @@ function serveFixtures(server: FeedServer): void {
   server.serve('/page.html', { body: fixture('edge', 'not-a-feed.html'), contentType: 'text/html' });
 }
 
-describe('ReaderService', () => {
-  let server: FeedServer;
-  let t: ReturnType<typeof tempDatabase>;
-  let service: ReaderService;
-  const events: string[] = [];
+interface Setup {
+  service: ReaderService;
+  server: FeedServer;
+  db: ReturnType<typeof tempDatabase>['db'];
+  /** Names of the events the service pushed, in order. */
+  events: ReaderEventName[];
+  /** Subscribes through the service and returns the new feed's id. */
+  add(path: string, tags?: string[]): Promise<FeedId>;
+}
 
-  before(async () => {
-    server = await startFeedServer();
-    serveFixtures(server);
-    t = tempDatabase();
-    service = new ReaderService({ db: t.db, fetchOptions, emit: (event) => events.push(event) });
-  });
-  after(async () => {
+/** A service on a fresh data directory, with the fixture feeds on a server of its own. */
+async function setup(t: TestContext, options: Partial<ServiceOptions> = {}): Promise<Setup> {
+  const server = await startFeedServer();
+  serveFixtures(server);
+  const data = tempDatabase();
+  const events: ReaderEventName[] = [];
+  const service = new ReaderService({ db: data.db, fetchOptions, emit: (event) => events.push(event), ...options });
+  t.after(async () => {
     await service.shutdown();
-    t.done();
+    data.done();
     closeIdleConnections();
     await server.close();
   });
+  const add = async (path: string, tags?: string[]): Promise<FeedId> => {
+    const result = await service.addFeed({ url: server.url(path), tags });
+    assert.equal(result.kind, 'added', path);
+    return result.kind === 'added' ? result.feed.id : -1;
+  };
+  return { service, server, db: data.db, events, add };
+}
 
-  it('adds a feed by its URL, fetching its articles at once', async () => {
+describe('ReaderService: subscribing', () => {
+  it('adds a feed by its URL, fetching its articles at once, and finds it again by the same URL', async (t) => {
+    const { service, server, events } = await setup(t);
     const result = await service.addFeed({ url: server.url('/feeds/aws.rss'), tags: ['Cloud'] });
     assert.equal(result.kind, 'added');
     if (result.kind !== 'added') return;
@@ -48,7 +70,8 @@ describe('ReaderService', () => {
     assert.ok(events.includes('counts-changed'));
   });
 
-  it('offers the choice when a site has several feeds, and adds the only one otherwise', async () => {
+  it('offers the choice when a site has several feeds, and adds the only one otherwise', async (t) => {
+    const { service, server } = await setup(t);
     const result = await service.addFeed({ url: server.url('/site.html') });
     assert.equal(result.kind, 'choose');
     if (result.kind !== 'choose') return;
@@ -69,23 +92,19 @@ describe('ReaderService', () => {
     assert.equal(single.kind === 'added' && single.feed.url, server.url('/feeds/schneier.atom'));
   });
 
-  it('finds a feed at a common path when the page declares none', async () => {
-    const other = await startFeedServer();
-    try {
-      other.serve('/', { body: '<html><head><title>No links</title></head></html>', contentType: 'text/html' });
-      other.serve('/feed.xml', { body: fixture('feeds', 'torrentfreak.rss') });
-      const found = await service.discoverFeeds(other.url('/'));
-      assert.deepEqual(
-        found.map((f) => f.url),
-        [other.url('/feed.xml')],
-      );
-    } finally {
-      closeIdleConnections();
-      await other.close();
-    }
+  it('finds a feed at a common path when the page declares none', async (t) => {
+    const { service, server } = await setup(t);
+    server.serve('/', { body: '<html><head><title>No links</title></head></html>', contentType: 'text/html' });
+    server.serve('/feed.xml', { body: fixture('feeds', 'torrentfreak.rss') });
+    const found = await service.discoverFeeds(server.url('/'));
+    assert.deepEqual(
+      found.map((f) => f.url),
+      [server.url('/feed.xml')],
+    );
   });
 
-  it('says clearly when there is no feed at an address', async () => {
+  it('says clearly when there is no feed at an address', async (t) => {
+    const { service, server } = await setup(t);
     await assert.rejects(
       service.addFeed({ url: server.url('/page.html') }),
       (e: unknown) => e instanceof UserError && /No feed was found/.test(e.message),
@@ -93,12 +112,22 @@ describe('ReaderService', () => {
     await assert.rejects(service.addFeed({ url: '  ' }), UserError);
   });
 
-  it('refreshes all feeds; a broken feed records its error and the others go on', async () => {
-    feedsStore.insertFeed(t.db, { url: server.url('/broken.xml') }, Date.now());
-    feedsStore.insertFeed(t.db, { url: server.url('/feeds/lwn.rdf') }, Date.now());
+  it('moves a feed on a permanent redirect', async (t) => {
+    const { service, server, add } = await setup(t);
+    server.serve('/new-home.rss', { body: fixture('feeds', 'misc.rss') });
+    server.redirect('/old-home.rss', '/new-home.rss', 301);
+    const id = await add('/old-home.rss');
+    assert.equal((await service.listFeeds()).find((f) => f.id === id)!.url, server.url('/new-home.rss'));
+  });
+});
+
+describe('ReaderService: refreshing', () => {
+  it('refreshes all feeds; a broken feed records its error and the others go on', async (t) => {
+    const { service, server, db } = await setup(t);
+    for (const path of ['/feeds/aws.rss', '/broken.xml', '/feeds/lwn.rdf'])
+      feedsStore.insertFeed(db, { url: server.url(path) }, Date.now());
     const summary = await service.refresh(null);
-    assert.equal(summary.failed, 1);
-    assert.equal(summary.ok + summary.notModified, 3);
+    assert.deepEqual([summary.ok, summary.notModified, summary.failed], [2, 0, 1]);
     const broken = (await service.listFeeds()).find((f) => f.url.endsWith('/broken.xml'))!;
     assert.equal(broken.lastError?.kind, 'not-a-feed');
     assert.match(broken.lastError!.hint, /Add Feed/);
@@ -108,21 +137,20 @@ describe('ReaderService', () => {
     assert.ok(lwn.articleCount > 0);
 
     const second = await service.refresh(null);
-    assert.equal(second.notModified, 3, 'unchanged feeds answer 304');
+    assert.deepEqual([second.ok, second.notModified, second.failed], [0, 2, 1], 'unchanged feeds answer 304');
     assert.equal(second.newArticles, 0);
   });
 
-  it('updates a changed item in place and keeps its read and starred state', async () => {
+  it('updates a changed item in place and keeps its read and starred state', async (t) => {
+    const { service, server, add } = await setup(t);
     const original = fixture('feeds', 'torrentfreak.rss').toString('utf8');
     server.serve('/tf.rss', { body: original });
-    const added = await service.addFeed({ url: server.url('/tf.rss') });
-    assert.equal(added.kind, 'added');
-    const feedId = added.kind === 'added' ? added.feed.id : 0;
+    const feedId = await add('/tf.rss');
     const page = await service.listArticles({ view: 'all', feedId, dedupe: false }, null, 10);
     const target = page.articles[0]!;
     await service.markRead([target.id], true);
     await service.setStarred(target.id, true);
-    const changedTitle = target.title!.replace(/^/, 'Updated: ');
+    const changedTitle = `Updated: ${target.title}`;
     server.serve('/tf.rss', {
       body: original.replace(`<title>${target.title}</title>`, `<title>${changedTitle}</title>`),
     });
@@ -135,114 +163,110 @@ describe('ReaderService', () => {
     assert.equal(after.starred, true);
   });
 
-  it('moves a feed on a permanent redirect and schedules by ttl and Retry-After', async () => {
-    server.serve('/new-home.rss', { body: fixture('feeds', 'misc.rss') });
-    server.redirect('/old-home.rss', '/new-home.rss', 301);
-    const added = await service.addFeed({ url: server.url('/old-home.rss') });
-    assert.equal(added.kind, 'added');
-    const feed = (await service.listFeeds()).find((f) => f.id === (added.kind === 'added' ? added.feed.id : -1))!;
-    assert.equal(feed.url, server.url('/new-home.rss'));
-    // misc.rss says <ttl>60</ttl>: never sooner than an hour, even with a 5-minute interval.
-    await service.updateFeed(feed.id, { refreshMinutes: 5 });
-    server.serve('/new-home.rss', {
+  it("schedules the next fetch by the feed's <ttl> when it is longer than the chosen interval", async (t) => {
+    const clock = { now: Date.UTC(2025, 0, 1) };
+    const { service, server, add } = await setup(t, { now: () => clock.now });
+    server.serve('/misc.rss', { body: fixture('feeds', 'misc.rss') });
+    const id = await add('/misc.rss');
+    await service.updateFeed(id, { refreshMinutes: 5 });
+    // misc.rss says <ttl>60</ttl>: never sooner than an hour (less the 5% jitter), even every 5 minutes.
+    server.serve('/misc.rss', {
       body: fixture('feeds', 'misc.rss')
         .toString()
         .replace('</channel>', '<item><title>x</title><guid>x</guid></item></channel>'),
     });
-    const before = Date.now();
-    await service.refresh([feed.id]);
-    const scheduled = (await service.listFeeds()).find((f) => f.id === feed.id)!.nextFetchAt!;
-    assert.ok(scheduled - before >= 0.95 * 60 * 60_000, 'ttl honoured');
-
-    server.serve('/new-home.rss', { body: 'busy', status: 503, headers: { 'retry-after': '7200' }, validators: false });
-    const t0 = Date.now();
-    await service.refresh([feed.id]);
-    const failed = (await service.listFeeds()).find((f) => f.id === feed.id)!;
-    assert.equal(failed.lastError?.status, 503);
-    assert.ok(failed.nextFetchAt! - t0 >= 7200_000 - 1000, 'Retry-After honoured');
-  });
-
-  it('refuses bad feed settings with a message', async () => {
-    const feed = (await service.listFeeds())[0]!;
-    await assert.rejects(service.updateFeed(feed.id, { refreshMinutes: 1 }), /between 5 minutes and 7 days/);
-    await assert.rejects(service.updateFeed(feed.id, { url: 'ftp://x' }), /not an http/);
-    await assert.rejects(service.updateFeed(999_999, { userTitle: 'x' }), /no feed with id/);
-  });
-
-  it('marks a view read and undoes it', async () => {
-    const before = await service.getCounts();
-    assert.ok(before.unread > 0);
-    const result = await service.markViewRead({ view: 'unread' }, null);
-    assert.ok(result.count >= before.unread);
-    assert.equal((await service.getCounts()).unread, 0);
-    await service.undoMarkRead(result.undoToken!);
-    assert.equal((await service.getCounts()).unread, before.unread);
-    await assert.rejects(service.undoMarkRead(result.undoToken!), /nothing to undo/);
-  });
-
-  it('exports OPML that imports back to the same feeds and tags', async () => {
-    await service.setFeedTags((await service.listFeeds())[0]!.id, ['Cloud', 'Reading']);
-    const opml = await service.exportOpml();
-    const other = tempDatabase();
-    const copy = new ReaderService({ db: other.db, fetchOptions });
-    try {
-      const report = await copy.importOpml(opml);
-      assert.deepEqual(report.problems, []);
-      const tagNames = async (s: ReaderService) => {
-        const names = new Map((await s.listTags()).map((tag) => [tag.id, tag.name]));
-        return (await s.listFeeds())
-          .map(
-            (f) =>
-              `${f.url} [${f.tags
-                .map((id) => names.get(id))
-                .sort()
-                .join(',')}]`,
-          )
-          .sort();
-      };
-      assert.deepEqual(await tagNames(copy), await tagNames(service));
-      const again = await copy.importOpml(opml);
-      assert.equal(again.added, 0, 'duplicates are skipped');
-    } finally {
-      await copy.shutdown();
-      other.done();
-    }
+    clock.now += MINUTE;
+    assert.equal((await service.refresh([id])).newArticles, 1);
+    const scheduled = (await service.listFeeds()).find((f) => f.id === id)!.nextFetchAt!;
+    assert.ok(scheduled - clock.now >= 0.95 * 60 * MINUTE, `${(scheduled - clock.now) / MINUTE} minutes`);
   });
 });
 
-describe('Poller politeness', () => {
-  it('keeps at most two requests per host and a global limit, and cancels cleanly', async () => {
+describe('ReaderService: settings, marking and OPML', () => {
+  it('refuses bad feed settings with a message', async (t) => {
+    const { service, add } = await setup(t);
+    const id = await add('/feeds/schneier.atom');
+    await assert.rejects(service.updateFeed(id, { refreshMinutes: 1 }), /between 5 minutes and 7 days/);
+    await assert.rejects(service.updateFeed(id, { refreshMinutes: 7 * 24 * 60 + 1 }), /between 5 minutes and 7 days/);
+    await assert.rejects(service.updateFeed(id, { url: 'ftp://x' }), /not an http/);
+    await assert.rejects(service.updateFeed(999_999, { userTitle: 'x' }), /no feed with id/);
+  });
+
+  it('marks a view read and undoes it, once', async (t) => {
+    const { service, add } = await setup(t);
+    await add('/feeds/aws.rss');
+    await add('/feeds/schneier.atom');
+    const before = await service.getCounts();
+    assert.equal(before.unread, 26);
+    const result = await service.markViewRead({ view: 'unread' }, null);
+    assert.equal(result.count, 26);
+    assert.equal((await service.getCounts()).unread, 0);
+    await service.undoMarkRead(result.undoToken!);
+    assert.equal((await service.getCounts()).unread, 26);
+    await assert.rejects(service.undoMarkRead(result.undoToken!), /nothing to undo/);
+  });
+
+  it('exports OPML that imports back to the same feeds and tags, and skips them the second time', async (t) => {
+    const { service, add } = await setup(t);
+    await service.setFeedTags(await add('/feeds/aws.rss'), ['Cloud', 'Reading']);
+    await add('/feeds/schneier.atom', ['Security']);
+    await add('/feeds/lwn.rdf');
+    const opml = await service.exportOpml();
+    const { service: copy } = await setup(t);
+    const report = await copy.importOpml(opml);
+    assert.deepEqual(report.problems, []);
+    assert.equal(report.added, 3);
+    const tagNames = async (s: ReaderService) => {
+      const names = new Map((await s.listTags()).map((tag) => [tag.id, tag.name]));
+      return (await s.listFeeds())
+        .map(
+          (f) =>
+            `${f.url} [${f.tags
+              .map((id) => names.get(id))
+              .sort()
+              .join(',')}]`,
+        )
+        .sort();
+    };
+    assert.deepEqual(await tagNames(copy), await tagNames(service));
+    const again = await copy.importOpml(opml);
+    assert.equal(again.added, 0, 'duplicates are skipped');
+  });
+});
+
+describe('ReaderService: politeness and cancelling', () => {
+  it('keeps at most two requests per host and a global limit, and cancels cleanly', async (t) => {
     const hosts = loopbackHosts(3);
     const servers = await Promise.all(hosts.map((host) => startFeedServer({ host, latencyMs: 40 })));
-    const t = tempDatabase();
-    const service = new ReaderService({ db: t.db, fetchOptions, concurrency: 4, perHost: 2 });
-    try {
-      for (const [h, server] of servers.entries()) {
-        for (let i = 0; i < 8; i++) {
-          server.serve(`/f${i}.rss`, {
-            body: fixture('feeds', 'torrentfreak.rss')
-              .toString()
-              .replace(/<guid isPermaLink="false">/g, `<guid isPermaLink="false">h${h}-${i}-`),
-          });
-          feedsStore.insertFeed(t.db, { url: server.url(`/f${i}.rss`) }, Date.now());
-        }
+    t.after(() => Promise.all(servers.map((s) => s.close())));
+    const { service, db } = await setup(t, { concurrency: 4, perHost: 2 });
+    for (const [h, server] of servers.entries()) {
+      for (let i = 0; i < 8; i++) {
+        server.serve(`/f${i}.rss`, {
+          body: fixture('feeds', 'torrentfreak.rss')
+            .toString()
+            .replace(/<guid isPermaLink="false">/g, `<guid isPermaLink="false">h${h}-${i}-`),
+        });
+        feedsStore.insertFeed(db, { url: server.url(`/f${i}.rss`) }, Date.now());
       }
-      const summary = await service.refresh(null);
-      assert.equal(summary.ok, 24);
-      for (const server of servers) assert.ok(server.maxConcurrent <= 2, `per-host max was ${server.maxConcurrent}`);
-      // Cancellation: slow every feed down, cancel mid-way, and nothing is left half-written.
-      for (const server of servers) for (let i = 0; i < 8; i++) server.handle(`/f${i}.rss`, () => undefined);
-      const running = service.refresh(null);
-      await new Promise((r) => setTimeout(r, 100));
-      await service.cancelRefresh();
-      const cancelled = await running;
-      assert.equal(cancelled.cancelled, true);
-      assert.equal(t.db.pragma('integrity_check', { simple: true }), 'ok');
-    } finally {
-      await service.shutdown();
-      t.done();
-      closeIdleConnections();
-      await Promise.all(servers.map((s) => s.close()));
     }
+    const summary = await service.refresh(null);
+    assert.equal(summary.ok, 24);
+    for (const server of servers) assert.ok(server.maxConcurrent <= 2, `per-host max was ${server.maxConcurrent}`);
+
+    // Cancelling: every feed's server now holds its answer; cancel once the refresh has
+    // filled its four slots, and nothing is left half-written.
+    let hung = 0;
+    let allSlotsBusy = (): void => undefined;
+    const busy = new Promise<void>((resolve) => (allSlotsBusy = resolve));
+    for (const server of servers)
+      for (let i = 0; i < 8; i++) server.handle(`/f${i}.rss`, () => ++hung === 4 && allSlotsBusy());
+    const running = service.refresh(null);
+    await busy;
+    await service.cancelRefresh();
+    const cancelled = await running;
+    assert.equal(cancelled.cancelled, true);
+    assert.equal(hung, 4, 'no request started after the cancel');
+    assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { after, beforeEach, describe, it, type TestContext } from 'node:test';
 import type { ParsedItem } from '../../../../electron/engine/feeds/parse.js';
 import { parseFeed } from '../../../../electron/engine/feeds/parse.js';
 import { keyFloor } from '../../../../electron/engine/store/article-key.js';
@@ -8,7 +8,12 @@ import * as articles from '../../../../electron/engine/store/articles.js';
 import { getCounts } from '../../../../electron/engine/store/counts.js';
 import { closeDatabase, openDatabase, type Db } from '../../../../electron/engine/store/db.js';
 import * as feeds from '../../../../electron/engine/store/feeds.js';
-import { DatabaseTooNewError, LATEST_VERSION, migrate, schemaVersion } from '../../../../electron/engine/store/migrate.js';
+import {
+  DatabaseTooNewError,
+  LATEST_VERSION,
+  migrate,
+  schemaVersion,
+} from '../../../../electron/engine/store/migrate.js';
 import * as tags from '../../../../electron/engine/store/tags.js';
 import { toFtsQuery } from '../../../../electron/engine/store/view-query.js';
 import { fixture } from '../../../support/fixtures.js';
@@ -340,16 +345,14 @@ describe('store: articles', () => {
 });
 
 describe('store: the same post in several feeds', () => {
-  let t: ReturnType<typeof tempDatabase>;
-  let db: Db;
-  let source: number;
-  let aggregator: number;
   const base = 'https://feeds.example/';
-  before(() => {
-    t = tempDatabase();
-    db = t.db;
-    source = addFeed(db, base + 'aws.rss');
-    aggregator = addFeed(db, base + 'syndicated.rss');
+  /** A database of its own holding AWS's feed and an aggregator that carries AWS's posts. */
+  function twoFeeds(t: TestContext): { db: Db; source: number; aggregator: number } {
+    const data = tempDatabase();
+    t.after(() => data.done());
+    const { db } = data;
+    const source = addFeed(db, base + 'aws.rss');
+    const aggregator = addFeed(db, base + 'syndicated.rss');
     upsertFeedArticles(db, source, parseFeed({ body: fixture('feeds', 'aws.rss'), url: base + 'aws.rss' }).items, NOW);
     upsertFeedArticles(
       db,
@@ -357,10 +360,11 @@ describe('store: the same post in several feeds', () => {
       parseFeed({ body: fixture('feeds', 'syndicated.rss'), url: base + 'syndicated.rss' }).items,
       NOW,
     );
-  });
-  after(() => t.done());
+    return { db, source, aggregator };
+  }
 
-  it('recognises copies by canonical URL (utm_* removed) and shows them once', () => {
+  it('recognises copies by canonical URL (utm_* removed) and shows them once', (t) => {
+    const { db, source } = twoFeeds(t);
     const all = articles.listArticles(db, { view: 'all', dedupe: true }, null, 500, NOW).articles;
     const every = articles.listArticles(db, { view: 'all', dedupe: false }, null, 500, NOW).articles;
     const awsCount = feeds.getFeed(db, source)!.articleCount;
@@ -372,7 +376,8 @@ describe('store: the same post in several feeds', () => {
     assert.equal(articles.listArticles(db, { view: 'all', feedId: source }, null, 500, NOW).articles.length, awsCount);
   });
 
-  it('marks the other copies read when one is read', () => {
+  it('marks the other copies read when one is read', (t) => {
+    const { db, source, aggregator } = twoFeeds(t);
     const sourceArticle = articles.listArticles(db, { view: 'all', feedId: source }, null, 1, NOW).articles[0]!;
     const changed = articles.markRead(db, [sourceArticle.id], true);
     assert.equal(changed.length, 2);

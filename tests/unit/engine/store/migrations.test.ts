@@ -1,0 +1,339 @@
+/**
+ * Every migration run over a database that holds data in the schema before it, as an
+ * install upgrading from that version would: the database is migrated to N-1, filled
+ * with rows written in that schema's own shape, then migrated to N. Every row is still
+ * there, the new shape is right, and today's store reads the old data.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it, type TestContext } from 'node:test';
+import { getArticle, listArticles } from '../../../../electron/engine/store/articles.js';
+import { closeDatabase, openDatabase, type Db } from '../../../../electron/engine/store/db.js';
+import { listFeeds } from '../../../../electron/engine/store/feeds.js';
+import { LATEST_VERSION, migrate, schemaVersion } from '../../../../electron/engine/store/migrate.js';
+import { MIGRATIONS } from '../../../../electron/engine/store/migrations/index.js';
+import { getSettings } from '../../../../electron/engine/store/settings.js';
+import { tempDir } from '../../../support/temp.js';
+
+const NOW = Date.UTC(2025, 0, 1);
+/** Article ids are time-ordered keys: (publication second << 20) + a sequence. */
+const articleId = (seconds: number, seq: number): number => seconds * 2 ** 20 + seq;
+const ARTICLES = [articleId(1_700_000_000, 1), articleId(1_700_000_100, 2), articleId(1_700_000_200, 3)] as const;
+const IMAGE_HASH = 'ab'.repeat(32);
+
+/** Inserts rows given as column → value, in whatever shape the table has at the time. */
+function insert(db: Db, table: string, ...rows: Record<string, unknown>[]): void {
+  for (const row of rows) {
+    const columns = Object.keys(row);
+    db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
+      ...Object.values(row),
+    );
+  }
+}
+
+/** Rows in schema 1's shape: feeds, articles and their contents, tags, settings, the index. */
+function fillSchema1(db: Db): void {
+  const error = { kind: 'http', message: 'The server answered 500', hint: 'Later.', status: 500, at: NOW };
+  insert(
+    db,
+    'feeds',
+    {
+      id: 1,
+      url: 'https://a.example/feed.xml',
+      site_url: 'https://a.example/',
+      title: 'Feed A',
+      user_title: 'My A',
+      etag: '"e1"',
+      body_hash: 'h1',
+      ttl_minutes: 60,
+      refresh_minutes: 15,
+      fetch_full_text: 1,
+      last_fetch_at: NOW,
+      next_fetch_at: NOW + 1,
+      created_at: NOW,
+      unread_count: 1,
+      article_count: 2,
+    },
+    {
+      id: 2,
+      url: 'https://b.example/rss',
+      title: 'Feed B',
+      last_modified: 'Mon, 01 Jan 2024 00:00:00 GMT',
+      last_fetch_at: NOW,
+      next_fetch_at: NOW + 2,
+      error_count: 3,
+      last_error: JSON.stringify(error),
+      created_at: NOW,
+      unread_count: 1,
+      article_count: 1,
+    },
+  );
+  // The second and third are one story carried by both feeds: the third is its duplicate.
+  insert(
+    db,
+    'articles',
+    {
+      id: ARTICLES[0],
+      feed_id: 1,
+      guid: 'a-1',
+      url: 'https://a.example/1',
+      story_key: 'u:a.example/1',
+      story_id: ARTICLES[0],
+      title: 'Encrypted mail',
+      author: 'Ann',
+      snippet: 'On encryption',
+      thumbnail_url: 'https://a.example/1.png',
+      published_at: 1_700_000_000_000,
+      fetched_at: NOW,
+      content_hash: 'c1',
+      read: 1,
+      starred: 1,
+    },
+    {
+      id: ARTICLES[1],
+      feed_id: 1,
+      guid: 'a-2',
+      url: 'https://a.example/2',
+      story_key: 'u:shared/post',
+      story_id: ARTICLES[1],
+      title: 'Shared post',
+      snippet: 'Shared',
+      published_at: 1_700_000_100_000,
+      updated_at: NOW,
+      fetched_at: NOW,
+      content_hash: 'c2',
+    },
+    {
+      id: ARTICLES[2],
+      feed_id: 2,
+      guid: 'b-1',
+      url: 'https://b.example/1',
+      story_key: 'u:shared/post',
+      story_id: ARTICLES[1],
+      is_dup: 1,
+      title: 'Shared post',
+      author: 'Bob',
+      snippet: 'Shared',
+      published_at: 1_700_000_200_000,
+      fetched_at: NOW,
+      content_hash: 'c3',
+    },
+  );
+  const enclosure = { url: 'https://a.example/2.mp3', type: 'audio/mpeg', length: 10 };
+  insert(
+    db,
+    'article_contents',
+    {
+      article_id: ARTICLES[0],
+      canonical_url: 'https://a.example/1',
+      summary: 'On encryption',
+      content: '<p>Encrypted mail, at last.</p>',
+      full_content: '<p>All of it.</p>',
+      categories: '["crypto"]',
+    },
+    { article_id: ARTICLES[1], summary: 'Shared', enclosures: JSON.stringify([enclosure]) },
+    { article_id: ARTICLES[2], content: '<p>Shared</p>' },
+  );
+  insert(
+    db,
+    'articles_fts',
+    { rowid: ARTICLES[0], title: 'Encrypted mail', author: 'Ann', body: 'Encrypted mail, at last.' },
+    { rowid: ARTICLES[1], title: 'Shared post', author: '', body: 'Shared' },
+    { rowid: ARTICLES[2], title: 'Shared post', author: 'Bob', body: 'Shared' },
+  );
+  insert(db, 'tags', { id: 1, name: 'Security', created_at: NOW }, { id: 2, name: 'Later', created_at: NOW });
+  insert(db, 'feed_tags', { tag_id: 1, feed_id: 1 });
+  insert(db, 'article_tags', { tag_id: 2, article_id: ARTICLES[2] });
+  insert(db, 'settings', { key: 'refreshMinutes', value: '45' }, { key: 'theme', value: '"dark"' });
+}
+
+/** Rows in the tables schema 2 added: the image cache, the offline queue, tombstones. */
+function fillSchema2(db: Db): void {
+  insert(db, 'image_files', { hash: IMAGE_HASH, type: 'image/png', bytes: 1234, created_at: NOW, used_at: NOW });
+  insert(
+    db,
+    'images',
+    { url: 'https://a.example/1.png', hash: IMAGE_HASH, fetched_at: NOW },
+    { url: 'https://b.example/gone.png', error: 'HTTP 404', fetched_at: NOW },
+  );
+  insert(db, 'article_images', { article_id: ARTICLES[0], url: 'https://a.example/1.png' });
+  insert(db, 'offline_queue', { article_id: ARTICLES[2], queued_at: NOW, attempts: 1 });
+  insert(db, 'removed_articles', { feed_id: 2, guid: 'b-0', removed_at: NOW });
+}
+
+/** The rows a database at `version` is filled with before the next migration. */
+function fill(db: Db, version: number): void {
+  if (version >= 1) fillSchema1(db);
+  if (version >= 2) fillSchema2(db);
+}
+
+type Snapshot = Record<string, { columns: string[]; rows: unknown[][] }>;
+
+/**
+ * Every row of every table (the full-text index's shadow tables aside: they are checked
+ * by searching), each table's columns as they are, or as they were in `like`.
+ */
+function snapshot(db: Db, like?: Snapshot): Snapshot {
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'articles_fts%' ORDER BY name",
+    )
+    .pluck()
+    .all() as string[];
+  const out: Snapshot = {};
+  for (const table of like ? Object.keys(like) : tables) {
+    const columns =
+      like?.[table]?.columns ?? (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]);
+    const list = columns.map((c) => `"${c}"`).join(', ');
+    out[table] = {
+      columns,
+      rows: db.prepare(`SELECT ${list} FROM "${table}" ORDER BY ${list}`).raw().all() as unknown[][],
+    };
+  }
+  return out;
+}
+
+const ftsConfig = (db: Db, key: string): unknown =>
+  db.prepare('SELECT v FROM articles_fts_config WHERE k = ?').pluck().get(key);
+const search = (db: Db, words: string): number[] =>
+  db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid').pluck().all(words) as number[];
+const tablesOf = (db: Db): string[] =>
+  db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+const indexesOf = (db: Db, table: string): string[] =>
+  db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name")
+    .pluck()
+    .all(table) as string[];
+
+/** What migration N must leave, checked after it ran over the data of N-1 (`before`). */
+const CHECKS: Record<number, (db: Db, before: Snapshot) => void> = {
+  1: (db) => {
+    for (const table of [
+      'feeds',
+      'articles',
+      'article_contents',
+      'tags',
+      'feed_tags',
+      'article_tags',
+      'settings',
+      'articles_fts',
+    ])
+      assert.ok(tablesOf(db).includes(table), table);
+    assert.equal(ftsConfig(db, 'automerge'), 16);
+    fillSchema1(db);
+    assert.deepEqual(search(db, 'encryption'), [ARTICLES[0]], 'words are stemmed');
+  },
+  2: (db, before) => {
+    const added = ['image_files', 'images', 'article_images', 'offline_queue', 'removed_articles'];
+    for (const table of added) assert.deepEqual(snapshot(db)[table]?.rows, [], `${table} exists, empty`);
+    assert.equal(Object.keys(before).filter((t) => added.includes(t)).length, 0);
+    // The new tables take rows that point at the old ones.
+    fillSchema2(db);
+    assert.deepEqual(db.pragma('foreign_key_check'), []);
+    db.prepare('DELETE FROM articles WHERE id = ?').run(ARTICLES[0]);
+    assert.equal(db.prepare('SELECT count(*) FROM article_images').pluck().get(), 0, 'cascades from the old articles');
+  },
+  3: (db) => {
+    assert.equal(ftsConfig(db, 'automerge'), 4);
+    assert.equal(ftsConfig(db, 'crisismerge'), 64);
+    assert.deepEqual(search(db, 'encryption'), [ARTICLES[0]], 'the old entries are still found');
+    assert.deepEqual(search(db, 'shared'), [ARTICLES[1], ARTICLES[2]]);
+  },
+  4: (db) => {
+    assert.equal(ftsConfig(db, 'automerge'), 0);
+    assert.equal(ftsConfig(db, 'crisismerge'), 64, 'schema 3 kept as the backstop');
+    assert.deepEqual(search(db, 'encryption'), [ARTICLES[0]]);
+  },
+  5: (db) => {
+    assert.deepEqual(db.prepare('SELECT icon_hash FROM feeds ORDER BY id').pluck().all(), [null, null]);
+    assert.ok(indexesOf(db, 'feeds').includes('feeds_icon_hash'));
+    // The icon names a cached file; the file's row going clears it; an unknown file is refused.
+    db.prepare('UPDATE feeds SET icon_hash = ? WHERE id = 1').run(IMAGE_HASH);
+    assert.throws(() => db.prepare('UPDATE feeds SET icon_hash = ? WHERE id = 2').run('cd'.repeat(32)), /FOREIGN KEY/);
+    db.prepare('DELETE FROM image_files WHERE hash = ?').run(IMAGE_HASH);
+    assert.equal(db.prepare('SELECT icon_hash FROM feeds WHERE id = 1').pluck().get(), null);
+  },
+};
+
+/** A database at `version`, in its own data dir, filled with that schema's rows. */
+function databaseAt(t: TestContext, version: number): Db {
+  const dir = tempDir();
+  const db = openDatabase(join(dir.path, 'syndic.db'), { migrate: false });
+  t.after(() => {
+    closeDatabase(db);
+    dir.remove();
+  });
+  migrate(db, version);
+  assert.equal(schemaVersion(db), version);
+  fill(db, version);
+  return db;
+}
+
+describe('migrations over the data of the schema before them', () => {
+  it('has a test for every migration, numbered 1 to the latest without a gap', () => {
+    assert.deepEqual(
+      MIGRATIONS.map((m) => m.version),
+      Array.from({ length: LATEST_VERSION }, (_, i) => i + 1),
+    );
+    assert.deepEqual(
+      Object.keys(CHECKS).map(Number),
+      MIGRATIONS.map((m) => m.version),
+    );
+  });
+
+  for (const migration of MIGRATIONS) {
+    const { version } = migration;
+    const what =
+      version === 1 ? 'builds the first schema in an empty database' : `keeps every row of schema ${version - 1}`;
+    it(`migration ${version} (${migration.description}) ${what}`, (t) => {
+      const db = databaseAt(t, version - 1);
+      const before = snapshot(db);
+      assert.deepEqual(migrate(db, version), [version]);
+      assert.equal(schemaVersion(db), version);
+      assert.deepEqual(snapshot(db, before), before, 'every row as it was');
+      assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
+      assert.deepEqual(db.pragma('foreign_key_check'), []);
+      CHECKS[version]!(db, before);
+    });
+  }
+
+  it("leaves the data of schema 1, migrated to the latest, readable by today's store", (t) => {
+    const db = databaseAt(t, 1);
+    assert.deepEqual(
+      migrate(db),
+      MIGRATIONS.slice(1).map((m) => m.version),
+    );
+    const feeds = listFeeds(db).sort((a, b) => a.id - b.id);
+    assert.deepEqual(
+      feeds.map((f) => [
+        f.id,
+        f.url,
+        f.title,
+        f.userTitle,
+        f.refreshMinutes,
+        f.fetchFullText,
+        f.errorCount,
+        f.lastError?.status ?? null,
+        f.tags,
+      ]),
+      [
+        [1, 'https://a.example/feed.xml', 'Feed A', 'My A', 15, true, 0, null, [1]],
+        [2, 'https://b.example/rss', 'Feed B', null, null, false, 3, 500, []],
+      ],
+    );
+    const first = getArticle(db, ARTICLES[0])!;
+    assert.deepEqual(
+      [first.title, first.author, first.read, first.starred, first.content, first.fullContent, first.categories],
+      ['Encrypted mail', 'Ann', true, true, '<p>Encrypted mail, at last.</p>', '<p>All of it.</p>', ['crypto']],
+    );
+    assert.deepEqual(getArticle(db, ARTICLES[1])!.enclosures, [
+      { url: 'https://a.example/2.mp3', type: 'audio/mpeg', length: 10 },
+    ]);
+    const found = listArticles(db, { view: 'all', search: 'encryption' }, null, 10, NOW);
+    assert.deepEqual(
+      found.articles.map((a) => a.id),
+      [ARTICLES[0]],
+    );
+    assert.deepEqual([getSettings(db).refreshMinutes, getSettings(db).theme], [45, 'dark']);
+  });
+});
