@@ -5,7 +5,7 @@
 import { BrowserWindow, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { loadWindowState, saveWindowState } from './window-state.js';
-import { APP_ORIGIN, isExternalUrlAllowed, windowWebPreferences } from './window-options.js';
+import { APP_ORIGIN, isAppAddress, isExternalUrlAllowed, windowWebPreferences } from './window-options.js';
 
 export interface MainWindowOptions {
   dataDir: string;
@@ -19,7 +19,7 @@ export interface MainWindowOptions {
 function hardenContents(window: BrowserWindow): void {
   const contents = window.webContents;
   contents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(APP_ORIGIN)) event.preventDefault();
+    if (!isAppAddress(url)) event.preventDefault();
   });
   contents.on('will-frame-navigate', (event) => {
     // The article frame is about:srcdoc; it never navigates (links open outside).

@@ -3,6 +3,7 @@
  * own origin. Plain types, no Electron import, so a unit test can put every refusal to it;
  * Electron's IpcMainInvokeEvent fits these shapes as it is (ipc.ts passes it through).
  */
+import { originOf } from './window-options.js';
 
 /** What is read of the frame that sent a call (Electron's WebFrameMain). */
 export interface SenderFrame {
@@ -16,20 +17,6 @@ export interface SenderEvent {
   /** Null once the frame has navigated away or been destroyed. */
   readonly senderFrame: SenderFrame | null;
   readonly sender: { readonly id: number; readonly mainFrame: SenderFrame };
-}
-
-/**
- * The scheme and host of the frame's address, compared as strings: WHATWG URL gives a
- * custom scheme such as `syndic-app:` the opaque origin "null", so `URL.origin` cannot
- * tell the app's page from any other.
- */
-function originOf(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return parsed.host ? `${parsed.protocol}//${parsed.host}` : null;
-  } catch {
-    return null;
-  }
 }
 
 /** True only for a call from the main frame of one of `windows`, at `appOrigin`. */

@@ -8,6 +8,25 @@ import { appContentSecurityPolicy } from '../doors/csp.js';
 export const APP_SCHEME = 'syndic-app';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
 
+/**
+ * The scheme and host of an address, compared as strings: WHATWG URL gives a custom
+ * scheme such as `syndic-app:` the opaque origin "null", so `URL.origin` cannot tell the
+ * app's page from any other, and a prefix test would let `syndic-app://app.evil` pass.
+ */
+export function originOf(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.host ? `${parsed.protocol}//${parsed.host}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether an address is one of the app's own pages (where its window may navigate). */
+export function isAppAddress(url: string): boolean {
+  return originOf(url) === APP_ORIGIN;
+}
+
 export function windowWebPreferences(preloadPath: string) {
   return {
     preload: preloadPath,

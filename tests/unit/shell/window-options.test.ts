@@ -1,7 +1,12 @@
 /** Pins the security options of Electron windows, and what may leave the app. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ELECTRON_CSP, isExternalUrlAllowed, windowWebPreferences } from '../../../electron/shell/window-options.js';
+import {
+  ELECTRON_CSP,
+  isAppAddress,
+  isExternalUrlAllowed,
+  windowWebPreferences,
+} from '../../../electron/shell/window-options.js';
 
 describe('Electron window hardening', () => {
   it('isolates, sandboxes and keeps Node out of every window', () => {
@@ -21,6 +26,20 @@ describe('Electron window hardening', () => {
     assert.match(ELECTRON_CSP, /script-src 'self'(;|$)/);
     assert.doesNotMatch(ELECTRON_CSP, /unsafe-eval/);
     assert.match(ELECTRON_CSP, /default-src 'none'/);
+  });
+
+  it("lets the window navigate only within the app's own origin", () => {
+    assert.equal(isAppAddress('syndic-app://app/index.html'), true);
+    for (const url of [
+      'syndic-app://app.evil.example/index.html',
+      'syndic-app://app:8080/',
+      'syndic-app://apps/',
+      'https://app/index.html',
+      'about:blank',
+      'not a url',
+    ]) {
+      assert.equal(isAppAddress(url), false, url);
+    }
   });
 
   it('opens only http(s) links outside the app', () => {
