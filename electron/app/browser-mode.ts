@@ -6,6 +6,7 @@
  * cancelled, connections closed, database checkpointed and closed.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { startBrowserServer, type BrowserServer } from '../doors/browser-server.js';
@@ -30,14 +31,18 @@ export interface ServeOptions {
   onReady?: (server: BrowserServer) => void;
   /** Where the engine runs: its own thread (the default when built), or this one. */
   engine?: 'worker' | 'in-process';
+  /** The built renderer and engine worker, for callers running from sources (the bench). */
+  rendererDir?: string;
+  engineWorker?: URL;
 }
 
 /** The engine on a worker thread, reached through its port. */
 function engineOnWorker(
+  script: URL,
   data: EngineWorkerData,
   onEvent: EventListener,
 ): { client: EngineClient; stop: () => Promise<void> } {
-  const worker = new Worker(ENGINE_WORKER, { workerData: data });
+  const worker = new Worker(script, { workerData: data });
   const port: EnginePort = {
     post: (message) => worker.postMessage(message),
     onMessage: (listener) => worker.on('message', listener),
@@ -80,14 +85,16 @@ function engineInProcess(
 }
 
 export async function serveBrowserMode(options: ServeOptions): Promise<void> {
-  if (!existsSync(`${RENDERER_DIR}index.html`)) {
-    throw new Error(`The renderer is not built (${RENDERER_DIR}index.html is missing): run "npm run build"`);
+  const rendererDir = options.rendererDir ?? RENDERER_DIR;
+  const workerScript = options.engineWorker ?? ENGINE_WORKER;
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error(`The renderer is not built (${join(rendererDir, 'index.html')} is missing): run "npm run build"`);
   }
   let server: BrowserServer | null = null;
   const onEvent: EventListener = (event, payload) => server?.broadcast(event, payload);
   const data: EngineWorkerData = { dataDir: options.dataDir, poll: options.poll };
-  const where = options.engine ?? (existsSync(ENGINE_WORKER) ? 'worker' : 'in-process');
-  const engine = where === 'worker' ? engineOnWorker(data, onEvent) : engineInProcess(data, onEvent);
+  const where = options.engine ?? (existsSync(workerScript) ? 'worker' : 'in-process');
+  const engine = where === 'worker' ? engineOnWorker(workerScript, data, onEvent) : engineInProcess(data, onEvent);
   // Starting the app checks the database first: a damaged one is reported, never used.
   try {
     await engine.client.ready;
@@ -97,7 +104,7 @@ export async function serveBrowserMode(options: ServeOptions): Promise<void> {
   }
   server = await startBrowserServer({
     api: engine.client.api,
-    rendererDir: RENDERER_DIR,
+    rendererDir,
     port: options.port,
     cachedImage: (pathname) => engine.client.cachedImageFile(pathname),
   });

@@ -12,6 +12,8 @@
  *               plain schema with FTS triggers, see plain-schema.ts)
  *   ui          browser mode on 100,000 articles: start to first list, opening an article,
  *               frame times while scrolling the list (Chromium)
+ *   ui-loop     the serving process's event-loop delay, and UI calls' times, during a cold
+ *               1,000-feed refresh: the engine on its own thread against on the serving one
  *
  * Sections can be chosen: `npm run bench -- parse queries`.
  */
@@ -37,6 +39,7 @@ import { tempDir } from '../support/temp.js';
 import { BIG, bigDatabase, copyOfBigDatabase, NOW, UI_SIZE } from './big-database.js';
 import { plainSchemaWrites } from './plain-schema.js';
 import { benchUi } from './ui.js';
+import { benchUiLoop } from './ui-loop.js';
 
 const sections = new Set(process.argv.slice(2));
 const wants = (name: string): boolean => sections.size === 0 || sections.has(name);
@@ -421,4 +424,5 @@ if (wants('queries')) await benchQueries();
 if (wants('insert')) await benchInsert();
 if (wants('safety')) await benchSafety();
 if (wants('ui')) await benchUi(bigDatabase(log, UI_SIZE).path, log, record);
+if (wants('ui-loop')) await benchUiLoop(log, record);
 log(`\ndone in ${((Date.now() - started) / 1000).toFixed(0)} s`);
