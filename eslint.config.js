@@ -65,7 +65,8 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/app/*', '**/doors/*', '**/cli/*', '**/shell/*', '**/launcher/*'],
-              message: 'electron/engine/ imports neither the composition root, the doors, the CLI, the launcher nor the shell',
+              message:
+                'electron/engine/ imports neither the composition root, the doors, the CLI, the launcher nor the shell',
             },
           ],
         },
