@@ -3,11 +3,9 @@
  * runs `syndic serve` and Debian's (or Playwright's) Chromium; project "electron" runs the
  * same specs in the desktop app where Electron's binary is installed.
  */
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { electronBinaryPath } from '../../electron/launcher/electron-binary.js';
-
-const chromium = process.env.SYNDIC_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+import { chromiumLaunchOptions } from '../support/chromium.js';
 
 const hasElectron = electronBinaryPath() !== null;
 if (!hasElectron && process.env.TEST_WORKER_INDEX === undefined) {
@@ -16,17 +14,7 @@ if (!hasElectron && process.env.TEST_WORKER_INDEX === undefined) {
   );
 }
 
-const launchOptions = {
-  executablePath: chromium,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
+const launchOptions = chromiumLaunchOptions;
 
 export default defineConfig({
   testDir: '.',

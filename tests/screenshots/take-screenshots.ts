@@ -9,11 +9,12 @@
  *   reader-dark.png  the same in the dark theme (the system's colour scheme)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../support/chromium.js';
 import { CLI, assertBuilt, runCli } from '../support/cli.js';
 import { startFeedServer, type FeedServer } from '../support/feed-server.js';
 import { contentTypeOf, fixture, siteFiles } from '../support/fixtures.js';
@@ -36,18 +37,7 @@ const ARTICLE = /Perfect 10 Takes Giganews to Supreme Court/;
 /** Articles read beforehand, so the list shows read and unread ones. */
 const ALREADY_READ = 3;
 
-/** The same Chromium flags as the e2e specs (tests/e2e/playwright.config.ts). */
-const launchOptions = {
-  executablePath: process.env.SYNDIC_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
+const launchOptions = chromiumLaunchOptions;
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
