@@ -54,6 +54,21 @@ const settingsPatch = z.strictObject({
 
 const none = z.tuple([]);
 
+/** A server address: http or https only (no file:, no javascript:). */
+const serverUrl = url.refine((value) => /^https?:\/\//i.test(value), 'an http:// or https:// address');
+const accountLogin = {
+  kind: z.enum(['ttrss', 'greader']),
+  serverUrl,
+  username: text(500).min(1),
+  password: text(4096),
+};
+/** Minutes between syncs: 5 minutes to a day. */
+const syncMinutes = z
+  .number()
+  .int()
+  .min(5)
+  .max(24 * 60);
+
 type ArgSchemas = { [M in ReaderMethod]: z.ZodType<Parameters<ReaderApi[M]>> };
 
 export const ARG_SCHEMAS: ArgSchemas = {
@@ -65,6 +80,7 @@ export const ARG_SCHEMAS: ArgSchemas = {
       tags: z.array(tagName).max(50).optional(),
       title: text(500).optional(),
       fetchFullText: z.boolean().optional(),
+      accountId: id.optional(),
     }),
   ]),
   updateFeed: z.tuple([id, feedPatch]),
@@ -96,4 +112,18 @@ export const ARG_SCHEMAS: ArgSchemas = {
   restoreBackup: z.tuple([text(200)]),
   exportStarred: z.tuple([z.enum(['html', 'json'])]),
   runMaintenance: none,
+  listAccounts: none,
+  testAccount: z.tuple([z.strictObject(accountLogin)]),
+  addAccount: z.tuple([z.strictObject({ ...accountLogin, name: text(200).optional() })]),
+  updateAccount: z.tuple([
+    id,
+    z.strictObject({
+      name: text(200).min(1).optional(),
+      syncMinutes: syncMinutes.optional(),
+      password: text(4096).optional(),
+    }),
+  ]),
+  removeAccount: z.tuple([id, z.boolean()]),
+  syncNow: z.tuple([id.nullable()]),
+  moveLocalFeeds: z.tuple([id, z.array(id).max(100_000).nullable()]),
 };

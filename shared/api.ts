@@ -5,6 +5,8 @@
  * missing handler is a compile error on every side.
  */
 import type {
+  Account,
+  AccountId,
   Article,
   ArticleId,
   ArticlePage,
@@ -35,6 +37,55 @@ export interface AddFeedRequest {
   title?: string;
   /** Fetch each article's full page (for feeds that publish only a summary). */
   fetchFullText?: boolean;
+  /** Which account follows it (default: the local account); a sync account subscribes on its server. */
+  accountId?: AccountId;
+}
+
+/** What the user types to add a sync account (Settings → Accounts, `syndic account add`). */
+export interface AccountLogin {
+  kind: 'ttrss' | 'greader';
+  /** TT-RSS's base address; for the Google Reader API the server's base or its API address. */
+  serverUrl: string;
+  username: string;
+  password: string;
+}
+
+export interface NewAccountRequest extends AccountLogin {
+  /** Shown in the sidebar; default: the server's host name. */
+  name?: string;
+}
+
+export interface AccountPatch {
+  name?: string;
+  syncMinutes?: number;
+  /** A new password (the old one was rejected, or changed on the server). */
+  password?: string;
+}
+
+/** The answer to "Test connection": it worked, or why not and what to do. */
+export type ConnectionTest = { ok: true; warning: string | null } | { ok: false; code: string; message: string };
+
+/** What one sync moved each way. */
+export interface SyncSummary {
+  accountId: AccountId;
+  ok: boolean;
+  /** Why it failed, with what to do; null when it worked. */
+  error: string | null;
+  pushed: number;
+  newArticles: number;
+  stateChanges: number;
+  feedsAdded: number;
+  feedsRemoved: number;
+  requests: number;
+  bytesReceived: number;
+  durationMs: number;
+}
+
+export interface SyncProgressEvent {
+  accountId: AccountId;
+  phase: 'login' | 'push' | 'feeds' | 'states' | 'articles' | 'done';
+  done: number;
+  total: number;
 }
 
 export type AddFeedResult =
@@ -107,6 +158,20 @@ export interface ReaderApi {
   exportStarred(format: StarredExportFormat): Promise<string>;
   /** Applies retention and optimises the database now (it also runs on a schedule). */
   runMaintenance(): Promise<RetentionReport>;
+
+  // Sync accounts
+  listAccounts(): Promise<Account[]>;
+  /** Logs in without saving anything: the precise reason when it fails. */
+  testAccount(login: AccountLogin): Promise<ConnectionTest>;
+  /** Tests, saves (the password in the secret store, never the database) and starts a first sync. */
+  addAccount(request: NewAccountRequest): Promise<Account>;
+  updateAccount(accountId: AccountId, patch: AccountPatch): Promise<Account>;
+  /** Removes the account with its feeds and articles; `keepStarred` moves its starred articles to the local account. */
+  removeAccount(accountId: AccountId, keepStarred: boolean): Promise<void>;
+  /** Syncs one account, or every one (null), now. */
+  syncNow(accountId: AccountId | null): Promise<SyncSummary[]>;
+  /** Subscribes the account's server to these local feeds (all when null), keeping tags and articles. */
+  moveLocalFeeds(accountId: AccountId, feedIds: FeedId[] | null): Promise<number>;
 }
 
 export type ReaderMethod = keyof ReaderApi;
@@ -131,6 +196,9 @@ export interface ReaderEvents {
   'opml-imported': OpmlImportReport;
   /** Everything changed (a backup was restored): reload every view. */
   'data-replaced': Record<string, never>;
+  'sync-progress': SyncProgressEvent;
+  /** An account's status changed (a sync ended, pending changes moved). */
+  'accounts-changed': Account[];
 }
 
 export type ReaderEventName = keyof ReaderEvents;
@@ -169,6 +237,13 @@ export const READER_METHODS = [
   'restoreBackup',
   'exportStarred',
   'runMaintenance',
+  'listAccounts',
+  'testAccount',
+  'addAccount',
+  'updateAccount',
+  'removeAccount',
+  'syncNow',
+  'moveLocalFeeds',
 ] as const satisfies readonly ReaderMethod[];
 
 // Compile-time check that READER_METHODS lists every method exactly.

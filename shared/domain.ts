@@ -6,10 +6,36 @@
 export type FeedId = number;
 export type ArticleId = number;
 export type TagId = number;
+export type AccountId = number;
+
+/** The built-in account: feeds Syndic fetches itself. Every other account is a feed server. */
+export const LOCAL_ACCOUNT_ID: AccountId = 1;
+export type AccountKind = 'local' | 'ttrss' | 'greader';
+
+/** An account: who fetches a set of feeds, and how its sync is doing. */
+export interface Account {
+  id: AccountId;
+  kind: AccountKind;
+  name: string;
+  /** The address the user gave; null for the local account. */
+  serverUrl: string | null;
+  username: string | null;
+  /** Minutes between scheduled syncs. */
+  syncMinutes: number;
+  lastSyncAt: number | null;
+  lastAttemptAt: number | null;
+  /** The last sync's failure, with what to do; null when it worked. */
+  lastError: string | null;
+  /** Local changes not yet accepted by the server. */
+  pendingChanges: number;
+  feedCount: number;
+}
 
 /** A subscription, as the reader shows it. */
 export interface Feed {
   id: FeedId;
+  /** Who fetches it: LOCAL_ACCOUNT_ID (Syndic's poller) or a sync account's server. */
+  accountId: AccountId;
   /** Where the feed is fetched from (updated by permanent redirects). */
   url: string;
   /** The site the feed belongs to, from the feed itself. */

@@ -6,6 +6,8 @@
 export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** All of standard input (`--password-stdin`); tests pass their own. */
+  stdin?: () => Promise<string>;
 }
 
 export const defaultIo: Io = {

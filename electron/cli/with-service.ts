@@ -4,6 +4,7 @@
  * window does, and closes it after, whatever happened.
  */
 import type { FeedRefreshResult, OfflineStatus, RefreshProgress } from '../../shared/domain.js';
+import type { SyncProgressEvent } from '../../shared/api.js';
 import { openApp, type RunningApp } from '../app/open-app.js';
 import type { Io } from './io.js';
 import { megabytes } from './megabytes.js';
@@ -36,6 +37,12 @@ export async function withService<T>(
       if (event === 'offline-status' && options.progress) {
         const s = payload as OfflineStatus;
         io.err(`caching: ${s.queued} articles to go, ${s.imageFiles} images (${megabytes(s.imageBytes)})`);
+      }
+      if (event === 'sync-progress' && options.progress) {
+        const p = payload as SyncProgressEvent;
+        if (p.phase !== 'done' && (p.phase !== 'articles' || p.done === p.total || p.done % 2000 === 0)) {
+          io.err(`syncing account ${p.accountId}: ${p.phase} ${p.done}/${p.total}`);
+        }
       }
       if (event !== 'refresh-progress' || !options.progress) return;
       const p = payload as RefreshProgress;

@@ -1,6 +1,12 @@
 /** The use cases of subscriptions: list, discover, add, edit, delete, and OPML in and out. */
 import type { AddFeedRequest, AddFeedResult, FeedPatch } from '../../../shared/api.js';
-import type { DiscoveredFeed, Feed, FeedId, OpmlImportReport } from '../../../shared/domain.js';
+import {
+  LOCAL_ACCOUNT_ID,
+  type DiscoveredFeed,
+  type Feed,
+  type FeedId,
+  type OpmlImportReport,
+} from '../../../shared/domain.js';
 import { messageOf } from '../../../shared/error-message.js';
 import { parseHttpUrl } from '../../../shared/url.js';
 import { discoverFeeds } from '../feeds/discover.js';
@@ -9,6 +15,7 @@ import { parseOpml, writeOpml } from '../feeds/opml.js';
 import type { Poller } from '../poller/poller.js';
 import * as articles from '../store/articles.js';
 import * as feeds from '../store/feeds.js';
+import { recordFeedAction } from '../store/outbox.js';
 import * as tags from '../store/tags.js';
 import type { AfterRefresh } from './after-refresh.js';
 import type { ReaderContext } from './reader-context.js';
@@ -51,9 +58,10 @@ export class FeedUseCases {
     const { db } = this.ctx;
     const address = request.url.trim();
     if (address === '') throw new UserError('Enter the address of a feed or of a site');
+    const accountId = request.accountId ?? LOCAL_ACCOUNT_ID;
     const direct = parseHttpUrl(address);
     if (direct) {
-      const existing = feeds.findFeedByUrl(db, direct.href);
+      const existing = feeds.findFeedByUrl(db, direct.href, accountId);
       if (existing) return { kind: 'exists', feed: existing };
     }
     const candidates = await this.discoverFeeds(address);
@@ -64,15 +72,23 @@ export class FeedUseCases {
     }
     if (candidates.length > 1) return { kind: 'choose', candidates };
     const candidate = candidates[0]!;
-    const { feed, created } = feeds.insertFeed(
-      db,
-      { url: candidate.url, title: candidate.title, userTitle: request.title ?? null },
-      this.ctx.now(),
-    );
+    // A sync account's feed is subscribed on its server by the next sync (the outbox), which
+    // then fetches it; Syndic never polls it itself.
+    const { feed, created } = db.transaction(() => {
+      const inserted = feeds.insertFeed(
+        db,
+        { url: candidate.url, title: candidate.title, userTitle: request.title ?? null, accountId },
+        this.ctx.now(),
+      );
+      if (inserted.created && accountId !== LOCAL_ACCOUNT_ID) {
+        recordFeedAction(db, inserted.feed.id, 'subscribe', null, this.ctx.now());
+      }
+      return inserted;
+    })();
     if (request.tags?.length)
       tags.setFeedTags(db, feed.id, [...new Set([...this.tagNames(feed), ...request.tags])], this.ctx.now());
     if (request.fetchFullText) feeds.updateFeedSettings(db, feed.id, { fetchFullText: true });
-    if (created) await this.poller.refresh([feed.id]).catch(() => undefined);
+    if (created && accountId === LOCAL_ACCOUNT_ID) await this.poller.refresh([feed.id]).catch(() => undefined);
     this.ctx.countsChanged([feed.id]);
     return { kind: created ? 'added' : 'exists', feed: this.requireFeed(feed.id) };
   }

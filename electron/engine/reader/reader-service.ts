@@ -7,6 +7,11 @@
  */
 import { dirname } from 'node:path';
 import type {
+  AccountLogin,
+  AccountPatch,
+  ConnectionTest,
+  NewAccountRequest,
+  SyncSummary,
   AddFeedRequest,
   AddFeedResult,
   FeedPatch,
@@ -17,6 +22,8 @@ import type {
   StarredExportFormat,
 } from '../../../shared/api.js';
 import type {
+  Account,
+  AccountId,
   Article,
   ArticleId,
   ArticlePage,
@@ -55,6 +62,11 @@ import { FeedUseCases } from './feed-use-cases.js';
 import { ReaderContext } from './reader-context.js';
 import { TagUseCases } from './tag-use-cases.js';
 import { UndoLog } from './undo-log.js';
+import { AccountUseCases } from '../sync/account-use-cases.js';
+import { clientFactory, type ClientFactory } from '../sync/create-client.js';
+import { FileSecretStore } from '../sync/file-secret-store.js';
+import type { SecretStore } from '../sync/secret-store.js';
+import type { Timers } from '../sync/sync-scheduler.js';
 
 export { UserError } from './user-error.js';
 
@@ -82,6 +94,12 @@ export interface ServiceOptions {
   headless?: boolean;
   /** How a refresh groups feeds' writes into commits (tests use small groups). */
   group?: GroupCommitOptions;
+  /** Where sync passwords are kept: by default credentials.json beside the database (plain Node). */
+  secrets?: SecretStore;
+  /** How sync clients are made (tests inject fetch or clocks through it). */
+  syncClients?: ClientFactory;
+  /** The sync scheduler's timers (tests use their own). */
+  syncTimers?: Timers;
 }
 
 export class ReaderService implements ReaderApi, FailureObserver {
@@ -98,6 +116,7 @@ export class ReaderService implements ReaderApi, FailureObserver {
   private readonly tags: TagUseCases;
   private readonly articles: ArticleUseCases;
   private readonly safety: DataSafety;
+  private readonly accounts: AccountUseCases;
   /** Polling was started (by the app); a restore resumes it. */
   private polling = false;
   private imageCheckTimer: NodeJS.Timeout | null = null;
@@ -182,6 +201,12 @@ export class ReaderService implements ReaderApi, FailureObserver {
       headless,
       polling: () => this.polling,
     });
+    this.accounts = new AccountUseCases({
+      ctx,
+      secrets: options.secrets ?? new FileSecretStore(this.dataDir),
+      clients: options.syncClients ?? clientFactory(),
+      ...(options.syncTimers ? { timers: options.syncTimers } : {}),
+    });
   }
 
   /** Starts the background work of a running app: polling, the offline cache, maintenance. */
@@ -194,12 +219,15 @@ export class ReaderService implements ReaderApi, FailureObserver {
     this.imageCheckTimer = setTimeout(() => this.safety.checkImageCache(), IMAGE_CHECK_DELAY_MS);
     this.imageCheckTimer.unref?.();
     this.maintenance.start();
+    if (poll) this.accounts.scheduler.start();
   }
 
   /** Stops the background work; the caller closes the database. */
   async shutdown(): Promise<void> {
     if (this.imageCheckTimer) clearTimeout(this.imageCheckTimer);
+    this.accounts.scheduler.stop();
     await this.poller.cancel();
+    await this.accounts.scheduler.idle();
     this.afterRefresh.mergeBeforeExit();
     await this.offline.stop();
     await this.maintenance.stop();
@@ -232,13 +260,13 @@ export class ReaderService implements ReaderApi, FailureObserver {
     return this.feeds.discoverFeeds(url);
   }
   async addFeed(request: AddFeedRequest): Promise<AddFeedResult> {
-    return this.feeds.addFeed(request);
+    return this.changed(await this.feeds.addFeed(request));
   }
   async updateFeed(feedId: FeedId, patch: FeedPatch): Promise<Feed> {
-    return this.feeds.updateFeed(feedId, patch);
+    return this.changed(this.feeds.updateFeed(feedId, patch));
   }
   async deleteFeed(feedId: FeedId): Promise<void> {
-    this.feeds.deleteFeed(feedId);
+    this.changed(this.feeds.deleteFeed(feedId));
   }
   async importOpml(text: string): Promise<OpmlImportReport> {
     return this.feeds.importOpml(text);
@@ -256,22 +284,22 @@ export class ReaderService implements ReaderApi, FailureObserver {
     return this.tags.createTag(name);
   }
   async renameTag(tagId: TagId, name: string): Promise<Tag> {
-    return this.tags.renameTag(tagId, name);
+    return this.changed(this.tags.renameTag(tagId, name));
   }
   async mergeTags(from: TagId, into: TagId): Promise<Tag> {
-    return this.tags.mergeTags(from, into);
+    return this.changed(this.tags.mergeTags(from, into));
   }
   async deleteTag(tagId: TagId): Promise<void> {
-    this.tags.deleteTag(tagId);
+    this.changed(this.tags.deleteTag(tagId));
   }
   async setFeedTags(feedId: FeedId, tagNames: string[]): Promise<Feed> {
-    return this.tags.setFeedTags(feedId, tagNames);
+    return this.changed(this.tags.setFeedTags(feedId, tagNames));
   }
   async tagArticle(articleId: ArticleId, tagName: string): Promise<void> {
-    this.tags.tagArticle(articleId, tagName);
+    this.changed(this.tags.tagArticle(articleId, tagName));
   }
   async untagArticle(articleId: ArticleId, tagId: TagId): Promise<void> {
-    this.tags.untagArticle(articleId, tagId);
+    this.changed(this.tags.untagArticle(articleId, tagId));
   }
 
   // Articles
@@ -283,16 +311,16 @@ export class ReaderService implements ReaderApi, FailureObserver {
     return this.articles.getArticle(articleId);
   }
   async markRead(articleIds: ArticleId[], read: boolean): Promise<MarkReadResult> {
-    return this.articles.markRead(articleIds, read);
+    return this.changed(this.articles.markRead(articleIds, read));
   }
   async markViewRead(query: ArticleQuery, before: number | null): Promise<MarkReadResult> {
-    return this.articles.markViewRead(query, before);
+    return this.changed(this.articles.markViewRead(query, before));
   }
   async undoMarkRead(undoToken: string): Promise<number> {
-    return this.articles.undoMarkRead(undoToken);
+    return this.changed(this.articles.undoMarkRead(undoToken));
   }
   async setStarred(articleId: ArticleId, starred: boolean): Promise<void> {
-    this.articles.setStarred(articleId, starred);
+    this.changed(this.articles.setStarred(articleId, starred));
   }
   async fetchFullArticle(articleId: ArticleId): Promise<Article> {
     return this.articles.fetchFullArticle(articleId);
@@ -332,5 +360,41 @@ export class ReaderService implements ReaderApi, FailureObserver {
   }
   async runMaintenance(): Promise<RetentionReport> {
     return this.safety.runMaintenance();
+  }
+
+  // Sync accounts
+
+  /**
+   * After a change the user made: a sync account's part of it waits in the outbox, and the
+   * scheduler pushes it shortly (debounced).
+   */
+  private changed<T>(result: T): T {
+    this.accounts.scheduler.localChange();
+    return result;
+  }
+  async listAccounts(): Promise<Account[]> {
+    return this.accounts.list();
+  }
+  async testAccount(login: AccountLogin): Promise<ConnectionTest> {
+    return this.accounts.test(login);
+  }
+  async addAccount(request: NewAccountRequest): Promise<Account> {
+    return this.accounts.add(request);
+  }
+  async updateAccount(accountId: AccountId, patch: AccountPatch): Promise<Account> {
+    return this.accounts.update(accountId, patch);
+  }
+  async removeAccount(accountId: AccountId, keepStarred: boolean): Promise<void> {
+    return this.accounts.remove(accountId, keepStarred);
+  }
+  async syncNow(accountId: AccountId | null): Promise<SyncSummary[]> {
+    return this.accounts.syncNow(accountId);
+  }
+  async moveLocalFeeds(accountId: AccountId, feedIds: FeedId[] | null): Promise<number> {
+    return this.accounts.moveLocalFeeds(accountId, feedIds);
+  }
+  /** The machine is back online or awake: accounts sync soon. */
+  resumed(): void {
+    this.accounts.scheduler.resumed();
   }
 }

@@ -8,6 +8,7 @@ import type {
   Enclosure,
 } from '../../../shared/domain.js';
 import { prepared, type Db } from './db.js';
+import { recordArticleAction } from './outbox.js';
 import { CountDeltas } from './feed-counts.js';
 import { viewSql } from './view-query.js';
 
@@ -137,6 +138,7 @@ export function markRead(db: Db, ids: ArticleId[], read: boolean): ArticleId[] {
       }
     }
     counts.apply(db);
+    recordArticleAction(db, changed, read ? 'read' : 'unread', Date.now());
   })();
   return changed;
 }
@@ -181,6 +183,7 @@ export function markViewRead(db: Db, query: ArticleQuery, before: number | null,
       }
     }
     counts.apply(db);
+    recordArticleAction(db, changed, 'read', now);
     return changed;
   })();
 }
@@ -194,19 +197,31 @@ export function setReadExactly(db: Db, ids: ArticleId[], read: boolean): number 
       db,
       'UPDATE articles SET read = ? WHERE id = ? AND read <> ? RETURNING id, feed_id',
     );
+    const changed: ArticleId[] = [];
     for (const id of ids) {
       for (const row of stmt.all(read ? 1 : 0, id, read ? 1 : 0)) {
-        count++;
+        changed.push(row.id);
         counts.readChanged(row.feed_id, read);
       }
     }
     counts.apply(db);
+    recordArticleAction(db, changed, read ? 'read' : 'unread', Date.now());
+    count = changed.length;
   })();
   return count;
 }
 
 export function setStarred(db: Db, id: ArticleId, starred: boolean): boolean {
-  return prepared(db, 'UPDATE articles SET starred = ? WHERE id = ?').run(starred ? 1 : 0, id).changes > 0;
+  return db.transaction(() => {
+    const changed =
+      prepared(db, 'UPDATE articles SET starred = ? WHERE id = ? AND starred <> ?').run(
+        starred ? 1 : 0,
+        id,
+        starred ? 1 : 0,
+      ).changes > 0;
+    if (changed) recordArticleAction(db, [id], starred ? 'star' : 'unstar', Date.now());
+    return changed || prepared(db, 'SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined;
+  })();
 }
 
 export function articleFeedIds(db: Db, ids: ArticleId[]): number[] {

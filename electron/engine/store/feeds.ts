@@ -1,10 +1,14 @@
 /** Feeds table: subscriptions, their fetch state, and their row-to-domain conversion. */
 import { cachedImageAddress } from '../../../shared/cached-image.js';
-import type { Feed, FeedError, FeedId } from '../../../shared/domain.js';
+import { LOCAL_ACCOUNT_ID, type AccountId, type Feed, type FeedError, type FeedId } from '../../../shared/domain.js';
 import { prepared, type Db } from './db.js';
+import { recordFeedAction } from './outbox.js';
 
 interface FeedRow {
   id: number;
+  account_id: number;
+  remote_id: string | null;
+  remote_tags: string | null;
   url: string;
   site_url: string | null;
   title: string | null;
@@ -36,6 +40,7 @@ const SELECT_FEED = `
 export function rowToFeed(row: FeedRow): Feed {
   return {
     id: row.id,
+    accountId: row.account_id,
     url: row.url,
     siteUrl: row.site_url,
     title: row.title,
@@ -67,13 +72,20 @@ export function getFeed(db: Db, id: FeedId): Feed | null {
   return row ? rowToFeed(row) : null;
 }
 
-export function findFeedByUrl(db: Db, url: string): Feed | null {
-  const row = prepared<[string], FeedRow>(db, `${SELECT_FEED} WHERE f.url = ?`).get(url);
+export function findFeedByUrl(db: Db, url: string, accountId: AccountId = LOCAL_ACCOUNT_ID): Feed | null {
+  const row = prepared<[string, number], FeedRow>(db, `${SELECT_FEED} WHERE f.url = ? AND f.account_id = ?`).get(
+    url,
+    accountId,
+  );
   return row ? rowToFeed(row) : null;
 }
 
 export interface NewFeed {
   url: string;
+  /** Default: the local account. */
+  accountId?: AccountId;
+  /** The server's id, for a sync account's feed. */
+  remoteId?: string | null;
   title?: string | null;
   userTitle?: string | null;
   siteUrl?: string | null;
@@ -81,12 +93,24 @@ export interface NewFeed {
 
 /** Inserts a feed, or returns the existing one with that URL. */
 export function insertFeed(db: Db, feed: NewFeed, now: number): { feed: Feed; created: boolean } {
-  const existing = findFeedByUrl(db, feed.url);
+  const accountId = feed.accountId ?? LOCAL_ACCOUNT_ID;
+  const existing = findFeedByUrl(db, feed.url, accountId);
   if (existing) return { feed: existing, created: false };
+  // A server's feed is never due for Syndic's poller (next_fetch_at NULL): its server fetches it.
   const info = prepared(
     db,
-    'INSERT INTO feeds (url, title, user_title, site_url, created_at, next_fetch_at) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(feed.url, feed.title ?? null, feed.userTitle ?? null, feed.siteUrl ?? null, now, now);
+    `INSERT INTO feeds (account_id, remote_id, url, title, user_title, site_url, created_at, next_fetch_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    accountId,
+    feed.remoteId ?? null,
+    feed.url,
+    feed.title ?? null,
+    feed.userTitle ?? null,
+    feed.siteUrl ?? null,
+    now,
+    accountId === LOCAL_ACCOUNT_ID ? now : null,
+  );
   return { feed: getFeed(db, Number(info.lastInsertRowid))!, created: true };
 }
 
@@ -107,10 +131,17 @@ export function updateFeedSettings(db: Db, id: FeedId, patch: FeedPatchRow): voi
   if (patch.refreshMinutes !== undefined) sets.push(['refresh_minutes = ?', patch.refreshMinutes]);
   if (patch.fetchFullText !== undefined) sets.push(['fetch_full_text = ?', patch.fetchFullText ? 1 : 0]);
   if (sets.length === 0) return;
-  db.prepare(`UPDATE feeds SET ${sets.map(([column]) => column).join(', ')} WHERE id = ?`).run(
-    ...sets.map(([, value]) => value),
-    id,
-  );
+  db.transaction(() => {
+    db.prepare(`UPDATE feeds SET ${sets.map(([column]) => column).join(', ')} WHERE id = ?`).run(
+      ...sets.map(([, value]) => value),
+      id,
+    );
+    // A sync account's server keeps one title: a cleared user title goes back to the feed's own.
+    if (patch.userTitle !== undefined) {
+      const title = patch.userTitle ?? getFeed(db, id)?.title ?? null;
+      if (title) recordFeedAction(db, id, 'rename', title, Date.now());
+    }
+  })();
 }
 
 /** What a refresh learned about the feed, written after a successful fetch. */
@@ -196,8 +227,13 @@ export interface FeedFetchState {
   nextFetchAt: number | null;
 }
 
+/** The fetch state of the local account's feeds: only those are Syndic's to fetch. */
 export function fetchStates(db: Db, ids: FeedId[] | null): FeedFetchState[] {
-  const rows = prepared<[], FeedRow>(db, 'SELECT * FROM feeds ORDER BY id').all();
+  // Feeds holding starred articles kept from a removed account have nothing to fetch.
+  const rows = prepared<[number], FeedRow>(
+    db,
+    "SELECT * FROM feeds WHERE account_id = ? AND url NOT LIKE 'syndic-kept:%' ORDER BY id",
+  ).all(LOCAL_ACCOUNT_ID);
   const wanted = ids ? new Set(ids) : null;
   return rows
     .filter((r) => !wanted || wanted.has(r.id))
@@ -215,9 +251,14 @@ export function fetchStates(db: Db, ids: FeedId[] | null): FeedFetchState[] {
     }));
 }
 
-/** Deletes a feed with its articles, their contents, tags and full-text entries. */
-export function deleteFeed(db: Db, id: FeedId): void {
+/**
+ * Deletes a feed with its articles, their contents, tags and full-text entries. The user
+ * deleting a sync account's feed unsubscribes it on the server (through the outbox); the
+ * server having dropped it ('server') does not.
+ */
+export function deleteFeed(db: Db, id: FeedId, origin: 'user' | 'server' = 'user'): void {
   db.transaction(() => {
+    if (origin === 'user') recordFeedAction(db, id, 'unsubscribe', null, Date.now());
     prepared(db, 'DELETE FROM articles_fts WHERE rowid IN (SELECT id FROM articles WHERE feed_id = ?)').run(id);
     prepared(db, 'DELETE FROM feeds WHERE id = ?').run(id);
   })();

@@ -32,10 +32,24 @@ export function migrate(db: Db, target = LATEST_VERSION): number[] {
   const applied: number[] = [];
   for (const migration of MIGRATIONS) {
     if (migration.version <= current || migration.version > target) continue;
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+    const keysWereOn = db.pragma('foreign_keys', { simple: true }) === 1;
+    if (migration.foreignKeysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        migration.up(db);
+        if (migration.foreignKeysOff) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0) {
+            throw new Error(
+              `Schema ${migration.version} would break ${broken.length} references; nothing was changed.`,
+            );
+          }
+        }
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    } finally {
+      if (migration.foreignKeysOff && keysWereOn) db.pragma('foreign_keys = ON');
+    }
     applied.push(migration.version);
   }
   return applied;

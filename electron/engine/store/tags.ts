@@ -1,6 +1,7 @@
 /** Tags on feeds (they apply to all the feed's articles) and on single articles. */
 import type { ArticleId, FeedId, Tag, TagId } from '../../../shared/domain.js';
 import { prepared, type Db } from './db.js';
+import { recordArticleTag, recordFeedAction } from './outbox.js';
 
 interface TagRow {
   id: number;
@@ -55,13 +56,64 @@ export function renameTag(db: Db, id: TagId, rawName: string): void {
     id,
   );
   if (clash) throw new TagNameError(`There is already a tag named "${name}": merge the two instead`);
-  prepared(db, 'UPDATE tags SET name = ? WHERE id = ?').run(name, id);
+  db.transaction(() => {
+    const synced = syncedUsesOf(db, id);
+    prepared(db, 'UPDATE tags SET name = ? WHERE id = ?').run(name, id);
+    recordTagChange(db, synced, name);
+  })();
+}
+
+interface SyncedUses {
+  oldName: string;
+  feeds: FeedId[];
+  articles: ArticleId[];
+}
+
+/** The sync accounts' feeds and articles carrying a tag, before it changes. */
+function syncedUsesOf(db: Db, tagId: TagId): SyncedUses {
+  return {
+    oldName: prepared<[number], { name: string }>(db, 'SELECT name FROM tags WHERE id = ?').get(tagId)?.name ?? '',
+    feeds: prepared<[number], { id: number }>(
+      db,
+      'SELECT f.id FROM feed_tags ft JOIN feeds f ON f.id = ft.feed_id WHERE ft.tag_id = ? AND f.account_id <> 1',
+    )
+      .all(tagId)
+      .map((r) => r.id),
+    articles: prepared<[number], { article_id: number }>(
+      db,
+      'SELECT at.article_id FROM article_tags at JOIN synced_articles s USING (article_id) WHERE at.tag_id = ?',
+    )
+      .all(tagId)
+      .map((r) => r.article_id),
+  };
+}
+
+/** Tells the outbox that a tag was renamed to `newName`, or removed (null). */
+function recordTagChange(db: Db, uses: SyncedUses, newName: string | null): void {
+  const now = Date.now();
+  for (const feedId of uses.feeds) recordFeedAction(db, feedId, 'set-tags', feedTagNames(db, feedId), now);
+  for (const articleId of uses.articles) {
+    recordArticleTag(db, articleId, uses.oldName, false, now);
+    if (newName != null) recordArticleTag(db, articleId, newName, true, now);
+  }
+}
+
+/** A feed's tag names. */
+export function feedTagNames(db: Db, feedId: FeedId): string[] {
+  return prepared<[number], { name: string }>(
+    db,
+    'SELECT t.name FROM feed_tags ft JOIN tags t ON t.id = ft.tag_id WHERE ft.feed_id = ? ORDER BY t.name',
+  )
+    .all(feedId)
+    .map((r) => r.name);
 }
 
 /** Moves every use of `from` onto `into` and deletes `from`, in one transaction. */
 export function mergeTags(db: Db, from: TagId, into: TagId): void {
   if (from === into) return;
   db.transaction(() => {
+    const synced = syncedUsesOf(db, from);
+    const intoName = prepared<[number], { name: string }>(db, 'SELECT name FROM tags WHERE id = ?').get(into)?.name;
     prepared(
       db,
       'INSERT OR IGNORE INTO feed_tags (tag_id, feed_id) SELECT ?, feed_id FROM feed_tags WHERE tag_id = ?',
@@ -71,11 +123,16 @@ export function mergeTags(db: Db, from: TagId, into: TagId): void {
       'INSERT OR IGNORE INTO article_tags (tag_id, article_id) SELECT ?, article_id FROM article_tags WHERE tag_id = ?',
     ).run(into, from);
     prepared(db, 'DELETE FROM tags WHERE id = ?').run(from);
+    recordTagChange(db, synced, intoName ?? null);
   })();
 }
 
 export function deleteTag(db: Db, id: TagId): void {
-  prepared(db, 'DELETE FROM tags WHERE id = ?').run(id);
+  db.transaction(() => {
+    const synced = syncedUsesOf(db, id);
+    prepared(db, 'DELETE FROM tags WHERE id = ?').run(id);
+    recordTagChange(db, synced, null);
+  })();
 }
 
 /** Replaces a feed's tags with these names. */
@@ -85,6 +142,8 @@ export function setFeedTags(db: Db, feedId: FeedId, names: string[], now: number
     prepared(db, 'DELETE FROM feed_tags WHERE feed_id = ?').run(feedId);
     const add = prepared(db, 'INSERT INTO feed_tags (tag_id, feed_id) VALUES (?, ?)');
     for (const id of ids) add.run(id, feedId);
+    // In the user's order: a TT-RSS feed's category is the first tag.
+    recordFeedAction(db, feedId, 'set-tags', [...new Set(names.map(cleanTagName))], now);
   })();
 }
 
@@ -93,11 +152,24 @@ export function addFeedTag(db: Db, feedId: FeedId, tagId: TagId): void {
 }
 
 export function tagArticle(db: Db, articleId: ArticleId, tagId: TagId): void {
-  prepared(db, 'INSERT OR IGNORE INTO article_tags (tag_id, article_id) VALUES (?, ?)').run(tagId, articleId);
+  db.transaction(() => {
+    const added =
+      prepared(db, 'INSERT OR IGNORE INTO article_tags (tag_id, article_id) VALUES (?, ?)').run(tagId, articleId)
+        .changes > 0;
+    if (added) recordArticleTag(db, articleId, tagName(db, tagId), true, Date.now());
+  })();
 }
 
 export function untagArticle(db: Db, articleId: ArticleId, tagId: TagId): void {
-  prepared(db, 'DELETE FROM article_tags WHERE tag_id = ? AND article_id = ?').run(tagId, articleId);
+  db.transaction(() => {
+    const removed =
+      prepared(db, 'DELETE FROM article_tags WHERE tag_id = ? AND article_id = ?').run(tagId, articleId).changes > 0;
+    if (removed) recordArticleTag(db, articleId, tagName(db, tagId), false, Date.now());
+  })();
+}
+
+function tagName(db: Db, tagId: TagId): string {
+  return prepared<[number], { name: string }>(db, 'SELECT name FROM tags WHERE id = ?').get(tagId)?.name ?? '';
 }
 
 export function toTag(row: TagRow, unreadCount: number): Tag {

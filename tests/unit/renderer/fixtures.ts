@@ -5,6 +5,7 @@ import { initialState, type AppState, type Scope } from '../../../renderer/src/s
 export function feed(id: number, fields: Partial<Feed> = {}): Feed {
   return {
     id,
+    accountId: 1,
     url: `https://example.com/feed-${id}.xml`,
     siteUrl: null,
     title: `Feed ${id}`,

@@ -5,11 +5,25 @@ import { migration002 } from './002-offline.js';
 import { migration003 } from './003-search-merge-policy.js';
 import { migration004 } from './004-merge-after-refresh.js';
 import { migration005 } from './005-feed-icons.js';
+import { migration006 } from './006-accounts-and-sync.js';
 
 export interface Migration {
   version: number;
   description: string;
   up(db: Db): void;
+  /**
+   * Rebuilds a table that others reference: run with foreign keys off (SQLite cannot
+   * switch them inside a transaction, and DROP TABLE would cascade), then checked whole
+   * before commit. SQLite's documented procedure for schema changes ALTER cannot make.
+   */
+  foreignKeysOff?: boolean;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+];

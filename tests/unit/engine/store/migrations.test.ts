@@ -253,6 +253,29 @@ const CHECKS: Record<number, (db: Db, before: Snapshot) => void> = {
     db.prepare('DELETE FROM image_files WHERE hash = ?').run(IMAGE_HASH);
     assert.equal(db.prepare('SELECT icon_hash FROM feeds WHERE id = 1').pluck().get(), null);
   },
+  6: (db) => {
+    // The rebuilt feeds table: every old feed belongs to the local account, and still
+    // owns its articles, tags and removed-article memory (nothing cascaded away).
+    assert.deepEqual(db.prepare('SELECT id, account_id, remote_id FROM feeds ORDER BY id').raw().all(), [
+      [1, 1, null],
+      [2, 1, null],
+    ]);
+    assert.deepEqual(db.prepare('SELECT id, kind FROM accounts').raw().all(), [[1, 'local']]);
+    assert.ok(indexesOf(db, 'feeds').includes('feeds_next_fetch'));
+    assert.ok(indexesOf(db, 'feeds').includes('feeds_icon_hash'));
+    assert.equal(db.pragma('foreign_keys', { simple: true }), 1, 'foreign keys are back on');
+    // A URL is unique per account now, not globally.
+    insert(db, 'accounts', { id: 2, kind: 'ttrss', name: 'Server', created_at: NOW });
+    insert(db, 'feeds', { account_id: 2, remote_id: '7', url: 'https://a.example/feed.xml', created_at: NOW });
+    assert.throws(
+      () => insert(db, 'feeds', { account_id: 1, url: 'https://a.example/feed.xml', created_at: NOW }),
+      /UNIQUE/,
+    );
+    // Deleting a feed still cascades to its articles (the references survived the rebuild).
+    db.prepare('DELETE FROM feeds WHERE id = 1').run();
+    assert.equal(db.prepare('SELECT count(*) FROM articles WHERE feed_id = 1').pluck().get(), 0);
+    assert.equal(db.prepare('SELECT count(*) FROM feed_tags WHERE feed_id = 1').pluck().get(), 0);
+  },
 };
 
 /** A database at `version`, in its own data dir, filled with that schema's rows. */
