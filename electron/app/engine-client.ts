@@ -6,7 +6,9 @@
  */
 import { READER_METHODS, type ReaderApi, type ReaderEventName, type ReaderEvents } from '../../shared/api.js';
 import { UserError } from '../engine/reader/user-error.js';
+import type { SecretStore } from '../engine/sync/secret-store.js';
 import type { EngineFailure, EngineInternalMethod, EnginePort, FromEngine } from './engine-protocol.js';
+import { answerSecret } from './port-secret-store.js';
 
 export interface EngineClient {
   /** The ReaderApi, served by the engine. */
@@ -15,6 +17,8 @@ export interface EngineClient {
   readonly ready: Promise<void>;
   /** The file behind a cached image's local address, for the static file server. */
   cachedImageFile(pathname: string): Promise<{ path: string; type: string } | null>;
+  /** The machine woke up or came back online: sync accounts soon. */
+  resumed(): Promise<void>;
   /** Asks the engine to stop its work and close the database; resolves when it has. */
   close(): Promise<void>;
 }
@@ -28,7 +32,12 @@ export function errorFrom(failure: EngineFailure): Error {
   return error;
 }
 
-export function connectEngine(port: EnginePort, onEvent: EventListener): EngineClient {
+/**
+ * Connects to the engine on `port`. `secrets`: where the engine's password requests are
+ * answered (Electron's safeStorage in the main process); without it the engine keeps its
+ * own (the credentials file).
+ */
+export function connectEngine(port: EnginePort, onEvent: EventListener, secrets?: SecretStore): EngineClient {
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   let settleReady!: { resolve: () => void; reject: (error: Error) => void };
@@ -58,6 +67,10 @@ export function connectEngine(port: EnginePort, onEvent: EventListener): EngineC
       case 'closed':
         closed?.();
         return;
+      case 'secret':
+        if (secrets) answerSecret(port, secrets, message);
+        else port.post({ type: 'secret-reply', id: message.id, ok: false, error: 'no secret store on this side' });
+        return;
     }
   });
 
@@ -76,6 +89,7 @@ export function connectEngine(port: EnginePort, onEvent: EventListener): EngineC
   return {
     api,
     ready,
+    resumed: async () => void (await call('resumed', [])),
     cachedImageFile: (pathname) => call('cachedImageFile', [pathname]) as ReturnType<EngineClient['cachedImageFile']>,
     close: () =>
       new Promise<void>((resolve) => {

@@ -12,7 +12,8 @@ import { openApp, type OpenAppOptions, type RunningApp } from './open-app.js';
 
 const METHODS = new Set<string>(READER_METHODS);
 
-function isToEngine(message: unknown): message is ToEngine {
+/** Calls and 'close'; secret replies go to the PortSecretStore listening on the same port. */
+function isCallOrClose(message: unknown): message is Extract<ToEngine, { type: 'call' | 'close' }> {
   const type = (message as { type?: unknown } | null)?.type;
   return type === 'call' || type === 'close';
 }
@@ -38,7 +39,7 @@ export function hostEngine(port: EnginePort, options: Omit<OpenAppOptions, 'emit
 export function serveEngine(port: EnginePort, app: RunningApp): void {
   const service = app.service;
   port.onMessage((message) => {
-    if (!isToEngine(message)) return;
+    if (!isCallOrClose(message)) return;
     if (message.type === 'close') {
       void app.close().finally(() => port.post({ type: 'closed' }));
       return;
@@ -46,6 +47,7 @@ export function serveEngine(port: EnginePort, app: RunningApp): void {
     const { id, method, args } = message;
     void (async () => {
       if (method === 'cachedImageFile') return service.cachedImageFile(String(args[0]));
+      if (method === 'resumed') return service.resumed();
       if (!METHODS.has(method)) throw new Error(`Unknown method ${String(method)}`);
       const fn = service[method as keyof ReaderApi] as (...a: unknown[]) => Promise<unknown>;
       return fn.apply(service, args);

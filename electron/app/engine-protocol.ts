@@ -6,11 +6,20 @@
  */
 import type { ReaderEventName, ReaderEvents, ReaderMethod } from '../../shared/api.js';
 
-/** Calls the engine answers besides the ReaderApi: what the serving side needs of the data dir. */
-export type EngineInternalMethod = 'cachedImageFile';
+/**
+ * Calls the engine answers besides the ReaderApi: what the serving side needs of the data
+ * dir, and the machine waking up (sync accounts then sync soon).
+ */
+export type EngineInternalMethod = 'cachedImageFile' | 'resumed';
+
+export type SecretOperation = 'get' | 'set' | 'delete';
 
 export type ToEngine =
-  { type: 'call'; id: number; method: ReaderMethod | EngineInternalMethod; args: unknown[] } | { type: 'close' };
+  | { type: 'call'; id: number; method: ReaderMethod | EngineInternalMethod; args: unknown[] }
+  | { type: 'close' }
+  /** The answer to the engine's 'secret' request. */
+  | { type: 'secret-reply'; id: number; ok: true; value: string | null }
+  | { type: 'secret-reply'; id: number; ok: false; error: string };
 
 export interface EngineFailure {
   /** The error's class name (DamagedDatabaseError, DatabaseTooNewError, UserError…). */
@@ -24,6 +33,11 @@ export type FromEngine =
   | { type: 'reply'; id: number; ok: true; result: unknown }
   | { type: 'reply'; id: number; ok: false; error: EngineFailure }
   | { type: 'event'; event: ReaderEventName; payload: ReaderEvents[ReaderEventName] }
+  /**
+   * The engine asks the serving side for a sync password: in Electron only the main
+   * process can use safeStorage, so passwords are decrypted there and travel on this port.
+   */
+  | { type: 'secret'; id: number; op: SecretOperation; accountId: number; value?: string }
   | { type: 'closed' };
 
 /** One end of the channel: a worker's port, or Electron's utility process port. */

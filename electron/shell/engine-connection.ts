@@ -3,10 +3,11 @@
  * process then holds only a client whose every ReaderApi call is a message. If the engine
  * process dies (a native crash), the app says so rather than hang on calls nobody answers.
  */
-import { utilityProcess } from 'electron';
+import { safeStorage, utilityProcess } from 'electron';
 import { join } from 'node:path';
 import { connectEngine, type EngineClient, type EventListener } from '../app/engine-client.js';
 import type { EnginePort } from '../app/engine-protocol.js';
+import { SafeStorageSecrets } from './safe-storage-secrets.js';
 
 export interface EngineConnection {
   client: EngineClient;
@@ -35,7 +36,8 @@ export function startEngineProcess(
       resolve();
     }),
   );
-  const client = connectEngine(port, onEvent);
+  // Sync passwords: decrypted here (safeStorage is main-process only), sent when the engine asks.
+  const client = connectEngine(port, onEvent, new SafeStorageSecrets(dataDir, safeStorage));
   return {
     client,
     stop: async () => {

@@ -9,6 +9,7 @@
 import { net } from 'electron';
 import { hostEngine } from '../app/engine-host.js';
 import type { EnginePort } from '../app/engine-protocol.js';
+import { PortSecretStore } from '../app/port-secret-store.js';
 import { useNativeBinding } from '../engine/store/db.js';
 
 const [dataDir] = process.argv.slice(2);
@@ -22,4 +23,5 @@ const port: EnginePort = {
   onMessage: (listener) => parent.on('message', (event) => listener(event.data)),
 };
 // main.ts checked the database (and asked the user what to do when damaged) before this.
-hostEngine(port, { dataDir, isOnline: () => net.isOnline() }, { poll: true });
+// Sync passwords live in the main process's safeStorage; the engine asks for them on the port.
+hostEngine(port, { dataDir, isOnline: () => net.isOnline(), secrets: new PortSecretStore(port) }, { poll: true });

@@ -4,7 +4,7 @@
  * window's ReaderApi calls to it through ipc.ts, and its events back, so it stays free to
  * paint and answer even while a thousand feeds refresh.
  */
-import { app, BrowserWindow, dialog, session, type Tray } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor, session, type Tray } from 'electron';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -140,6 +140,8 @@ async function startApp(): Promise<void> {
       app.exit(1);
     },
   );
+  // Awake again: sync accounts soon rather than at their next turn.
+  powerMonitor.on('resume', () => void engine?.client.resumed());
   try {
     await engine.client.ready;
   } catch (error) {
