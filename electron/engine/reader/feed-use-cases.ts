@@ -64,7 +64,7 @@ export class FeedUseCases {
       const existing = feeds.findFeedByUrl(db, direct.href, accountId);
       if (existing) return { kind: 'exists', feed: existing };
     }
-    const candidates = await this.discoverFeeds(address);
+    const candidates = await this.candidatesFor(address, accountId);
     if (candidates.length === 0) {
       throw new UserError(
         `No feed was found at ${address}. Check the address, or look for an RSS or Atom link on the site.`,
@@ -91,6 +91,21 @@ export class FeedUseCases {
     if (created && accountId === LOCAL_ACCOUNT_ID) await this.poller.refresh([feed.id]).catch(() => undefined);
     this.ctx.countsChanged([feed.id]);
     return { kind: created ? 'added' : 'exists', feed: this.requireFeed(feed.id) };
+  }
+
+  /**
+   * The feeds at an address. For a sync account the server fetches the feed, and Syndic
+   * may not reach it at all (a server's own network, a host only it resolves): an address
+   * Syndic cannot open is given to the server as typed, which discovers or refuses it.
+   */
+  private async candidatesFor(address: string, accountId: number): Promise<DiscoveredFeed[]> {
+    try {
+      return await this.discoverFeeds(address);
+    } catch (error) {
+      const direct = parseHttpUrl(address);
+      if (accountId === LOCAL_ACCOUNT_ID || !direct || !(error instanceof UserError)) throw error;
+      return [{ url: direct.href, title: null, type: 'unknown' }];
+    }
   }
 
   private tagNames(feed: Feed): string[] {
