@@ -14,6 +14,8 @@
  *               frame times while scrolling the list (Chromium)
  *   ui-loop     the serving process's event-loop delay, and UI calls' times, during a cold
  *               1,000-feed refresh: the engine on its own thread against on the serving one
+ *   sync        a real TT-RSS: first sync of 10,000 articles (seconds, memory, the server's
+ *               share), then a sync with no change (requests, bytes, seconds)
  *
  * Sections can be chosen: `npm run bench -- parse queries`.
  */
@@ -40,6 +42,7 @@ import { BIG, bigDatabase, copyOfBigDatabase, NOW, UI_SIZE } from './big-databas
 import { plainSchemaWrites } from './plain-schema.js';
 import { benchUi } from './ui.js';
 import { benchUiLoop } from './ui-loop.js';
+import { benchSync } from './sync.js';
 
 const sections = new Set(process.argv.slice(2));
 const wants = (name: string): boolean => sections.size === 0 || sections.has(name);
@@ -425,4 +428,5 @@ if (wants('insert')) await benchInsert();
 if (wants('safety')) await benchSafety();
 if (wants('ui')) await benchUi(bigDatabase(log, UI_SIZE).path, log, record);
 if (wants('ui-loop')) await benchUiLoop(log, record);
+if (wants('sync')) await benchSync(log, record);
 log(`\ndone in ${((Date.now() - started) / 1000).toFixed(0)} s`);
