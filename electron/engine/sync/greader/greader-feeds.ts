@@ -4,6 +4,7 @@
  * not tags.
  */
 import type { RemoteFeed } from '../sync-client.js';
+import { plainTitle } from './freshrss-text.js';
 import { type JsonRecord, isRecord, labelName, records, text } from './greader-json.js';
 
 type Malformed = (detail: string) => Error;
@@ -19,7 +20,7 @@ export function parseSubscriptions(json: unknown, malformed: Malformed): RemoteF
     feeds.push({
       remoteId,
       url,
-      title: text(entry, 'title') ?? url,
+      title: plainTitle(text(entry, 'title')) ?? url,
       siteUrl: text(entry, 'htmlUrl'),
       tags: categoryLabels(entry),
     });

@@ -9,6 +9,7 @@ import type { Enclosure } from '../../../../shared/domain.js';
 import type { RemoteItem } from '../sync-client.js';
 import { type JsonRecord, isRecord, labelName, numeric, records, stateName, strings, text } from './greader-json.js';
 import { normaliseItemId } from './item-ids.js';
+import { plainTitle } from './freshrss-text.js';
 
 type Malformed = (detail: string) => Error;
 /** The folders a feed (by stream id) is in, or undefined when the feed is unknown. */
@@ -54,8 +55,8 @@ export function toRemoteItem(item: JsonRecord, foldersOf: FoldersOf): RemoteItem
     // Neither FreshRSS (compat mode) nor Miniflux sends the feed's guid; a server that does may.
     guid: text(item, 'guid'),
     url: firstHref(item, 'canonical') ?? firstHref(item, 'alternate'),
-    title: text(item, 'title'),
-    author: text(item, 'author'),
+    title: plainTitle(text(item, 'title')),
+    author: plainTitle(text(item, 'author')),
     contentHtml: body(item, 'content') ?? body(item, 'summary'),
     publishedAt: seconds(item, 'published'),
     updatedAt: seconds(item, 'updated'),
