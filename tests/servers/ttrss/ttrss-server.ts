@@ -17,6 +17,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -178,6 +179,12 @@ export interface TtrssServer {
   login(user?: string, password?: string): Promise<string>;
   /** Logs of PHP, PostgreSQL and the helper, for diagnostics. */
   logs(): string;
+  /**
+   * A TCP address in the TEST process's own namespace (http://127.0.0.1:PORT/, the base;
+   * the API is under api/) forwarding to the web server through bridgeSocket, so a client
+   * running in the test process itself can talk to TT-RSS. Opened on first call, closed by stop().
+   */
+  loopbackUrl(): Promise<string>;
   /** Ends every process started, removes the namespace and the temp dirs; throws if anything is left. */
   stop(): Promise<void>;
 }
@@ -554,6 +561,9 @@ export async function startTtrss(options: TtrssOptions = {}): Promise<TtrssServe
   const feedRequests: FeedRequest[] = [];
   let helper: ChildProcess | undefined;
   let stopped = false;
+  // The TCP forwarder of loopbackUrl(), opened on demand, and its open connections.
+  let loopback: Promise<{ server: net.Server; url: string }> | null = null;
+  const loopbackSockets = new Set<net.Socket>();
 
   const readLogs = (): string =>
     Object.entries(logFiles)
@@ -656,6 +666,11 @@ export async function startTtrss(options: TtrssOptions = {}): Promise<TtrssServe
     if (stopped) return;
     stopped = true;
     const t = Date.now();
+    if (loopback !== null) {
+      const { server: forwarder } = await loopback.catch(() => ({ server: null }));
+      for (const socket of loopbackSockets) socket.destroy();
+      if (forwarder !== null) await new Promise<void>((resolve) => forwarder.close(() => resolve()));
+    }
     helper?.stdin?.end();
     for (const child of spawned) if (child.exitCode === null) child.kill('SIGTERM');
     // Fast shutdown for PostgreSQL (SIGINT), TERM to the PHP server's process group (its
@@ -1012,6 +1027,27 @@ INSERT INTO ttrss_user_entries (ref_id, uuid, feed_id, owner_uid, tag_cache, lab
       return sid;
     },
     logs: readLogs,
+    loopbackUrl: async () => {
+      if (stopped) throw new Error('TT-RSS is stopped');
+      loopback ??= new Promise((resolve, reject) => {
+        const forwarder = net.createServer((client) => {
+          const upstream = net.connect(bridgeSocket);
+          for (const socket of [client, upstream]) {
+            loopbackSockets.add(socket);
+            socket.on('close', () => loopbackSockets.delete(socket));
+          }
+          client.pipe(upstream).pipe(client);
+          client.on('error', () => upstream.destroy());
+          upstream.on('error', () => client.destroy());
+        });
+        forwarder.once('error', reject);
+        forwarder.listen(0, '127.0.0.1', () => {
+          const address = forwarder.address() as net.AddressInfo;
+          resolve({ server: forwarder, url: `http://127.0.0.1:${address.port}/` });
+        });
+      });
+      return (await loopback).url;
+    },
     stop,
   };
   return server;

@@ -126,8 +126,7 @@ class TtrssClient implements SyncClient {
         );
       }
       for (const row of content) {
-        // Articles whose feed is gone (starred ones TT-RSS archives on unsubscribe) have no
-        // feed id, so they cannot be a RemoteItem: they are left out.
+        // Articles whose feed is gone (archived) come back null and are left out.
         const item = itemFromJson(row);
         if (item !== null) found.set(item.remoteId, item);
       }

@@ -52,12 +52,14 @@ function enclosuresOf(value: unknown): Enclosure[] {
   return enclosures;
 }
 
-/** One article row as a RemoteItem; null when it has no usable id or feed id. */
+/** One article row as a RemoteItem; null when it has no usable id or feed. */
 export function itemFromJson(row: unknown): RemoteItem | null {
   if (!isObject(row)) return null;
   const id = asInt(row.id);
   const feedId = asInt(row.feed_id);
-  if (id === null || id <= 0 || feedId === null) return null;
+  // Archived articles (starred ones TT-RSS keeps after an unsubscribe) have no feed: getArticle
+  // says null, getHeadlines 0. Without a feed they cannot be a RemoteItem.
+  if (id === null || id <= 0 || feedId === null || feedId <= 0) return null;
   const updated = asInt(row.updated);
   // strtotime() of an empty date gives 0 in TT-RSS: that means "no date", not 1970.
   const at = updated !== null && updated > 0 ? updated * 1000 : null;
