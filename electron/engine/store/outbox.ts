@@ -134,10 +134,20 @@ export function pendingEntries(db: Db, accountId: AccountId, limit = 100_000): O
     }));
 }
 
-/** Drops entries the server accepted (by id: a change made meanwhile has a new id and stays). */
-export function dropEntries(db: Db, ids: readonly number[]): void {
-  if (ids.length === 0) return;
-  prepared(db, 'DELETE FROM sync_outbox WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids));
+/**
+ * Drops entries the server accepted, each only if it still says what was sent. The id alone
+ * is not enough: coalescing deletes the entry being sent and inserts the newer change, and
+ * SQLite hands a new row the highest id plus one, which is the deleted entry's own id when it
+ * was the newest. A change made meanwhile (read, then unread during the push) must stay.
+ */
+export function dropEntries(db: Db, entries: readonly Pick<OutboxEntry, 'id' | 'action' | 'target' | 'value'>[]): void {
+  if (entries.length === 0) return;
+  prepared(
+    db,
+    `DELETE FROM sync_outbox WHERE id IN (SELECT o.id FROM sync_outbox o JOIN json_each(?) j
+       ON o.id = json_extract(j.value, '$[0]') AND o.action = json_extract(j.value, '$[1]')
+       AND o.target = json_extract(j.value, '$[2]') AND o.value IS json_extract(j.value, '$[3]'))`,
+  ).run(JSON.stringify(entries.map((e) => [e.id, e.action, e.target, e.value])));
 }
 
 /** Server ids of articles whose read or star state has a change not yet pushed. */

@@ -1,8 +1,10 @@
 /**
  * The sync engine's writes: a server's subscriptions, items and states into the store.
- * These never touch the outbox (they are the server's news, not the user's changes), and
- * each call is one transaction, so a sync killed at any point leaves either the old or
- * the new state of each step, never half of one.
+ * These never touch the outbox (they are the server's news, not the user's changes), with
+ * one exception: a local article matched to the server's copy (after "move my local feeds")
+ * brings the user's read, star and tags, which go to the outbox for the server. Each call is
+ * one transaction, so a sync killed at any point leaves either the old or the new state of
+ * each step, never half of one.
  */
 import type { AccountId, ArticleId, FeedId } from '../../../shared/domain.js';
 import type { RemoteFeed, RemoteItem } from '../sync/sync-client.js';
@@ -11,6 +13,7 @@ import { upsertFeedArticles } from './article-upsert.js';
 import { prepared, type Db } from './db.js';
 import { CountDeltas } from './feed-counts.js';
 import { deleteFeed, insertFeed } from './feeds.js';
+import { recordArticleAction, recordArticleTag } from './outbox.js';
 import { cleanTagName, ensureTag } from './tags.js';
 
 interface LocalFeedRow {
@@ -138,7 +141,10 @@ export function knownRemoteIds(db: Db, accountId: AccountId): Set<string> {
  * Stores items from the server: new ones become articles of their feed (matched first to
  * an unsynced local article of that feed with the same link or guid, as after "move my
  * feeds to this account"), and each gets the server's read, star and tags unless a local
- * change is pending for it. Items of feeds the account does not have are skipped.
+ * change is pending for it. A matched local article keeps its own state instead: where it
+ * differs from the server's, the difference is recorded in the outbox and pushed, and its
+ * tags are kept (sent as labels) with the server's added. Items of feeds the account does
+ * not have are skipped.
  */
 export function storeRemoteItems(
   db: Db,
@@ -176,12 +182,16 @@ export function storeRemoteItems(
     const states = new StateWriter(db);
     for (const [feedId, feedItems] of byFeed) {
       const fresh: RemoteItem[] = [];
+      const adopted = new Set<string>();
       for (const item of feedItems) {
         if (mapped.get(accountId, item.remoteId)) continue;
         const parsed = toParsedItem(item);
         const match = item.url ? unsyncedMatch.get(feedId, item.url, parsed.id) : byGuid.get(parsed.id, feedId);
-        if (match) map.run(accountId, item.remoteId, match.id);
-        else fresh.push(item);
+        if (match) {
+          map.run(accountId, item.remoteId, match.id);
+          adoptLocalState(db, match.id, item, now);
+          adopted.add(item.remoteId);
+        } else fresh.push(item);
       }
       const result = upsertFeedArticles(db, feedId, fresh.map(toParsedItem), now);
       inserted.push(...result.inserted);
@@ -191,7 +201,7 @@ export function storeRemoteItems(
       }
       for (const item of feedItems) {
         const row = mapped.get(accountId, item.remoteId);
-        if (!row || pending.has(item.remoteId)) continue;
+        if (!row || pending.has(item.remoteId) || adopted.has(item.remoteId)) continue;
         states.set(row.article_id, item.read, item.starred);
         setArticleTags(db, row.article_id, item.tags, now);
       }
@@ -199,6 +209,31 @@ export function storeRemoteItems(
     states.finish();
   })();
   return inserted;
+}
+
+/**
+ * A local article just matched to the server's copy: the user's read and star state where it
+ * differs from the server's, and the user's tags, go to the outbox (the mapping exists now,
+ * so the outbox knows the server id); the server's labels are added to the local tags.
+ */
+function adoptLocalState(db: Db, articleId: ArticleId, item: RemoteItem, now: number): void {
+  const local = prepared<[number], { read: number; starred: number }>(
+    db,
+    'SELECT read, starred FROM articles WHERE id = ?',
+  ).get(articleId);
+  if (!local) return;
+  if ((local.read === 1) !== item.read) recordArticleAction(db, [articleId], local.read ? 'read' : 'unread', now);
+  if ((local.starred === 1) !== item.starred)
+    recordArticleAction(db, [articleId], local.starred ? 'star' : 'unstar', now);
+  const names = prepared<[number], { name: string }>(
+    db,
+    'SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ?',
+  )
+    .all(articleId)
+    .map((r) => r.name);
+  for (const name of names) if (!item.tags.includes(name)) recordArticleTag(db, articleId, name, true, now);
+  const add = prepared(db, 'INSERT OR IGNORE INTO article_tags (tag_id, article_id) VALUES (?, ?)');
+  for (const name of item.tags) add.run(ensureTag(db, name, now), articleId);
 }
 
 /** Replaces an article's tags with the server's labels. */

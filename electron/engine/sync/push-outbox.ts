@@ -33,10 +33,7 @@ export async function pushOutbox(
   const result: PushResult = { pushed: 0, refused: [] };
   const total = entries.length;
   const accepted = (batch: readonly OutboxEntry[]): void => {
-    dropEntries(
-      db,
-      batch.map((e) => e.id),
-    );
+    dropEntries(db, batch);
     result.pushed += batch.length;
     onProgress(result.pushed, total);
   };
@@ -53,7 +50,9 @@ export async function pushOutbox(
     try {
       await pushFeedChange(db, accountId, client, entry);
     } catch (error) {
-      if (!(error instanceof SyncError) || error.code !== 'server') throw error;
+      // Refused for good (TT-RSS cannot rename a feed): say so and drop it. Anything else
+      // (a 5xx, the network) stops the push with the change kept for the next sync.
+      if (!(error instanceof SyncError) || error.code !== 'refused') throw error;
       result.refused.push(error.message);
     }
     accepted([entry]);
@@ -74,9 +73,12 @@ export async function pushOutbox(
       try {
         await send(batch.map((e) => e.target));
       } catch (error) {
-        // A server without article labels (Miniflux) refuses tags for good: say so, drop them.
+        // A server without article labels refuses tags for good (Miniflux answers them with
+        // a 500, which cannot be told from a passing one): say so, drop them. Read and star
+        // changes are never dropped on a failure.
         const isTag = batch[0]!.action === 'tag' || batch[0]!.action === 'untag';
-        if (!isTag || !(error instanceof SyncError) || error.code !== 'server') throw error;
+        const final = error instanceof SyncError && (error.code === 'refused' || error.code === 'server');
+        if (!isTag || !final) throw error;
         result.refused.push(error.message);
       }
       accepted(batch);

@@ -9,7 +9,7 @@ import type { AccountId, ArticleId, FeedId } from '../../../shared/domain.js';
 import { accountState, setAccountState } from '../store/accounts.js';
 import type { Db } from '../store/db.js';
 import { ensureTag } from '../store/tags.js';
-import { articlesWithPendingState, pendingEntries } from '../store/outbox.js';
+import { articlesWithPendingState, pendingCount, pendingEntries } from '../store/outbox.js';
 import { applyRemoteStates, knownRemoteIds, reconcileFeeds, storeRemoteItems } from '../store/synced-items.js';
 import { pushOutbox } from './push-outbox.js';
 import type { SyncClient } from './sync-client.js';
@@ -128,10 +128,17 @@ export async function syncAccount(options: SyncAccountOptions): Promise<SyncRepo
   const stateChanges = applyRemoteStates(db, accountId, { unread, starred }, articlesWithPendingState(db, accountId));
   if (stateChanges || newArticles.length) changed([]);
 
+  // Local articles matched to the server's copies just now (after "move my local feeds")
+  // left their read and star states in the outbox: send them in this sync, not the next.
+  let late = { pushed: 0, refused: [] as string[] };
+  if (pendingCount(db, accountId) > 0) {
+    late = await pushOutbox(db, accountId, client, (done, total) => progress('push', done, total));
+  }
+
   return {
     accountId,
-    pushed: push.pushed,
-    refused: push.refused,
+    pushed: push.pushed + late.pushed,
+    refused: [...push.refused, ...late.refused],
     feedsAdded: feeds.added,
     feedsRemoved: feeds.removed,
     newArticles,

@@ -11,7 +11,8 @@ export type SyncErrorCode =
   | 'api-disabled' // TT-RSS: API access off for this user; FreshRSS: API off
   | 'auth' // password rejected (after one fresh login)
   | 'rate-limited' // 429/503 beyond what backing off could absorb
-  | 'server' // 5xx, or an error the server reported
+  | 'server' // 5xx, or an error the server reported: may pass, so a change is kept and retried
+  | 'refused' // the server will never take this change (its API cannot, or the input is wrong)
   | 'malformed' // an answer that does not parse as the protocol says
   | 'insecure-redirect'; // a redirect to another host: credentials are not sent there
 

@@ -130,7 +130,7 @@ class GReaderSyncClient implements GReaderClient {
     if (streamId === null) {
       const said = isRecord(json) ? text(json, 'error') : null;
       throw new SyncError(
-        'server',
+        'refused',
         `${this.wire.host} could not subscribe to ${url}${said ? `: ${said.slice(0, 200)}` : ''}.`,
       );
     }
@@ -153,7 +153,7 @@ class GReaderSyncClient implements GReaderClient {
 
   async setFeedTags(feedRemoteId: string, tags: readonly string[]): Promise<void> {
     const feed = (await this.subscriptions()).find((f) => f.remoteId === feedRemoteId);
-    if (!feed) throw new SyncError('server', `${this.wire.host} has no subscription ${feedRemoteId}.`);
+    if (!feed) throw new SyncError('refused', `${this.wire.host} has no subscription ${feedRemoteId}.`);
     const wanted = [...new Set(tags)];
     const remove = feed.tags.filter((tag) => !wanted.includes(tag));
     const add = wanted.filter((tag) => !feed.tags.includes(tag));

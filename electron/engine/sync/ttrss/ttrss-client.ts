@@ -5,9 +5,9 @@
  *
  * - No op creates a category or a label, renames a feed or moves it to another category.
  *   subscribe() with an unknown category subscribes uncategorized; setItemTag() with an
- *   unknown label (on) throws 'server' saying to create the label in TT-RSS; renameFeed()
- *   throws 'server'; setFeedTags() succeeds when the feed already has that category and
- *   throws 'server' otherwise.
+ *   unknown label (on) throws 'refused' saying to create the label in TT-RSS; renameFeed()
+ *   throws 'refused'; setFeedTags() succeeds when the feed already has that category and
+ *   throws 'refused' otherwise.
  * - updateArticle is only ever sent with mode 0 or 1, never 2 (toggle): a batch repeated
  *   after a lost answer must leave the same state.
  *
@@ -84,10 +84,10 @@ class TtrssClient implements SyncClient {
   }
 
   async subscriptions(): Promise<RemoteFeed[]> {
-    const [feedList, categories] = await Promise.all([
-      this.wire.call('getFeeds', { cat_id: ALL_FEEDS_AND_LABELS }).then(parseFeeds),
-      this.categories(),
-    ]);
+    // One request at a time: TT-RSS keeps sessions in its database, and two requests of one
+    // session racing to renew an expired one made it answer 500 (seen in the tests).
+    const feedList = parseFeeds(await this.wire.call('getFeeds', { cat_id: ALL_FEEDS_AND_LABELS }));
+    const categories = await this.categories();
     this.names = { categories, labels: feedList.labels };
     return feedList.feeds.map((feed) => remoteFeed(feed, categories));
   }
@@ -96,7 +96,8 @@ class TtrssClient implements SyncClient {
     let names = this.names;
     this.names = null;
     if (names === null) {
-      const [categories, labels] = await Promise.all([this.categories(), this.labels()]);
+      const categories = await this.categories();
+      const labels = await this.labels();
       names = { categories, labels };
     }
     const { categories, labels } = names;
@@ -150,7 +151,7 @@ class TtrssClient implements SyncClient {
       // Nothing to remove; and level 15 has no op that creates a label.
       if (!on) return;
       throw new SyncError(
-        'server',
+        'refused',
         `TT-RSS at ${this.wire.host} has no label "${tag}", and its API cannot create one. Create the label in TT-RSS (Preferences → Labels), then sync again.`,
       );
     }
@@ -201,26 +202,24 @@ class TtrssClient implements SyncClient {
   renameFeed(_feedRemoteId: string, _title: string): Promise<void> {
     return Promise.reject(
       new SyncError(
-        'server',
+        'refused',
         `TT-RSS's API cannot rename feeds: the new name stays in Syndic only (TT-RSS at ${this.wire.host} keeps its own; rename it in TT-RSS's preferences to change it there).`,
       ),
     );
   }
 
   async setFeedTags(feedRemoteId: string, tags: readonly string[]): Promise<void> {
-    const [feeds, categories] = await Promise.all([
-      this.wire.call('getFeeds', { cat_id: REAL_FEEDS }).then((c) => parseFeeds(c).feeds),
-      this.categories(),
-    ]);
+    const feeds = parseFeeds(await this.wire.call('getFeeds', { cat_id: REAL_FEEDS })).feeds;
+    const categories = await this.categories();
     const feed = feeds.find((f) => String(f.id) === feedRemoteId);
     if (feed === undefined) {
-      throw new SyncError('server', `TT-RSS at ${this.wire.host} has no feed ${feedRemoteId}.`);
+      throw new SyncError('refused', `TT-RSS at ${this.wire.host} has no feed ${feedRemoteId}.`);
     }
     const current = remoteFeed(feed, categories).tags[0];
     const wanted = tags[0];
     if (current?.toLowerCase() === wanted?.toLowerCase()) return;
     throw new SyncError(
-      'server',
+      'refused',
       `TT-RSS's API cannot move feeds between categories: the feed stays in ${current === undefined ? 'Uncategorized' : `"${current}"`} on TT-RSS at ${this.wire.host}. Move it in TT-RSS's preferences.`,
     );
   }

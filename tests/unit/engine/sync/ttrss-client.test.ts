@@ -298,7 +298,7 @@ describe('TT-RSS client against a real TT-RSS (API level 15)', { skip, timeout: 
     assert.deepEqual((await client.items([ids[0]!]))[0]?.tags, ['Later']);
     await client.setItemTag([ids[0]!], 'Later', false);
     assert.deepEqual(await labelled(), [ids[1]]);
-    const error = await rejectsWith(client.setItemTag(ids, 'Nowhere', true), 'server', host);
+    const error = await rejectsWith(client.setItemTag(ids, 'Nowhere', true), 'refused', host);
     assert.match(error.message, /Nowhere.*cannot create/);
     await client.setItemTag(ids, 'Nowhere', false); // nothing to remove: fine
     await client.close();
@@ -318,12 +318,12 @@ describe('TT-RSS client against a real TT-RSS (API level 15)', { skip, timeout: 
     assert.deepEqual(uncategorized.tags, [], 'a category the API cannot create: uncategorized');
 
     const missing = server.feedServer.url('missing.xml');
-    const failed = await rejectsWith(client.subscribe(missing, null, []), 'server', host, [a.credentials.password]);
+    const failed = await rejectsWith(client.subscribe(missing, null, []), 'refused', host, [a.credentials.password]);
     assert.match(failed.message, /could not download/);
 
-    await rejectsWith(client.renameFeed(feed.remoteId, 'New name'), 'server', host);
+    await rejectsWith(client.renameFeed(feed.remoteId, 'New name'), 'refused', host);
     await client.setFeedTags(feed.remoteId, ['tech']); // already there (case aside): nothing to do
-    await rejectsWith(client.setFeedTags(feed.remoteId, []), 'server', host);
+    await rejectsWith(client.setFeedTags(feed.remoteId, []), 'refused', host);
 
     await client.unsubscribe(feed.remoteId);
     await client.unsubscribe(feed.remoteId); // already gone: fine
