@@ -8,6 +8,12 @@ export type ArticleId = number;
 export type TagId = number;
 export type AccountId = number;
 
+/**
+ * The address of a local feed holding the starred articles kept from a removed account:
+ * nothing to fetch, and the renderer shows no refresh for it.
+ */
+export const KEPT_FEED_SCHEME = 'syndic-kept:';
+
 /** The built-in account: feeds Syndic fetches itself. Every other account is a feed server. */
 export const LOCAL_ACCOUNT_ID: AccountId = 1;
 export type AccountKind = 'local' | 'ttrss' | 'greader';

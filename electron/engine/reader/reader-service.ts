@@ -369,7 +369,7 @@ export class ReaderService implements ReaderApi, FailureObserver {
    * scheduler pushes it shortly (debounced).
    */
   private changed<T>(result: T): T {
-    this.accounts.scheduler.localChange();
+    this.accounts.localChange();
     return result;
   }
   async listAccounts(): Promise<Account[]> {

@@ -1,5 +1,5 @@
 /** Accounts: the local one and the sync accounts, with their sync status. */
-import type { Account, AccountId, AccountKind } from '../../../shared/domain.js';
+import { KEPT_FEED_SCHEME, type Account, type AccountId, type AccountKind } from '../../../shared/domain.js';
 import { prepared, type Db } from './db.js';
 import { recountFeeds } from './feed-counts.js';
 import { deleteFeed } from './feeds.js';
@@ -126,9 +126,6 @@ export function deleteAccount(db: Db, id: AccountId): void {
     prepared(db, 'DELETE FROM accounts WHERE id = ?').run(id);
   })();
 }
-
-/** Feeds that hold starred articles kept from a removed account: local, never fetched. */
-export const KEPT_FEED_SCHEME = 'syndic-kept:';
 
 /**
  * Moves the account's starred articles to a new local feed named after it (before the

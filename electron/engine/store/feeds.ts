@@ -1,6 +1,13 @@
 /** Feeds table: subscriptions, their fetch state, and their row-to-domain conversion. */
 import { cachedImageAddress } from '../../../shared/cached-image.js';
-import { LOCAL_ACCOUNT_ID, type AccountId, type Feed, type FeedError, type FeedId } from '../../../shared/domain.js';
+import {
+  KEPT_FEED_SCHEME,
+  LOCAL_ACCOUNT_ID,
+  type AccountId,
+  type Feed,
+  type FeedError,
+  type FeedId,
+} from '../../../shared/domain.js';
 import { prepared, type Db } from './db.js';
 import { recordFeedAction } from './outbox.js';
 
@@ -230,10 +237,10 @@ export interface FeedFetchState {
 /** The fetch state of the local account's feeds: only those are Syndic's to fetch. */
 export function fetchStates(db: Db, ids: FeedId[] | null): FeedFetchState[] {
   // Feeds holding starred articles kept from a removed account have nothing to fetch.
-  const rows = prepared<[number], FeedRow>(
+  const rows = prepared<[number, string], FeedRow>(
     db,
-    "SELECT * FROM feeds WHERE account_id = ? AND url NOT LIKE 'syndic-kept:%' ORDER BY id",
-  ).all(LOCAL_ACCOUNT_ID);
+    "SELECT * FROM feeds WHERE account_id = ? AND url NOT LIKE ? || '%' ORDER BY id",
+  ).all(LOCAL_ACCOUNT_ID, KEPT_FEED_SCHEME);
   const wanted = ids ? new Set(ids) : null;
   return rows
     .filter((r) => !wanted || wanted.has(r.id))

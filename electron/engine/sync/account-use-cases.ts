@@ -267,6 +267,13 @@ export class AccountUseCases {
     return { retryAfterMs };
   }
 
+  /** The user changed something: a sync account's part waits in the outbox; show the count, push soon. */
+  localChange(): void {
+    if (this.list().length <= 1) return;
+    this.scheduler.localChange();
+    this.accountsChanged();
+  }
+
   accountsChanged(): void {
     this.ctx.emit('accounts-changed', this.list());
   }

@@ -1,6 +1,8 @@
 /** Shows the dialog the store asks for. */
 import { assertNever } from '../../../shared/assert.js';
 import { useStore } from '../state/store.js';
+import { EditAccountDialog, RemoveAccountDialog } from './dialogs/AccountDialogs.js';
+import { AccountsDialog } from './dialogs/AccountsDialog.js';
 import { AddFeedDialog } from './dialogs/AddFeedDialog.js';
 import { EditFeedDialog } from './dialogs/EditFeedDialog.js';
 import {
@@ -15,6 +17,7 @@ export function DialogHost() {
   const dialog = useStore((s) => s.ui.dialog);
   const feeds = useStore((s) => s.feeds.feeds);
   const tags = useStore((s) => s.feeds.tags);
+  const accounts = useStore((s) => s.sync.accounts);
   if (!dialog) return null;
   switch (dialog.kind) {
     case 'add-feed':
@@ -33,6 +36,16 @@ export function DialogHost() {
       return <ShortcutsDialog />;
     case 'settings':
       return <SettingsDialog />;
+    case 'accounts':
+      return <AccountsDialog />;
+    case 'edit-account': {
+      const account = accounts.find((a) => a.id === dialog.accountId);
+      return account ? <EditAccountDialog key={account.id} account={account} /> : null;
+    }
+    case 'remove-account': {
+      const account = accounts.find((a) => a.id === dialog.accountId);
+      return account ? <RemoveAccountDialog key={account.id} account={account} /> : null;
+    }
     case 'import-report':
       return <ImportReportDialog {...dialog} />;
     default:

@@ -1,14 +1,17 @@
-/** Left pane: smart views, tags (combinable with any/all) and feeds, each with unread counts. */
+/**
+ * Left pane: smart views, tags (combinable with any/all, one set across accounts) and
+ * feeds (grouped by account when there are several, SidebarFeeds.tsx), with unread counts.
+ */
 import { useRef } from 'react';
-import type { Feed, Tag } from '../../../shared/domain.js';
+import type { Tag } from '../../../shared/domain.js';
 import { exportOpml, importOpmlFile } from '../state/actions/opml.js';
 import { refresh } from '../state/actions/refresh.js';
 import { selectScope, setTagMode, toggleTagInScope } from '../state/actions/selection.js';
 import { confirmDeleteTag } from '../state/actions/tags.js';
 import { openDialog } from '../state/actions/ui.js';
-import { feedTitle, sameScope } from '../state/selectors.js';
+import { sameScope } from '../state/selectors.js';
 import { useStore, type Scope } from '../state/store.js';
-import { FeedIcon } from './FeedIcon.js';
+import { Count, SidebarFeeds } from './SidebarFeeds.js';
 
 const SMART: { view: 'all' | 'unread' | 'starred' | 'today'; label: string; key: string; icon: string }[] = [
   { view: 'all', label: 'All', key: 'a', icon: '☰' },
@@ -17,21 +20,13 @@ const SMART: { view: 'all' | 'unread' | 'starred' | 'today'; label: string; key:
   { view: 'today', label: 'Today', key: 't', icon: '◷' },
 ];
 
-function Count({ n, what }: { n: number | undefined; what: string }) {
-  if (!n) return null;
-  return (
-    <span className="count" aria-label={`${n} ${what}`}>
-      {n > 99_999 ? '99k+' : n.toLocaleString()}
-    </span>
-  );
-}
-
 export function Sidebar() {
   const feeds = useStore((s) => s.feeds.feeds);
   const tags = useStore((s) => s.feeds.tags);
   const counts = useStore((s) => s.feeds.counts);
   const scope = useStore((s) => s.selection.scope);
   const refreshing = useStore((s) => s.ui.refresh);
+  const grouped = useStore((s) => s.sync.accounts.length > 1);
   const fileInput = useRef<HTMLInputElement>(null);
   const selectedTags = scope.kind === 'tags' ? scope.tagIds : [];
 
@@ -97,7 +92,7 @@ export function Sidebar() {
       <h3 className="section-title" id="feeds-heading">
         Feeds
       </h3>
-      {feeds.length === 0 ? (
+      {feeds.length === 0 && !grouped ? (
         <div className="empty-small">
           <p>No feeds yet.</p>
           <button type="button" onClick={() => openDialog({ kind: 'add-feed' })}>
@@ -108,16 +103,7 @@ export function Sidebar() {
           </button>
         </div>
       ) : (
-        <ul className="nav-list feeds" aria-labelledby="feeds-heading">
-          {feeds.map((feed) => (
-            <FeedRow
-              key={feed.id}
-              feed={feed}
-              current={scope.kind === 'feed' && scope.feedId === feed.id}
-              unread={counts?.feeds[feed.id] ?? feed.unreadCount}
-            />
-          ))}
-        </ul>
+        <SidebarFeeds feeds={feeds} scope={scope} counts={counts} />
       )}
 
       <div className="sidebar-footer">
@@ -126,6 +112,13 @@ export function Sidebar() {
         </button>
         <button type="button" onClick={() => void exportOpml()} disabled={feeds.length === 0}>
           Export OPML…
+        </button>
+        <button
+          type="button"
+          onClick={() => openDialog({ kind: 'accounts' })}
+          title="Sync with TT-RSS, FreshRSS or Miniflux"
+        >
+          Accounts…
         </button>
         <input
           ref={fileInput}
@@ -240,42 +233,5 @@ function TagSection({
         })}
       </ul>
     </>
-  );
-}
-
-function FeedRow({ feed, current, unread }: { feed: Feed; current: boolean; unread: number }) {
-  const title = feedTitle(feed);
-  return (
-    <li className="with-menu">
-      <button
-        type="button"
-        className={current ? 'current' : ''}
-        aria-current={current ? 'page' : undefined}
-        onClick={() => selectScope({ kind: 'feed', feedId: feed.id })}
-        title={feed.lastError ? `${title}: ${feed.lastError.message}` : title}
-      >
-        <FeedIcon feed={feed} />
-        <span className="nav-label">{title}</span>
-        {feed.lastError && (
-          <span className="feed-error-mark" role="img" aria-label={`Last refresh failed: ${feed.lastError.message}`}>
-            !
-          </span>
-        )}
-        <Count n={unread} what="unread" />
-      </button>
-      <span className="row-menu">
-        <button type="button" className="icon" aria-label={`Refresh ${title}`} onClick={() => void refresh([feed.id])}>
-          ⟳
-        </button>
-        <button
-          type="button"
-          className="icon"
-          aria-label={`Edit ${title}`}
-          onClick={() => openDialog({ kind: 'edit-feed', feedId: feed.id })}
-        >
-          ✎
-        </button>
-      </span>
-    </li>
   );
 }

@@ -1,12 +1,15 @@
 /**
- * The renderer's state: one store, one slice per domain (feeds, articles, selection, ui).
+ * The renderer's state: one store, one slice per domain (feeds, articles, selection, ui, sync).
  * Components read it through selectors with useStore; only actions (state/actions/)
  * write it, and only actions talk to the API. Every piece of mutable state the renderer
  * keeps between events is in here (the list request counter, the toast ids, the refresh
  * tally too), so none hides in a module-level variable.
  */
 import { useRef, useSyncExternalStore } from 'react';
+import type { SyncProgressEvent } from '../../../shared/api.js';
 import type {
+  Account,
+  AccountId,
   Article,
   ArticleSummary,
   Counts,
@@ -56,13 +59,28 @@ export interface FeedsSlice {
   loaded: boolean;
 }
 
+/** Sync accounts and the syncs running now (by account id, from 'sync-progress'). */
+export interface SyncSlice {
+  /** Every account, the local one first; empty until loaded. */
+  accounts: Account[];
+  /** Accounts syncing now and how far they are; an entry goes when its sync ends. */
+  progress: Record<AccountId, SyncProgressEvent>;
+}
+
+/**
+ * A dialog opened from another (an account's edit or removal from the accounts dialog)
+ * names it in `back`: closing it, by a button or Escape, returns there.
+ */
 export type Dialog =
   | { kind: 'add-feed'; url?: string }
   | { kind: 'edit-feed'; feedId: FeedId }
   | { kind: 'rename-tag'; tagId: TagId }
-  | { kind: 'confirm'; title: string; message: string; confirm: string; onConfirm: () => void }
+  | { kind: 'confirm'; title: string; message: string; confirm: string; onConfirm: () => void; back?: Dialog }
   | { kind: 'shortcuts' }
   | { kind: 'settings' }
+  | { kind: 'accounts' }
+  | { kind: 'edit-account'; accountId: AccountId; back?: Dialog }
+  | { kind: 'remove-account'; accountId: AccountId; back?: Dialog }
   | { kind: 'import-report'; added: number; skipped: number; problems: { line: number; message: string }[] };
 
 export interface Toast {
@@ -98,6 +116,7 @@ export interface AppState {
   articles: ArticlesSlice;
   selection: Selection;
   ui: UiSlice;
+  sync: SyncSlice;
 }
 
 export const initialState: AppState = {
@@ -126,6 +145,7 @@ export const initialState: AppState = {
     storage: null,
     damaged: null,
   },
+  sync: { accounts: [], progress: {} },
 };
 
 type Listener = () => void;

@@ -1,5 +1,5 @@
 /** Small state builders for the renderer's unit tests. */
-import type { Feed, Tag } from '../../../shared/domain.js';
+import type { Account, Feed, Tag } from '../../../shared/domain.js';
 import { initialState, type AppState, type Scope } from '../../../renderer/src/state/store.js';
 
 export function feed(id: number, fields: Partial<Feed> = {}): Feed {
@@ -23,6 +23,24 @@ export function feed(id: number, fields: Partial<Feed> = {}): Feed {
     unreadCount: 0,
     articleCount: 0,
     createdAt: 0,
+    ...fields,
+  };
+}
+
+/** A sync account (id 1 is the local one: pass `kind: 'local'` and no server for it). */
+export function account(id: number, fields: Partial<Account> = {}): Account {
+  return {
+    id,
+    kind: id === 1 ? 'local' : 'greader',
+    name: id === 1 ? 'On this computer' : `Server ${id}`,
+    serverUrl: id === 1 ? null : `https://rss-${id}.example.org/api/greader.php`,
+    username: id === 1 ? null : 'alice',
+    syncMinutes: 30,
+    lastSyncAt: null,
+    lastAttemptAt: null,
+    lastError: null,
+    pendingChanges: 0,
+    feedCount: 0,
     ...fields,
   };
 }

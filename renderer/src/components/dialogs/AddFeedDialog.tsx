@@ -1,10 +1,12 @@
 /** Add a feed by its address or a site's; choose among a site's feeds; pick tags. */
 import { useState } from 'react';
-import type { DiscoveredFeed } from '../../../../shared/domain.js';
+import type { AccountId, DiscoveredFeed } from '../../../../shared/domain.js';
+import { LOCAL_ACCOUNT_ID } from '../../../../shared/domain.js';
 import { addFeed } from '../../state/actions/feeds.js';
 import { closeDialog } from '../../state/actions/ui.js';
 import { tagById } from '../../state/selectors.js';
 import { useStore } from '../../state/store.js';
+import { orderAccounts } from '../../state/sync-status.js';
 import { Modal } from '../Modal.js';
 import { TagPicker } from './TagPicker.js';
 
@@ -16,11 +18,13 @@ export function AddFeedDialog({ initialUrl }: { initialUrl?: string }) {
   const [candidates, setCandidates] = useState<DiscoveredFeed[] | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const known = [...useStore(tagById).values()].map((t) => t.name);
+  const accounts = useStore((s) => s.sync.accounts);
+  const [accountId, setAccountId] = useState<AccountId>(LOCAL_ACCOUNT_ID);
 
   const submit = async (address: string) => {
     setBusy(true);
     setError(null);
-    const outcome = await addFeed(address, tags);
+    const outcome = await addFeed(address, tags, accountId);
     setBusy(false);
     if (outcome.kind === 'added') return closeDialog();
     if (outcome.kind === 'choose') {
@@ -78,6 +82,29 @@ export function AddFeedDialog({ initialUrl }: { initialUrl?: string }) {
           </fieldset>
         )}
         <TagPicker label="Tags (optional)" value={tags} known={known} onChange={setTags} />
+        {accounts.length > 1 && (
+          <>
+            <label className="field">
+              Account
+              <select
+                value={accountId}
+                onChange={(e) => setAccountId(Number(e.target.value))}
+                aria-describedby={accountId !== LOCAL_ACCOUNT_ID ? 'add-feed-account-hint' : undefined}
+              >
+                {orderAccounts(accounts).map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {accountId !== LOCAL_ACCOUNT_ID && (
+              <p className="muted small" id="add-feed-account-hint">
+                The server subscribes and fetches it at the next sync.
+              </p>
+            )}
+          </>
+        )}
         {error && (
           <p className="error-text" id="add-feed-error" role="alert">
             {error}

@@ -1,10 +1,12 @@
 /** Edit a feed: title, address, tags, refresh interval, full articles; see its last error; unsubscribe. */
 import { useState } from 'react';
 import type { Feed } from '../../../../shared/domain.js';
+import { LOCAL_ACCOUNT_ID } from '../../../../shared/domain.js';
 import { shortDate } from '../../format.js';
 import { confirmDeleteFeed, saveFeed } from '../../state/actions/feeds.js';
 import { closeDialog } from '../../state/actions/ui.js';
 import { feedTitle, tagById } from '../../state/selectors.js';
+import { fetchedBySyndic } from '../../state/sync-status.js';
 import { useStore } from '../../state/store.js';
 import { Modal } from '../Modal.js';
 import { TagPicker } from './TagPicker.js';
@@ -30,6 +32,9 @@ export function EditFeedDialog({ feed }: { feed: Feed }) {
   const [interval, setInterval] = useState<number | null>(feed.refreshMinutes);
   const [fullText, setFullText] = useState(feed.fetchFullText);
   const [busy, setBusy] = useState(false);
+  const account = useStore((s) => s.sync.accounts.find((a) => a.id === feed.accountId));
+  const local = feed.accountId === LOCAL_ACCOUNT_ID;
+  const fetched = fetchedBySyndic(feed);
   return (
     <Modal title={`Edit ${feedTitle(feed)}`}>
       {feed.lastError && (
@@ -66,19 +71,32 @@ export function EditFeedDialog({ feed }: { feed: Feed }) {
           <input value={url} required onChange={(e) => setUrl(e.target.value)} />
         </label>
         <TagPicker label="Tags" value={tags} known={known} onChange={setTags} />
-        <label className="field">
-          Refresh
-          <select
-            value={interval ?? ''}
-            onChange={(e) => setInterval(e.target.value === '' ? null : Number(e.target.value))}
-          >
-            {INTERVALS.map(([label, minutes]) => (
-              <option key={label} value={minutes ?? ''}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        {account?.kind === 'ttrss' && (
+          <p className="muted small">
+            TT-RSS keeps one category per feed: the first tag goes to the server, the others stay in Syndic.
+          </p>
+        )}
+        {fetched ? (
+          <label className="field">
+            Refresh
+            <select
+              value={interval ?? ''}
+              onChange={(e) => setInterval(e.target.value === '' ? null : Number(e.target.value))}
+            >
+              {INTERVALS.map(([label, minutes]) => (
+                <option key={label} value={minutes ?? ''}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : local ? (
+          <p className="muted small">It holds starred articles kept from a removed account; nothing fetches it.</p>
+        ) : (
+          <p className="muted small">
+            {account?.name ?? 'Its server'} fetches this feed; Syndic gets its articles at each sync.
+          </p>
+        )}
         <label className="check">
           <input type="checkbox" checked={fullText} onChange={(e) => setFullText(e.target.checked)} />
           Always fetch the full article (for feeds that publish only a summary; kept for offline reading)

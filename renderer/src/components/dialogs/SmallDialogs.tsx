@@ -4,7 +4,7 @@ import type { Settings, Tag } from '../../../../shared/domain.js';
 import { SHORTCUTS } from '../../keyboard.js';
 import { updateSettings } from '../../state/actions/settings.js';
 import { renameTag } from '../../state/actions/tags.js';
-import { closeDialog } from '../../state/actions/ui.js';
+import { closeDialog, openDialog } from '../../state/actions/ui.js';
 import { useStore } from '../../state/store.js';
 import { Modal } from '../Modal.js';
 import { StorageSettings } from './StorageSettings.js';
@@ -146,6 +146,15 @@ export function SettingsDialog() {
         <input type="checkbox" checked={settings.autoUpdate} onChange={(e) => set({ autoUpdate: e.target.checked })} />
         Check for updates automatically (installed desktop app)
       </label>
+      <section className="settings-section" aria-labelledby="settings-accounts">
+        <h3 id="settings-accounts">Accounts</h3>
+        <p className="muted small">
+          Sync your feeds, read and starred articles with Tiny Tiny RSS, FreshRSS or Miniflux.{' '}
+          <button type="button" className="link" onClick={() => openDialog({ kind: 'accounts' })}>
+            Accounts…
+          </button>
+        </p>
+      </section>
       <StorageSettings settings={settings} set={set} />
       <div className="dialog-buttons">
         <button type="button" className="primary" onClick={() => closeDialog()}>

@@ -1,6 +1,7 @@
 /** The sidebar's feeds, tags and counts, and the subscriptions: adding, editing, unsubscribing. */
 import type { FeedPatch } from '../../../../shared/api.js';
-import type { DiscoveredFeed, FeedId } from '../../../../shared/domain.js';
+import type { AccountId, DiscoveredFeed, FeedId } from '../../../../shared/domain.js';
+import { LOCAL_ACCOUNT_ID } from '../../../../shared/domain.js';
 import { api } from '../../api.js';
 import { FALLBACK_SCOPE, showsFeed } from '../scope.js';
 import { getState, update } from '../store.js';
@@ -16,10 +17,17 @@ export async function reloadSidebar(): Promise<void> {
 export type AddFeedOutcome =
   { kind: 'added' } | { kind: 'choose'; candidates: DiscoveredFeed[] } | { kind: 'failed'; message: string };
 
-/** Subscribes to a feed or a site; a site with several feeds asks the dialog to choose. */
-export async function addFeed(url: string, tags: string[]): Promise<AddFeedOutcome> {
+/**
+ * Subscribes to a feed or a site; a site with several feeds asks the dialog to choose. A
+ * sync account's server subscribes at the next sync, so its feed starts empty.
+ */
+export async function addFeed(
+  url: string,
+  tags: string[],
+  accountId: AccountId = LOCAL_ACCOUNT_ID,
+): Promise<AddFeedOutcome> {
   try {
-    const result = await api.addFeed({ url, tags });
+    const result = await api.addFeed(accountId === LOCAL_ACCOUNT_ID ? { url, tags } : { url, tags, accountId });
     if (result.kind === 'choose') return { kind: 'choose', candidates: result.candidates };
     await reloadSidebar();
     selectScope({ kind: 'feed', feedId: result.feed.id });

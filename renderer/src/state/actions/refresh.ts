@@ -3,10 +3,13 @@ import type { FeedId, RefreshProgress } from '../../../../shared/domain.js';
 import { api } from '../../api.js';
 import { offlineAfter, tallyRefresh } from '../refresh-status.js';
 import { getState, update } from '../store.js';
+import { hasSyncAccounts, syncNow } from './accounts.js';
 import { reloadSidebar } from './feeds.js';
 import { attempt, showToast } from './toasts.js';
 
+/** Refreshes the local feeds (these, or all); refreshing all syncs every sync account too. */
 export async function refresh(feedIds: FeedId[] | null = null): Promise<void> {
+  if (feedIds === null && hasSyncAccounts()) void syncNow(null);
   const summary = await attempt(() => api.refresh(feedIds));
   if (!summary) return;
   await reloadSidebar();

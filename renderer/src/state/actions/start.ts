@@ -3,6 +3,7 @@ import { assertNever } from '../../../../shared/assert.js';
 import { api, onConnectionChange, onReaderEvent } from '../../api.js';
 import { onNewArticles } from '../article-list.js';
 import { getState, update } from '../store.js';
+import { loadAccounts, onAccountsChanged, onSyncProgress } from './accounts.js';
 import { reloadSidebar } from './feeds.js';
 import { loadList } from './list.js';
 import { onRefreshProgress } from './refresh.js';
@@ -42,7 +43,10 @@ function listenToMainSide(): void {
     void reloadSidebar();
     void loadList();
     void loadStorageInfo();
+    void loadAccounts();
   });
+  onReaderEvent('accounts-changed', onAccountsChanged);
+  onReaderEvent('sync-progress', onSyncProgress);
   onConnectionChange((connected) => update((s) => ({ ui: { ...s.ui, connected } })));
 }
 
@@ -50,6 +54,6 @@ export async function start(): Promise<void> {
   listenToMainSide();
   const settings = await api.getSettings();
   update((s) => ({ ui: { ...s.ui, settings } }));
-  await reloadSidebar();
+  await Promise.all([reloadSidebar(), loadAccounts()]);
   await loadList();
 }

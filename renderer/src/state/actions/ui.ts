@@ -5,8 +5,13 @@ export function openDialog(dialog: Dialog): void {
   update((s) => ({ ui: { ...s.ui, dialog } }));
 }
 
+/** Closes the dialog; one opened from another (its `back`) returns to that one. */
 export function closeDialog(): void {
-  update((s) => ({ ui: { ...s.ui, dialog: null } }));
+  update((s) => {
+    const current = s.ui.dialog;
+    const back = current && 'back' in current ? (current.back ?? null) : null;
+    return { ui: { ...s.ui, dialog: back } };
+  });
 }
 
 export function setPendingG(pendingG: boolean): void {
