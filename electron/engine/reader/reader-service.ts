@@ -206,6 +206,11 @@ export class ReaderService implements ReaderApi, FailureObserver {
       secrets: options.secrets ?? new FileSecretStore(this.dataDir),
       clients: options.syncClients ?? clientFactory(),
       ...(options.syncTimers ? { timers: options.syncTimers } : {}),
+      // A sync account's articles are offline like local ones: the same queue, the same cache.
+      onArticlesStored: (ids) => {
+        this.afterRefresh.feedStored(ids);
+        this.afterRefresh.refreshEnded();
+      },
     });
   }
 

@@ -18,7 +18,7 @@ import { messageOf } from '../../../shared/error-message.js';
  * 220 MB, 100,000 articles, it took 0.9 s warm and 5.4 s cold: too long for every start.)
  */
 export const FULL_CHECK_AT_START_BYTES = 32 * 1024 * 1024;
-const SMALL_TABLES = ['feeds', 'tags', 'feed_tags', 'settings'];
+const SMALL_TABLES = ['feeds', 'tags', 'feed_tags', 'settings', 'accounts'];
 
 function problemsOf(rows: unknown[]): string | null {
   const problems = (rows as Record<string, string>[]).map((r) => Object.values(r)[0]!).filter((r) => r !== 'ok');

@@ -10,7 +10,7 @@ import type {
   NewAccountRequest,
   SyncSummary,
 } from '../../../shared/api.js';
-import type { Account, AccountId, FeedId } from '../../../shared/domain.js';
+import type { Account, AccountId, ArticleId, FeedId } from '../../../shared/domain.js';
 import { LOCAL_ACCOUNT_ID } from '../../../shared/domain.js';
 import type { ReaderContext } from '../reader/reader-context.js';
 import { UserError } from '../reader/user-error.js';
@@ -38,6 +38,8 @@ export interface AccountUseCasesOptions {
   secrets: SecretStore;
   clients: ClientFactory;
   timers?: Timers;
+  /** Articles a sync stored: kept offline like a refresh's (images, full text), their index merged. */
+  onArticlesStored?: (ids: readonly ArticleId[]) => void;
 }
 
 /** A password that this process cannot read (kept by the desktop app's keychain). */
@@ -251,6 +253,7 @@ export class AccountUseCases {
         error: report.refused.length ? report.refused.join(' ') : null,
       });
       recordSyncOutcome(db, accountId, this.ctx.now(), null);
+      this.options.onArticlesStored?.(report.newArticles);
     } catch (error) {
       summary.error = describeFailure(account, error);
       if (error instanceof SyncError) {

@@ -7,17 +7,26 @@ import assert from 'node:assert/strict';
 import { closeSync, openSync, readdirSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
+import Database from 'better-sqlite3';
 import { assertBuilt, runCli } from '../../support/cli.js';
 import { contentTypeOf, fixture } from '../../support/fixtures.js';
 import { startFeedServer, type FeedServer } from '../../support/feed-server.js';
 import { tempDir } from '../../support/temp.js';
 
-/** Overwrites a few pages in the middle of the file with noise, as a failing disk would. */
+/**
+ * Overwrites pages with noise, as a failing disk would: the feeds table's first pages,
+ * which every command and the start check read (where that table sits in the file moves
+ * with the schema: schema 6 rebuilt it, so a fixed offset no longer hit it).
+ */
 function damage(path: string): void {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const root = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'feeds'").pluck().get() as number;
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  db.close();
   const fd = openSync(path, 'r+');
   try {
-    const noise = Buffer.alloc(3 * 4096, 0xa5);
-    writeSync(fd, noise, 0, noise.length, 4096);
+    const noise = Buffer.alloc(3 * pageSize, 0xa5);
+    writeSync(fd, noise, 0, noise.length, (root - 1) * pageSize);
   } finally {
     closeSync(fd);
   }

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import type { Feed, Tag } from '../../../../shared/domain.js';
 import { recountFeeds } from '../../../../electron/engine/store/feed-counts.js';
 import type { Flavour } from '../../../servers/greader/greader-server.js';
-import { count, decimal, syncedArticleCount, syncRig } from './sync-rig.js';
+import { count, db, decimal, syncedArticleCount, syncRig } from './sync-rig.js';
 
 const FLAVOURS: Flavour[] = ['freshrss', 'miniflux'];
 
@@ -232,5 +232,18 @@ describe('no duplicates', () => {
     await rig.sync();
     assert.equal(total(), 13);
     assert.equal(syncedArticleCount(rig.app.db, rig.account.id), 13);
+  });
+});
+
+describe('offline reading of synced articles', () => {
+  it("queues a sync's new articles for the offline cache, as a refresh's", async (t) => {
+    const rig = await syncRig(t, { flavour: 'freshrss', account: false });
+    const feed = rig.server.state.addFeed({ url: 'https://offline.example/feed.xml', title: 'Offline' });
+    rig.server.state.addItems(feed, 7);
+    await rig.addAccount();
+    const summary = await rig.sync();
+    assert.equal(summary.newArticles, 7);
+    // Headless (as the CLI): queued in the database for the app or `syndic cache` to fetch.
+    assert.equal(count(db(rig), 'SELECT count(*) AS n FROM offline_queue'), 7);
   });
 });
