@@ -103,6 +103,10 @@ export interface Enclosure {
   url: string;
   type: string | null;
   length: number | null;
+  /** Playing time in seconds, from `itunes:duration` or `media:content duration`, when the feed says. */
+  duration?: number | null;
+  /** Artwork for this episode (`itunes:image` of the item, else of the feed), when the feed names one. */
+  imageUrl?: string | null;
 }
 
 export interface Tag {
