@@ -8,6 +8,8 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Article, Feed, Tag } from '../../../shared/domain.js';
 import { articleBody, articleShell, type ReadingTheme } from '../article-document.js';
 import { longDate } from '../format.js';
+import { ArticleMedia } from './media/ArticleMedia.js';
+import { youtubeId } from './media/youtube-id.js';
 import { loadFullArticle, openOriginal, setRead, toggleStar } from '../state/actions/reading.js';
 import { tagOpenArticle, untagOpenArticle } from '../state/actions/tags.js';
 import { feedById, feedTitle, tagById } from '../state/selectors.js';
@@ -38,12 +40,6 @@ function readingTheme(): ReadingTheme {
   } finally {
     probe.remove();
   }
-}
-
-function youtubeId(url: string | null): string | null {
-  if (!url) return null;
-  const m = /(?:youtube\.com\/watch\?(?:.*&)?v=|youtu\.be\/)([\w-]{6,20})/.exec(url);
-  return m ? m[1]! : null;
 }
 
 export function ArticleView({ onFrameKey }: { onFrameKey: (event: KeyboardEvent) => void }) {
@@ -96,7 +92,7 @@ export function ArticleView({ onFrameKey }: { onFrameKey: (event: KeyboardEvent)
           </p>
           <TagChips article={article} feed={feed} tags={tags} />
         </header>
-        <Media article={article} />
+        <ArticleMedia article={article} />
         <ArticleBody
           key={themeSetting}
           article={article}
@@ -212,40 +208,6 @@ function TagChips({ article, feed, tags }: { article: Article; feed: Feed | unde
         )}
       </li>
     </ul>
-  );
-}
-
-/** Video entries (YouTube) show their thumbnail and link; podcasts their player. */
-function Media({ article }: { article: Article }) {
-  const video = youtubeId(article.url);
-  // The offline copy when there is one: the original host is not asked.
-  const thumbnail = article.thumbnailUrl
-    ? article.cachedImages[article.thumbnailUrl]
-      ? location.origin + article.cachedImages[article.thumbnailUrl]
-      : article.thumbnailUrl
-    : null;
-  const audio = article.enclosures.find((e) => e.type?.startsWith('audio/'));
-  return (
-    <>
-      {video && article.url && (
-        <a
-          className="video-card"
-          href={article.url}
-          target="_blank"
-          rel="noopener noreferrer"
-          aria-label={`Watch ${article.title ?? 'the video'} on YouTube`}
-        >
-          {thumbnail && <img src={thumbnail} alt="" referrerPolicy="no-referrer" />}
-          <span className="play" aria-hidden="true">
-            ▶
-          </span>
-        </a>
-      )}
-      {!video && thumbnail && !article.content && !article.fullContent && (
-        <img className="lead-image" src={thumbnail} alt="" referrerPolicy="no-referrer" />
-      )}
-      {audio && <audio className="enclosure" controls preload="none" src={audio.url} />}
-    </>
   );
 }
 
