@@ -4,6 +4,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { CheckCheck, Star } from 'lucide-react';
 import type { ArticleSummary, Feed } from '../../../shared/domain.js';
 import { shortDate } from '../format.js';
 import { loadList, loadMore } from '../state/actions/list.js';
@@ -95,7 +96,8 @@ export const ArticleList = forwardRef<ArticleListHandle>(function ArticleList(_p
             </label>
           )}
           <button type="button" onClick={() => void markAllRead()} title="Mark all read (Shift+A)">
-            ✓ Mark all read
+            <CheckCheck aria-hidden="true" className="icon-svg" />
+            <span className="button-label">Mark all read</span>
           </button>
         </div>
       </header>
@@ -201,7 +203,7 @@ function ArticleRow({
           void toggleStar(article.id);
         }}
       >
-        {article.starred ? '★' : '☆'}
+        <Star aria-hidden="true" className="icon-svg" fill={article.starred ? 'currentColor' : 'none'} />
       </button>
     </div>
   );

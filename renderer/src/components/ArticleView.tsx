@@ -5,6 +5,7 @@
  * size it to its content and pass shortcut keys through; links open outside the app.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { ExternalLink, FileDown, Star, X } from 'lucide-react';
 import type { Article, Feed, Tag } from '../../../shared/domain.js';
 import { articleBody, articleShell, type ReadingTheme } from '../article-document.js';
 import { longDate } from '../format.js';
@@ -117,7 +118,8 @@ function ArticleToolbar({
   return (
     <div className="article-toolbar" role="toolbar" aria-label="Article actions">
       <button type="button" aria-pressed={article.starred} onClick={() => void toggleStar(article.id)} title="Star (s)">
-        {article.starred ? '★ Starred' : '☆ Star'}
+        <Star aria-hidden="true" className="icon-svg" fill={article.starred ? 'currentColor' : 'none'} />
+        <span className="button-label">{article.starred ? 'Starred' : 'Star'}</span>
       </button>
       <button type="button" onClick={() => void setRead(article.id, !article.read)} title="Mark read or unread (m)">
         {article.read ? 'Mark unread' : 'Mark read'}
@@ -138,12 +140,14 @@ function ArticleToolbar({
               setFetching(false);
             }}
           >
-            {fetching ? 'Fetching…' : '⤓ Full article'}
+            <FileDown aria-hidden="true" className="icon-svg" />
+            <span className="button-label">{fetching ? 'Fetching…' : 'Full article'}</span>
           </button>
         ))}
       {article.url && (
         <button type="button" onClick={() => openOriginal()} title="Open the original (o)">
-          ↗ Open original
+          <ExternalLink aria-hidden="true" className="icon-svg" />
+          <span className="button-label">Open original</span>
         </button>
       )}
     </div>
@@ -172,7 +176,7 @@ function TagChips({ article, feed, tags }: { article: Article; feed: Feed | unde
               aria-label={`Remove tag ${tags.get(id)?.name ?? ''}`}
               onClick={() => void untagOpenArticle(id)}
             >
-              ×
+              <X aria-hidden="true" className="icon-svg" />
             </button>
           </li>
         ))}

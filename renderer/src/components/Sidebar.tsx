@@ -3,6 +3,20 @@
  * feeds (grouped by account when there are several, SidebarFeeds.tsx), with unread counts.
  */
 import { useRef } from 'react';
+import {
+  CalendarClock,
+  Circle,
+  Hash,
+  Inbox,
+  Minus,
+  Pencil,
+  Plus,
+  RefreshCw,
+  Settings,
+  Star,
+  Trash2,
+  type LucideIcon,
+} from 'lucide-react';
 import type { Tag } from '../../../shared/domain.js';
 import { exportOpml, importOpmlFile } from '../state/actions/opml.js';
 import { refresh } from '../state/actions/refresh.js';
@@ -13,11 +27,11 @@ import { sameScope } from '../state/selectors.js';
 import { useStore, type Scope } from '../state/store.js';
 import { Count, SidebarFeeds } from './SidebarFeeds.js';
 
-const SMART: { view: 'all' | 'unread' | 'starred' | 'today'; label: string; key: string; icon: string }[] = [
-  { view: 'all', label: 'All', key: 'a', icon: '☰' },
-  { view: 'unread', label: 'Unread', key: 'u', icon: '●' },
-  { view: 'starred', label: 'Starred', key: 's', icon: '★' },
-  { view: 'today', label: 'Today', key: 't', icon: '◷' },
+const SMART: { view: 'all' | 'unread' | 'starred' | 'today'; label: string; key: string; icon: LucideIcon }[] = [
+  { view: 'all', label: 'All', key: 'a', icon: Inbox },
+  { view: 'unread', label: 'Unread', key: 'u', icon: Circle },
+  { view: 'starred', label: 'Starred', key: 's', icon: Star },
+  { view: 'today', label: 'Today', key: 't', icon: CalendarClock },
 ];
 
 export function Sidebar() {
@@ -43,7 +57,8 @@ export function Sidebar() {
           onClick={() => openDialog({ kind: 'add-feed' })}
           title="Add a feed (by its address or a site's)"
         >
-          + Add feed
+          <Plus aria-hidden="true" className="icon-svg" />
+          <span className="button-label">Add feed</span>
         </button>
         <button
           type="button"
@@ -52,10 +67,10 @@ export function Sidebar() {
           aria-label={refreshing ? `Refreshing, ${refreshing.done} of ${refreshing.total} feeds` : 'Refresh all feeds'}
           title="Refresh all (r)"
         >
-          ⟳
+          <RefreshCw aria-hidden="true" className={`icon-svg${refreshing ? ' spinning' : ''}`} />
         </button>
         <button type="button" onClick={() => openDialog({ kind: 'settings' })} aria-label="Settings" title="Settings">
-          ⚙
+          <Settings aria-hidden="true" className="icon-svg" />
         </button>
       </div>
 
@@ -71,9 +86,7 @@ export function Sidebar() {
                 onClick={() => selectScope(candidate)}
                 title={`${item.label} (g then ${item.key})`}
               >
-                <span className="nav-icon" aria-hidden="true">
-                  {item.icon}
-                </span>
+                <item.icon className="nav-icon icon-svg" aria-hidden="true" />
                 <span className="nav-label">{item.label}</span>
                 <Count n={smartCount(item.view)} what={item.view === 'starred' ? 'starred' : 'unread'} />
               </button>
@@ -195,9 +208,7 @@ function TagSection({
                     : selectScope({ kind: 'tags', tagIds: [tag.id], mode: 'any' })
                 }
               >
-                <span className="nav-icon" aria-hidden="true">
-                  #
-                </span>
+                <Hash className="nav-icon icon-svg" aria-hidden="true" />
                 <span className="nav-label">{tag.name}</span>
                 <Count n={counts[tag.id]} what="unread" />
               </button>
@@ -209,7 +220,11 @@ function TagSection({
                   title="Combine with the selected tags"
                   onClick={() => toggleTagInScope(tag.id)}
                 >
-                  {on ? '−' : '+'}
+                  {on ? (
+                    <Minus aria-hidden="true" className="icon-svg" />
+                  ) : (
+                    <Plus aria-hidden="true" className="icon-svg" />
+                  )}
                 </button>
                 <button
                   type="button"
@@ -217,7 +232,7 @@ function TagSection({
                   aria-label={`Rename tag ${tag.name}`}
                   onClick={() => openDialog({ kind: 'rename-tag', tagId: tag.id })}
                 >
-                  ✎
+                  <Pencil aria-hidden="true" className="icon-svg" />
                 </button>
                 <button
                   type="button"
@@ -225,7 +240,7 @@ function TagSection({
                   aria-label={`Delete tag ${tag.name}`}
                   onClick={() => confirmDeleteTag(tag.id, tag.name)}
                 >
-                  🗑
+                  <Trash2 aria-hidden="true" className="icon-svg" />
                 </button>
               </span>
             </li>

@@ -4,6 +4,7 @@
  * A sync account's feed has no refresh of its own: its server fetches it (nor has a feed
  * of starred articles kept from a removed account: nothing fetches it).
  */
+import { CircleAlert, Pencil, RefreshCw } from 'lucide-react';
 import type { SyncProgressEvent } from '../../../shared/api.js';
 import type { Account, Counts, Feed } from '../../../shared/domain.js';
 import { LOCAL_ACCOUNT_ID } from '../../../shared/domain.js';
@@ -117,9 +118,12 @@ function FeedRow({ feed, current, unread }: { feed: Feed; current: boolean; unre
         <FeedIcon feed={feed} />
         <span className="nav-label">{title}</span>
         {feed.lastError && (
-          <span className="feed-error-mark" role="img" aria-label={`Last refresh failed: ${feed.lastError.message}`}>
-            !
-          </span>
+          <CircleAlert
+            className="feed-error-mark icon-svg"
+            role="img"
+            aria-label={`Last refresh failed: ${feed.lastError.message}`}
+            aria-hidden={false}
+          />
         )}
         <Count n={unread} what="unread" />
       </button>
@@ -131,7 +135,7 @@ function FeedRow({ feed, current, unread }: { feed: Feed; current: boolean; unre
             aria-label={`Refresh ${title}`}
             onClick={() => void refresh([feed.id])}
           >
-            ⟳
+            <RefreshCw aria-hidden="true" className="icon-svg" />
           </button>
         )}
         <button
@@ -140,7 +144,7 @@ function FeedRow({ feed, current, unread }: { feed: Feed; current: boolean; unre
           aria-label={`Edit ${title}`}
           onClick={() => openDialog({ kind: 'edit-feed', feedId: feed.id })}
         >
-          ✎
+          <Pencil aria-hidden="true" className="icon-svg" />
         </button>
       </span>
     </li>

@@ -103,7 +103,7 @@ export function AddAccountForm() {
       <div id="account-form-answer">
         {test?.ok === true && (
           <p className="ok-text" role="status">
-            ✓ Connection works.{test.warning && ` ${test.warning}`}
+            Connection works.{test.warning && ` ${test.warning}`}
           </p>
         )}
         {test?.ok === false && (
