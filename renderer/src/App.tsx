@@ -9,6 +9,9 @@ import { Sidebar } from './components/Sidebar.js';
 import { Splitter } from './components/Splitter.js';
 import { StatusBanners } from './components/StatusBanners.js';
 import { Toasts } from './components/Toasts.js';
+import { showPane } from './state/actions/ui.js';
+import { layoutFor, paneColumns } from './state/layout.js';
+import { useWindowWidth } from './window-width.js';
 
 function usePaneWidth(key: string, initial: number): [number, (v: number) => void] {
   const [width, setWidth] = useState(() => Number(localStorage.getItem(key)) || initial);
@@ -27,6 +30,9 @@ export function App() {
   const list = useRef<ArticleListHandle>(null);
   const [sidebar, setSidebar] = usePaneWidth('syndic.sidebar', 250);
   const [middle, setMiddle] = usePaneWidth('syndic.list', 400);
+  const width = useWindowWidth();
+  const layout = layoutFor(width);
+  const front = useStore((s) => s.ui.front);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -41,13 +47,21 @@ export function App() {
   }, [onKey]);
 
   return (
-    <div className="app">
+    <div className="app" data-layout={layout} data-front={front}>
       <StatusBanners />
-      <div className="panes" style={{ gridTemplateColumns: `${sidebar}px auto ${middle}px auto minmax(320px, 1fr)` }}>
+      <div className="panes" style={{ gridTemplateColumns: paneColumns(layout, width, sidebar, middle) }}>
         <Sidebar />
-        <Splitter label="Resize the feeds pane" value={sidebar} min={160} max={480} onChange={setSidebar} />
+        {layout === 'wide' && (
+          <Splitter label="Resize the feeds pane" value={sidebar} min={160} max={480} onChange={setSidebar} />
+        )}
+        {layout === 'medium' && front === 'sidebar' && (
+          // A click beside the drawer closes it, as in any drawer.
+          <div className="drawer-backdrop" aria-hidden="true" onClick={() => showPane('list')} />
+        )}
         <ArticleList ref={list} />
-        <Splitter label="Resize the article list" value={middle} min={260} max={800} onChange={setMiddle} />
+        {layout !== 'narrow' && (
+          <Splitter label="Resize the article list" value={middle} min={240} max={800} onChange={setMiddle} />
+        )}
         <ArticleView onFrameKey={onKey} />
       </div>
       <DialogHost />

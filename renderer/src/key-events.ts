@@ -7,7 +7,8 @@ import { commandForKey, type KeyCommand } from './keyboard.js';
 import { markAllRead, openOriginal, toggleRead, toggleStar } from './state/actions/reading.js';
 import { refresh } from './state/actions/refresh.js';
 import { moveSelection, moveToUnread, selectScope } from './state/actions/selection.js';
-import { closeDialog, openDialog, setPendingG } from './state/actions/ui.js';
+import { closeDialog, openDialog, setPendingG, showPane } from './state/actions/ui.js';
+import { MEDIUM_BELOW } from './state/layout.js';
 import { getState } from './state/store.js';
 
 function typingIn(target: HTMLElement): boolean {
@@ -21,6 +22,7 @@ export function handleKey(event: KeyboardEvent, focusSearch: () => void): boolea
   const target = event.target instanceof HTMLElement ? event.target : null;
   const command = commandForKey(event, {
     dialogOpen: ui.dialog !== null,
+    drawerOpen: ui.front === 'sidebar' && window.innerWidth < MEDIUM_BELOW,
     typing: target !== null && typingIn(target),
     onControl: target?.closest('button, a, [role="separator"]') != null,
     pendingG: ui.pendingG,
@@ -32,6 +34,9 @@ function run(command: KeyCommand, target: HTMLElement | null, focusSearch: () =>
   switch (command.kind) {
     case 'close-dialog':
       closeDialog();
+      return true;
+    case 'close-drawer':
+      showPane('list');
       return true;
     case 'leave-field':
       target?.blur();

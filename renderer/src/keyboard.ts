@@ -28,13 +28,14 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'g then u', label: 'Go to Unread', presses: ['g u'] },
   { keys: 'g then s', label: 'Go to Starred', presses: ['g s'] },
   { keys: 'g then t', label: 'Go to Today', presses: ['g t'] },
-  { keys: 'Esc', label: 'Close a dialog, leave the search box', presses: ['Escape'] },
+  { keys: 'Esc', label: 'Close a dialog or the feeds drawer, leave the search box', presses: ['Escape'] },
   { keys: '?', label: 'This list', presses: ['?'] },
 ];
 
 /** What a key asks for. */
 export type KeyCommand =
   | { kind: 'close-dialog' }
+  | { kind: 'close-drawer' }
   | { kind: 'leave-field' }
   | { kind: 'move'; delta: 1 | -1 }
   | { kind: 'move-unread'; delta: 1 | -1 }
@@ -88,6 +89,8 @@ export interface KeyPress {
 /** Where the key was pressed. */
 export interface KeyContext {
   dialogOpen: boolean;
+  /** The sidebar is open over the list (a window too narrow for three panes). */
+  drawerOpen?: boolean;
   /** The key went to a text field (input, textarea, select, editable content). */
   typing: boolean;
   /** The key went to a button, a link or a splitter, which keep Enter and Space for themselves. */
@@ -102,6 +105,7 @@ export function commandForKey(press: KeyPress, context: KeyContext): KeyCommand 
   if (press.key === 'Escape') {
     if (context.dialogOpen) return { kind: 'close-dialog' };
     if (context.typing) return { kind: 'leave-field' };
+    if (context.drawerOpen) return { kind: 'close-drawer' };
     return null;
   }
   if (context.dialogOpen || context.typing) return null;

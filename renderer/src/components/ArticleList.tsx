@@ -4,13 +4,13 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
-import { CheckCheck, Star } from 'lucide-react';
+import { CheckCheck, PanelLeft, Star } from 'lucide-react';
 import type { ArticleSummary, Feed } from '../../../shared/domain.js';
 import { shortDate } from '../format.js';
 import { loadList, loadMore } from '../state/actions/list.js';
 import { markAllRead, openArticle, toggleStar } from '../state/actions/reading.js';
 import { setSearch, setUnreadOnly } from '../state/actions/selection.js';
-import { openDialog } from '../state/actions/ui.js';
+import { openDialog, showPane } from '../state/actions/ui.js';
 import { canFilterUnread, feedById, feedTitle, scopeTitle } from '../state/selectors.js';
 import { useStore } from '../state/store.js';
 
@@ -31,6 +31,7 @@ export const ArticleList = forwardRef<ArticleListHandle>(function ArticleList(_p
   const scope = useStore((s) => s.selection.scope);
   const unreadOnly = useStore((s) => s.selection.unreadOnly);
   const search = useStore((s) => s.selection.search);
+  const sidebarShown = useStore((s) => s.ui.front === 'sidebar');
   const title = useStore((s) => scopeTitle(s));
   const feeds = useStore(feedById);
   const hasFeeds = useStore((s) => s.feeds.feeds.length > 0 || !s.feeds.loaded);
@@ -75,7 +76,19 @@ export const ArticleList = forwardRef<ArticleListHandle>(function ArticleList(_p
   return (
     <section className="list-pane" aria-label="Articles">
       <header className="list-toolbar">
-        <h1 className="view-title">{title}</h1>
+        <div className="title-row">
+          {/* Shown only when the window is too narrow for the sidebar (app.css). */}
+          <button
+            type="button"
+            className="icon sidebar-toggle"
+            aria-label="Feeds and views"
+            aria-expanded={sidebarShown}
+            onClick={() => showPane(sidebarShown ? 'list' : 'sidebar')}
+          >
+            <PanelLeft aria-hidden="true" className="icon-svg" />
+          </button>
+          <h1 className="view-title">{title}</h1>
+        </div>
         <div className="toolbar-row">
           <input
             ref={searchInput}
@@ -169,7 +182,11 @@ function ArticleRow({
       role="option"
       aria-selected={selected}
       className={`article-row${selected ? ' selected' : ''}${article.read ? ' read' : ''}`}
-      onClick={() => void openArticle(article.id)}
+      onClick={() => {
+        // In a narrow window the article takes the screen; j and k keep the list in front.
+        showPane('article');
+        void openArticle(article.id);
+      }}
     >
       <span
         className={`unread-dot${article.read ? '' : ' on'}`}

@@ -5,7 +5,7 @@
  * size it to its content and pass shortcut keys through; links open outside the app.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { ExternalLink, FileDown, Star, X } from 'lucide-react';
+import { ArrowLeft, ExternalLink, FileDown, Star, X } from 'lucide-react';
 import type { Article, Feed, Tag } from '../../../shared/domain.js';
 import { articleBody, articleShell, type ReadingTheme } from '../article-document.js';
 import { longDate } from '../format.js';
@@ -13,6 +13,7 @@ import { ArticleMedia } from './media/ArticleMedia.js';
 import { youtubeId } from './media/youtube-id.js';
 import { loadFullArticle, openOriginal, setRead, toggleStar } from '../state/actions/reading.js';
 import { tagOpenArticle, untagOpenArticle } from '../state/actions/tags.js';
+import { showPane } from '../state/actions/ui.js';
 import { feedById, feedTitle, tagById } from '../state/selectors.js';
 import { useStore } from '../state/store.js';
 
@@ -117,6 +118,11 @@ function ArticleToolbar({
   const [fetching, setFetching] = useState(false);
   return (
     <div className="article-toolbar" role="toolbar" aria-label="Article actions">
+      {/* Shown only when one pane fills the window (app.css). */}
+      <button type="button" className="back-to-list" onClick={() => showPane('list')}>
+        <ArrowLeft aria-hidden="true" className="icon-svg" />
+        <span className="button-label">Articles</span>
+      </button>
       <button type="button" aria-pressed={article.starred} onClick={() => void toggleStar(article.id)} title="Star (s)">
         <Star aria-hidden="true" className="icon-svg" fill={article.starred ? 'currentColor' : 'none'} />
         <span className="button-label">{article.starred ? 'Starred' : 'Star'}</span>

@@ -5,6 +5,7 @@
  * keeps between events is in here (the list request counter, the toast ids, the refresh
  * tally too), so none hides in a module-level variable.
  */
+import type { FrontPane } from './layout.js';
 import { useRef, useSyncExternalStore } from 'react';
 import type { SyncProgressEvent } from '../../../shared/api.js';
 import type {
@@ -105,6 +106,8 @@ export interface UiSlice {
   refreshTally: RefreshTally;
   /** Waiting for the second key of a "g" sequence. */
   pendingG: boolean;
+  /** The pane in front when the window is too narrow for all three (see layout.ts). */
+  front: FrontPane;
   /** Data directory, cache and backups, loaded while the settings are open. */
   storage: StorageInfo | null;
   /** The integrity check found the database damaged: said until the user acts. */
@@ -142,6 +145,7 @@ export const initialState: AppState = {
     refreshTally: NO_REFRESH_TALLY,
     settings: DEFAULT_SETTINGS,
     pendingG: false,
+    front: 'list',
     storage: null,
     damaged: null,
   },

@@ -15,7 +15,11 @@ import { showToast } from './toasts.js';
 const UNREAD_SEARCH_PAGES = 20;
 
 export function selectScope(scope: Scope): void {
-  update((s) => ({ selection: selectionFor(s.selection, scope), articles: { ...s.articles, open: null } }));
+  update((s) => ({
+    selection: selectionFor(s.selection, scope),
+    articles: { ...s.articles, open: null },
+    ui: { ...s.ui, front: 'list' },
+  }));
   void loadList();
 }
 

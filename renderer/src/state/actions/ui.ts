@@ -1,4 +1,5 @@
 /** The ui slice's switches: which dialog is open, and whether a "g" sequence is under way. */
+import type { FrontPane } from '../layout.js';
 import { update, type Dialog } from '../store.js';
 
 export function openDialog(dialog: Dialog): void {
@@ -16,4 +17,9 @@ export function closeDialog(): void {
 
 export function setPendingG(pendingG: boolean): void {
   update((s) => ({ ui: { ...s.ui, pendingG } }));
+}
+
+/** Brings a pane to the front: the only one shown in a narrow window, the drawer in a medium one. */
+export function showPane(front: FrontPane): void {
+  update((s) => ({ ui: { ...s.ui, front } }));
 }
