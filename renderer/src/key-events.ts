@@ -3,7 +3,8 @@
  * keyboard.ts for the command, and runs it through the actions.
  */
 import { assertNever } from '../../shared/assert.js';
-import { commandForKey, type KeyCommand } from './keyboard.js';
+import { commandForKey, type KeyCommand, type KeyRegion } from './keyboard.js';
+import { focusPane, moveInSidebar, pageArticle, paneBeside, regionOf } from './pane-focus.js';
 import { markAllRead, openOriginal, toggleRead, toggleStar } from './state/actions/reading.js';
 import { refresh } from './state/actions/refresh.js';
 import { moveSelection, moveToUnread, selectScope } from './state/actions/selection.js';
@@ -20,17 +21,23 @@ export function handleKey(event: KeyboardEvent, focusSearch: () => void): boolea
   const { ui } = getState();
   // A key from the article frame has a target of the frame's realm: neither a field nor a control here.
   const target = event.target instanceof HTMLElement ? event.target : null;
+  const region = regionOf(event.target);
   const command = commandForKey(event, {
+    region,
+    onArrowControl:
+      target?.closest('[role="separator"], [role="slider"], [role="menu"], [role="tablist"], input[type="range"]') !=
+      null,
     dialogOpen: ui.dialog !== null,
     drawerOpen: ui.front === 'sidebar' && window.innerWidth < MEDIUM_BELOW,
     typing: target !== null && typingIn(target),
     onControl: target?.closest('button, a, [role="separator"]') != null,
     pendingG: ui.pendingG,
   });
-  return command !== null && run(command, target, focusSearch);
+  return command !== null && run(command, event.target, region, focusSearch);
 }
 
-function run(command: KeyCommand, target: HTMLElement | null, focusSearch: () => void): boolean {
+function run(command: KeyCommand, from: EventTarget | null, region: KeyRegion, focusSearch: () => void): boolean {
+  const target = from instanceof HTMLElement ? from : null;
   switch (command.kind) {
     case 'close-dialog':
       closeDialog();
@@ -47,6 +54,21 @@ function run(command: KeyCommand, target: HTMLElement | null, focusSearch: () =>
     case 'move-unread':
       void moveToUnread(command.delta);
       return true;
+    case 'move-in-pane':
+      moveInSidebar(from, command.delta);
+      return true;
+    case 'page':
+      if (!pageArticle(command.delta) && command.delta > 0) void moveToUnread(1);
+      return true;
+    case 'focus-pane': {
+      const beside = paneBeside(region, command.delta);
+      if (!beside) return true;
+      // A narrow window shows one pane (and a medium one folds the sidebar): bring the
+      // pane to the front first, then focus it once it is drawn.
+      showPane(beside);
+      requestAnimationFrame(() => focusPane(beside));
+      return true;
+    }
     case 'toggle-read':
       void toggleRead();
       return true;

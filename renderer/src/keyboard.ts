@@ -16,8 +16,11 @@ export interface Shortcut {
 }
 
 export const SHORTCUTS: Shortcut[] = [
-  { keys: 'j / k', label: 'Next / previous article', presses: ['j', 'k'] },
+  { keys: 'j / k or ↓ / ↑', label: 'Next / previous article', presses: ['j', 'k', 'ArrowDown', 'ArrowUp'] },
   { keys: 'n / p', label: 'Next / previous unread article', presses: ['n', 'p'] },
+  { keys: 'Space', label: 'Page down the article; at its end, the next unread', presses: [' '] },
+  { keys: 'Shift+Space', label: 'Page up the article', presses: ['Shift+ '] },
+  { keys: '← / →', label: 'Focus the pane to the left / right', presses: ['ArrowLeft', 'ArrowRight'] },
   { keys: 'm', label: 'Mark read / unread', presses: ['m'] },
   { keys: 's', label: 'Star / unstar', presses: ['s'] },
   { keys: 'o or Enter', label: 'Open the original in the browser', presses: ['o', 'Enter'] },
@@ -39,6 +42,12 @@ export type KeyCommand =
   | { kind: 'leave-field' }
   | { kind: 'move'; delta: 1 | -1 }
   | { kind: 'move-unread'; delta: 1 | -1 }
+  /** Up/Down inside the sidebar: the next or previous item there (one Tab stop per pane). */
+  | { kind: 'move-in-pane'; delta: 1 | -1 }
+  /** Space and Shift+Space: a screen of the article down or up (down at its end: the next unread). */
+  | { kind: 'page'; delta: 1 | -1 }
+  /** Left/Right: focus the pane beside this one. */
+  | { kind: 'focus-pane'; delta: 1 | -1 }
   | { kind: 'toggle-read' }
   | { kind: 'toggle-star' }
   | { kind: 'open-original' }
@@ -68,7 +77,15 @@ export const KEYMAP: ReadonlyMap<string, KeyCommand> = new Map<string, KeyComman
   ['/', { kind: 'focus-search' }],
   ['g', { kind: 'start-go' }],
   ['?', { kind: 'show-shortcuts' }],
+  ['ArrowDown', { kind: 'move', delta: 1 }],
+  ['ArrowUp', { kind: 'move', delta: -1 }],
+  [' ', { kind: 'page', delta: 1 }],
+  ['Shift+ ', { kind: 'page', delta: -1 }],
+  ['ArrowLeft', { kind: 'focus-pane', delta: -1 }],
+  ['ArrowRight', { kind: 'focus-pane', delta: 1 }],
 ]);
+
+const ARROWS = new Set(['ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight']);
 
 /** The second key of a g sequence. */
 export const GO_KEYS: ReadonlyMap<string, SmartView> = new Map<string, SmartView>([
@@ -84,7 +101,11 @@ export interface KeyPress {
   ctrlKey: boolean;
   metaKey: boolean;
   altKey: boolean;
+  shiftKey?: boolean;
 }
+
+/** The pane a key was pressed in; keys from inside the article frame count as the article's. */
+export type KeyRegion = 'sidebar' | 'list' | 'article' | null;
 
 /** Where the key was pressed. */
 export interface KeyContext {
@@ -95,6 +116,9 @@ export interface KeyContext {
   typing: boolean;
   /** The key went to a button, a link or a splitter, which keep Enter and Space for themselves. */
   onControl: boolean;
+  /** The key went to a control that uses the arrow keys itself (a splitter, a slider, a menu). */
+  onArrowControl?: boolean;
+  region?: KeyRegion;
   /** The last key was g. */
   pendingG: boolean;
 }
@@ -114,5 +138,14 @@ export function commandForKey(press: KeyPress, context: KeyContext): KeyCommand 
     const view = GO_KEYS.get(press.key);
     return view ? { kind: 'go', view } : { kind: 'end-go' };
   }
-  return KEYMAP.get(press.key) ?? null;
+  if (ARROWS.has(press.key)) {
+    if (press.shiftKey || context.onArrowControl) return null;
+    const vertical = press.key === 'ArrowDown' || press.key === 'ArrowUp';
+    // In the article, Up and Down scroll it (the browser's own); in the sidebar they walk its items.
+    if (vertical && context.region === 'article') return null;
+    if (vertical && context.region === 'sidebar')
+      return { kind: 'move-in-pane', delta: press.key === 'ArrowDown' ? 1 : -1 };
+  }
+  const name = press.key === ' ' && press.shiftKey ? 'Shift+ ' : press.key;
+  return KEYMAP.get(name) ?? null;
 }

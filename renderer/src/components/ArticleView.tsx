@@ -71,7 +71,7 @@ export function ArticleView({ onFrameKey }: { onFrameKey: (event: KeyboardEvent)
   }
   const feed = feeds.get(article.feedId);
   return (
-    <section className="article-pane" aria-label="Article" ref={scroller}>
+    <section className="article-pane" aria-label="Article" ref={scroller} tabIndex={0}>
       <ArticleToolbar article={article} feedText={feedText} onFeedText={setFeedText} />
       <article className="article" aria-labelledby="article-title">
         <header className="article-header">

@@ -23,6 +23,9 @@ function commandFor(key: string, context: Partial<KeyContext> = {}, modifiers: P
 
 /** Plays a press from the help ("g a" is g, then a) and returns the command of its last key. */
 function play(sequence: string, context: Partial<KeyContext> = {}): KeyCommand | null {
+  // Space is a key of its own, not a separator; "Shift+ " is Space with Shift.
+  if (sequence === ' ') return commandFor(' ', context);
+  if (sequence.startsWith('Shift+')) return commandFor(sequence.slice(6), context, { shiftKey: true });
   const keys = sequence.split(' ');
   let command: KeyCommand | null = null;
   let pendingG = false;
@@ -67,7 +70,26 @@ describe('the keyboard map', () => {
   it('returns null for a key that is no shortcut, including names inherited by plain objects', () => {
     assert.equal(commandFor('x'), null);
     assert.equal(commandFor('constructor'), null);
-    assert.equal(commandFor('ArrowDown'), null);
+    assert.equal(commandFor('Tab'), null);
+  });
+
+  it('moves through the list with Up and Down, and walks the sidebar with them there', () => {
+    assert.deepEqual(commandFor('ArrowDown'), { kind: 'move', delta: 1 });
+    assert.deepEqual(commandFor('ArrowUp', { region: 'list' }), { kind: 'move', delta: -1 });
+    assert.deepEqual(commandFor('ArrowDown', { region: 'sidebar' }), { kind: 'move-in-pane', delta: 1 });
+    // In the article they scroll it, as the browser does.
+    assert.equal(commandFor('ArrowDown', { region: 'article' }), null);
+    // A splitter or a slider keeps the arrows; Shift+arrows (selection) are the browser's.
+    assert.equal(commandFor('ArrowLeft', { onArrowControl: true }), null);
+    assert.equal(commandFor('ArrowDown', {}, { shiftKey: true }), null);
+  });
+
+  it('pages the article with Space and back with Shift+Space, and moves focus across panes with Left and Right', () => {
+    assert.deepEqual(commandFor(' '), { kind: 'page', delta: 1 });
+    assert.deepEqual(commandFor(' ', { region: 'article' }), { kind: 'page', delta: 1 });
+    assert.deepEqual(commandFor(' ', {}, { shiftKey: true }), { kind: 'page', delta: -1 });
+    assert.deepEqual(commandFor('ArrowLeft', { region: 'list' }), { kind: 'focus-pane', delta: -1 });
+    assert.deepEqual(commandFor('ArrowRight', { region: 'article' }), { kind: 'focus-pane', delta: 1 });
   });
 
   it('goes to a smart view with g followed by a, u, s or t', () => {
