@@ -21,7 +21,15 @@ const unreadCount = (reader: Reader) =>
 test('a new user sees how to start', async ({ reader }) => {
   const page = await reader.open();
   await expect(page.getByRole('heading', { name: 'Welcome to Syndic' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Add a feed' }).first()).toBeVisible();
+  // One welcome, not the same buttons in two panes.
+  await expect(page.getByRole('button', { name: 'Add a feed' })).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Import OPML…' })).toHaveCount(2); // the welcome's and the sidebar footer's
+  const chooser = page.waitForEvent('filechooser');
+  await page
+    .getByRole('region', { name: 'Articles', exact: true })
+    .getByRole('button', { name: 'Import OPML…' })
+    .click();
+  await chooser;
   await reader.shot('empty-state');
 });
 
@@ -121,7 +129,7 @@ test('searches the full text', async ({ reader }) => {
   await expect(page.locator('.article-row .row-title')).toContainText('Helium');
   await reader.shot('search');
   await page.getByLabel('Search articles').fill('zzzznotaword');
-  await expect(page.getByText('Nothing matches that search here.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^No results for/ })).toBeVisible();
 });
 
 test('reads with the keyboard alone', async ({ reader }) => {
@@ -205,7 +213,38 @@ test('a broken feed shows its error and what to do', async ({ reader }) => {
   await page.getByRole('button', { name: 'Edit Later broken' }).click();
   await expect(page.getByRole('dialog')).toContainText('not an RSS, Atom or JSON feed');
   await expect(page.getByRole('dialog')).toContainText('Add Feed');
+  await page.keyboard.press('Escape');
+  // The feed's own list leads with its error, and what to do about it.
+  await page.getByRole('button', { name: /^Later broken/ }).click();
+  const problem = page.getByRole('alert').filter({ hasText: 'The last refresh failed' });
+  await expect(problem).toContainText('not an RSS, Atom or JSON feed');
   await reader.shot('feed-error');
+  // Fixed on the site: Retry brings it back, and the error goes.
+  reader.feeds.serve('/edge/later-broken.rss', {
+    body: '<rss version="2.0"><channel><title>Later broken</title><item><title>Back again</title><guid>y</guid></item></channel></rss>',
+  });
+  await problem.getByRole('button', { name: 'Retry' }).click();
+  await expect(problem).toHaveCount(0);
+  await expect(broken).toHaveCount(0);
+  await expect(page.locator('.article-row').filter({ hasText: 'Back again' })).toBeVisible();
+});
+
+test('each empty view says what it is and what to do', async ({ reader }) => {
+  await subscribe(reader, [['/feeds/schneier.atom', []]]);
+  const page = await reader.open();
+  const nav = page.getByRole('navigation', { name: 'Feeds and views' });
+  await nav.getByRole('button', { name: /^Starred/ }).click();
+  await expect(page.getByRole('heading', { name: 'No starred articles' })).toBeVisible();
+  await nav.getByRole('button', { name: /^Unread/ }).click();
+  await page.getByLabel('Search articles').fill('zzzyzzy');
+  await expect(page.getByRole('heading', { name: 'No results for “zzzyzzy”' })).toBeVisible();
+  await page.getByRole('button', { name: 'Clear the search' }).click();
+  await expect(page.locator('.article-row')).toHaveCount(4);
+  await page.locator('body').press('A');
+  // Marked read, the articles stay in the list until the view is opened again.
+  await expect(page.locator('.article-row.read')).toHaveCount(4);
+  await nav.getByRole('button', { name: /^Unread/ }).click();
+  await expect(page.getByRole('heading', { name: 'All caught up' })).toBeVisible();
 });
 
 test('switches to the dark theme, article included', async ({ reader }) => {

@@ -10,9 +10,11 @@ import { shortDate } from '../format.js';
 import { loadList, loadMore } from '../state/actions/list.js';
 import { markAllRead, openArticle, toggleStar } from '../state/actions/reading.js';
 import { setSearch, setUnreadOnly } from '../state/actions/selection.js';
-import { openDialog, showPane } from '../state/actions/ui.js';
+import { showPane } from '../state/actions/ui.js';
 import { canFilterUnread, feedById, feedTitle, scopeTitle } from '../state/selectors.js';
 import { useStore } from '../state/store.js';
+import { EmptyList } from './EmptyList.js';
+import { FeedProblem } from './FeedProblem.js';
 
 export interface ArticleListHandle {
   focusSearch(): void;
@@ -34,7 +36,6 @@ export const ArticleList = forwardRef<ArticleListHandle>(function ArticleList(_p
   const sidebarShown = useStore((s) => s.ui.front === 'sidebar');
   const title = useStore((s) => scopeTitle(s));
   const feeds = useStore(feedById);
-  const hasFeeds = useStore((s) => s.feeds.feeds.length > 0 || !s.feeds.loaded);
   const searchInput = useRef<HTMLInputElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const [draft, setDraft] = useState(search);
@@ -114,6 +115,7 @@ export const ArticleList = forwardRef<ArticleListHandle>(function ArticleList(_p
           </button>
         </div>
       </header>
+      {scope.kind === 'feed' && <FeedProblem feedId={scope.feedId} />}
       {stale && (
         <button type="button" className="stale-banner" onClick={() => void loadList()}>
           New articles — show them
@@ -127,7 +129,7 @@ export const ArticleList = forwardRef<ArticleListHandle>(function ArticleList(_p
         aria-activedescendant={selectedId != null ? `article-${selectedId}` : undefined}
         tabIndex={0}
       >
-        {items.length === 0 && !loading && <EmptyList error={error} hasFeeds={hasFeeds} searching={search !== ''} />}
+        {items.length === 0 && !loading && <EmptyList error={error} />}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualItems.map((row) => {
             const article = items[row.index]!;
@@ -149,23 +151,6 @@ export const ArticleList = forwardRef<ArticleListHandle>(function ArticleList(_p
     </section>
   );
 });
-
-function EmptyList({ error, hasFeeds, searching }: { error: string | null; hasFeeds: boolean; searching: boolean }) {
-  if (error) return <p className="empty error-text">Could not load the articles: {error}</p>;
-  if (!hasFeeds) {
-    return (
-      <div className="empty">
-        <h2>Welcome to Syndic</h2>
-        <p>Follow a site by pasting its address, or bring your subscriptions from another reader.</p>
-        <button type="button" className="primary" onClick={() => openDialog({ kind: 'add-feed' })}>
-          Add a feed
-        </button>
-        <p className="hint">or use Import OPML at the bottom left.</p>
-      </div>
-    );
-  }
-  return <p className="empty">{searching ? 'Nothing matches that search here.' : 'All caught up: nothing here.'}</p>;
-}
 
 function ArticleRow({
   article,

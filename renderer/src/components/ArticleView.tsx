@@ -50,6 +50,7 @@ export function ArticleView({ onFrameKey }: { onFrameKey: (event: KeyboardEvent)
   const feeds = useStore(feedById);
   const tags = useStore(tagById);
   const themeSetting = useStore((s) => s.ui.settings.theme);
+  const noFeeds = useStore((s) => s.feeds.loaded && s.feeds.feeds.length === 0);
   const scroller = useRef<HTMLDivElement>(null);
   // The feed's own text instead of the extracted full article, for this article only.
   const [feedText, setFeedText] = useState(false);
@@ -64,7 +65,11 @@ export function ArticleView({ onFrameKey }: { onFrameKey: (event: KeyboardEvent)
     return (
       <section className="article-pane empty-pane" aria-label="Article">
         <p className="empty">
-          {selectedId != null ? 'Loading…' : 'Choose an article to read it here. j and k move through the list.'}
+          {selectedId != null
+            ? 'Loading…'
+            : noFeeds
+              ? '' // The welcome in the list says how to start.
+              : 'Choose an article to read it here. j and k (or ↓ and ↑) move through the list.'}
         </p>
       </section>
     );

@@ -106,15 +106,8 @@ export function Sidebar() {
         Feeds
       </h3>
       {feeds.length === 0 && !grouped ? (
-        <div className="empty-small">
-          <p>No feeds yet.</p>
-          <button type="button" onClick={() => openDialog({ kind: 'add-feed' })}>
-            Add a feed
-          </button>
-          <button type="button" onClick={() => fileInput.current?.click()}>
-            Import OPML
-          </button>
-        </div>
+        // The welcome in the list pane offers the ways to start: one place, not two.
+        <p className="hint">No feeds yet.</p>
       ) : (
         <SidebarFeeds feeds={feeds} scope={scope} counts={counts} />
       )}
