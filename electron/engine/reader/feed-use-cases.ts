@@ -150,6 +150,10 @@ export class FeedUseCases {
     const report: OpmlImportReport = { added: 0, skipped: 0, tagsCreated: 0, problems: parsed.problems };
     const tagsBefore = tags.listTagRows(db).length;
     const now = this.ctx.now();
+    // Counted by feed, not by line: an export lists a feed once under each of its folders,
+    // and its second line is the same new feed, not one "already followed".
+    const added = new Set<FeedId>();
+    const existing = new Set<FeedId>();
     db.transaction(() => {
       for (const entry of parsed.feeds) {
         try {
@@ -158,15 +162,17 @@ export class FeedUseCases {
             { url: entry.url, title: entry.title, siteUrl: entry.siteUrl },
             now,
           );
-          // A feed already subscribed (or listed twice) is skipped; its folders still tag it.
-          if (created) report.added++;
-          else report.skipped++;
+          // A feed already subscribed is skipped; its folders still tag it.
+          if (created) added.add(feed.id);
+          else if (!added.has(feed.id)) existing.add(feed.id);
           for (const name of entry.tags) tags.addFeedTag(db, feed.id, tags.ensureTag(db, name, now));
         } catch (error) {
           report.problems.push({ line: entry.line, message: messageOf(error) });
         }
       }
     })();
+    report.added = added.size;
+    report.skipped = existing.size;
     report.tagsCreated = tags.listTagRows(db).length - tagsBefore;
     report.problems.sort((a, b) => a.line - b.line);
     this.ctx.countsChanged([]);

@@ -5,6 +5,7 @@
  * runs joins it. A failing account records its error and waits for its next turn (or the
  * server's Retry-After); it never blocks the others or the rest of the app.
  */
+import { REAL_TIMERS, type Timers } from '../timers.js';
 import type { AccountId } from '../../../shared/domain.js';
 import { LOCAL_ACCOUNT_ID } from '../../../shared/domain.js';
 import { listAccounts } from '../store/accounts.js';
@@ -17,19 +18,7 @@ export const LOCAL_CHANGE_DEBOUNCE_MS = 10_000;
 /** How long after start the first sync waits (the window paints first). */
 export const START_DELAY_MS = 3_000;
 
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const REAL_TIMERS: Timers = {
-  setTimeout: (fn, ms) => {
-    const handle = setTimeout(fn, ms);
-    handle.unref?.();
-    return handle;
-  },
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
+export type { Timers } from '../timers.js';
 
 export interface SchedulerOptions {
   db: Db;
