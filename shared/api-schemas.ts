@@ -94,6 +94,7 @@ export const ARG_SCHEMAS: ArgSchemas = {
   tagArticle: z.tuple([id, tagName]),
   untagArticle: z.tuple([id, id]),
   listArticles: z.tuple([articleQuery, id.nullable(), z.number().int().min(1).max(500)]),
+  countArticles: z.tuple([articleQuery]),
   getArticle: z.tuple([id]),
   markRead: z.tuple([z.array(id).max(10_000), z.boolean()]),
   markViewRead: z.tuple([articleQuery, z.number().int().nullable()]),

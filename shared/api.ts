@@ -108,6 +108,14 @@ export interface MarkReadResult {
   undoToken: string | null;
 }
 
+/** How many articles a view (or a search) holds, counted up to a cap. */
+export interface ArticleCount {
+  /** The number of articles; the cap itself when there are more. */
+  count: number;
+  /** There are more than `count`: show "1,000+" rather than "1,000". */
+  capped: boolean;
+}
+
 export interface ReaderApi {
   // Feeds
   listFeeds(): Promise<Feed[]>;
@@ -129,6 +137,8 @@ export interface ReaderApi {
 
   // Articles
   listArticles(query: ArticleQuery, after: ArticleId | null, limit: number): Promise<ArticlePage>;
+  /** How many articles listArticles would list for the query (a search's "N results"), up to a cap. */
+  countArticles(query: ArticleQuery): Promise<ArticleCount>;
   getArticle(articleId: ArticleId): Promise<Article | null>;
   /** Marks articles (and their copies in other feeds) read or unread. */
   markRead(articleIds: ArticleId[], read: boolean): Promise<MarkReadResult>;
@@ -219,6 +229,7 @@ export const READER_METHODS = [
   'tagArticle',
   'untagArticle',
   'listArticles',
+  'countArticles',
   'getArticle',
   'markRead',
   'markViewRead',

@@ -1,5 +1,5 @@
 /** The use cases of reading: list and open articles, mark read (with undo), star, full text. */
-import type { MarkReadResult } from '../../../shared/api.js';
+import type { ArticleCount, MarkReadResult } from '../../../shared/api.js';
 import { cachedImageAddress } from '../../../shared/cached-image.js';
 import type { Article, ArticleId, ArticlePage, ArticleQuery } from '../../../shared/domain.js';
 import { messageOf } from '../../../shared/error-message.js';
@@ -14,6 +14,13 @@ import { UserError } from './user-error.js';
 /** The most articles one page of a list may hold. */
 export const PAGE_LIMIT = 500;
 
+/**
+ * Counts stop here: past it the header says "1,000+". Counting a common word exactly at a
+ * million articles would read every one of its matches; stopping bounds a count to about
+ * a thousand rows, a few milliseconds.
+ */
+export const COUNT_CAP = 1000;
+
 export class ArticleUseCases {
   constructor(
     private readonly ctx: ReaderContext,
@@ -25,6 +32,13 @@ export class ArticleUseCases {
     const dedupe = query.dedupe ?? getSettings(this.ctx.db).dedupe;
     const pageSize = Math.max(1, Math.min(limit, PAGE_LIMIT));
     return articles.listArticles(this.ctx.db, { ...query, dedupe }, after, pageSize, this.ctx.now());
+  }
+
+  countArticles(query: ArticleQuery): ArticleCount {
+    // The same "show a post once" default as the list, so the count is what the list shows.
+    const dedupe = query.dedupe ?? getSettings(this.ctx.db).dedupe;
+    const n = articles.countArticles(this.ctx.db, { ...query, dedupe }, COUNT_CAP + 1, this.ctx.now());
+    return { count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
   }
 
   getArticle(articleId: ArticleId): Article | null {

@@ -7,6 +7,7 @@
  */
 import { dirname } from 'node:path';
 import type {
+  ArticleCount,
   AccountLogin,
   AccountPatch,
   ConnectionTest,
@@ -54,6 +55,7 @@ import type { Db } from '../store/db.js';
 import type { GroupCommitOptions } from '../store/group-commit.js';
 import { imageFile } from '../store/images.js';
 import { getSettings, saveSettings } from '../store/settings.js';
+import { LiveCounts } from './live-counts.js';
 import { AfterRefresh } from './after-refresh.js';
 import { ArticleUseCases } from './article-use-cases.js';
 import { DataSafety } from './data-safety.js';
@@ -98,7 +100,7 @@ export interface ServiceOptions {
   secrets?: SecretStore;
   /** How sync clients are made (tests inject fetch or clocks through it). */
   syncClients?: ClientFactory;
-  /** The sync scheduler's timers (tests use their own). */
+  /** The timers of the sync scheduler and of the live counts (tests use their own). */
   syncTimers?: Timers;
 }
 
@@ -162,6 +164,12 @@ export class ReaderService implements ReaderApi, FailureObserver {
       headless,
       mergeWhenIdle: () => void this.maintenance.mergeAfterRefresh(),
     });
+    // Counts as feeds arrive, not only at the end of the refresh.
+    const liveCounts = new LiveCounts(
+      () => this.db.open && ctx.emit('counts-changed', ctx.counts()),
+      now,
+      options.syncTimers,
+    );
     this.poller = new Poller({
       db: this.db,
       parser: this.parser,
@@ -177,6 +185,7 @@ export class ReaderService implements ReaderApi, FailureObserver {
       onProgress: (progress) => {
         ctx.emit('refresh-progress', progress);
         if (progress.running) return;
+        liveCounts.settled();
         if (this.db.open) ctx.emit('counts-changed', ctx.counts());
         this.afterRefresh.refreshEnded();
       },
@@ -185,6 +194,7 @@ export class ReaderService implements ReaderApi, FailureObserver {
         if (!result.stored.length) return;
         this.afterRefresh.feedStored(result.stored);
         ctx.emit('articles-changed', { feedIds: [result.feedId] });
+        liveCounts.articlesArrived();
       },
     });
 
@@ -311,6 +321,9 @@ export class ReaderService implements ReaderApi, FailureObserver {
 
   async listArticles(query: ArticleQuery, after: ArticleId | null, limit: number): Promise<ArticlePage> {
     return this.articles.listArticles(query, after, limit);
+  }
+  async countArticles(query: ArticleQuery): Promise<ArticleCount> {
+    return this.articles.countArticles(query);
   }
   async getArticle(articleId: ArticleId): Promise<Article | null> {
     return this.articles.getArticle(articleId);

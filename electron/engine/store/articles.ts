@@ -89,7 +89,7 @@ export function listArticles(
   now: number,
 ): ArticlePage {
   const view = viewSql(db, query, now);
-  const order = query.search ? 'f.rowid' : 'a.id';
+  const order = view.order;
   const where = [...view.where];
   const params = [...view.params];
   if (after != null) {
@@ -103,6 +103,20 @@ export function listArticles(
   const more = rows.length > limit;
   const articles = rows.slice(0, limit).map(rowToSummary);
   return { articles, next: more ? articles[articles.length - 1]!.id : null };
+}
+
+/**
+ * How many articles a view holds, counting no further than `limit`: a search header needs
+ * "about how many", and a count that stops early costs no more than a few pages.
+ */
+export function countArticles(db: Db, query: ArticleQuery, limit: number, now: number): number {
+  const view = viewSql(db, query, now);
+  const where = view.where.length ? 'WHERE ' + view.where.join(' AND ') : '';
+  const row = prepared<unknown[], { n: number }>(
+    db,
+    `SELECT count(*) AS n FROM (SELECT 1 FROM ${view.countFrom} ${where} LIMIT ?)`,
+  ).get(...view.params, limit);
+  return row?.n ?? 0;
 }
 
 export function getArticle(db: Db, id: ArticleId): Article | null {

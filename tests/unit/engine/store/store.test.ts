@@ -397,8 +397,8 @@ describe('toFtsQuery', () => {
   it('quotes words, keeps phrases, and takes a trailing * as a prefix', () => {
     assert.equal(toFtsQuery('cloud flare'), '"cloud" AND "flare"');
     assert.equal(toFtsQuery('"hard drive" failure'), '"hard drive" AND "failure"');
-    assert.equal(toFtsQuery('encry*'), '"encry"*');
+    assert.equal(toFtsQuery('encry*'), '"encr"*', 'shortened so that stemming does not change its letters');
     assert.equal(toFtsQuery('   '), null);
-    assert.equal(toFtsQuery('a-b'), '"a" AND "b"');
+    assert.equal(toFtsQuery('a-b'), '"a b"', 'one typed word with a hyphen is its words together');
   });
 });
