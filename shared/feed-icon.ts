@@ -1,8 +1,8 @@
 /**
  * Where a feed's icon comes from: the image the feed names (RSS `<image>`, Atom `<icon>`
- * or `<logo>`, JSON Feed `icon` or `favicon`), else the site's `/favicon.ico`. One rule
- * for the offline cache, which keeps a copy, and the sidebar, which shows the copy or,
- * until there is one, the original.
+ * or `<logo>`, JSON Feed `icon` or `favicon`), else the site's `/favicon.ico`. The offline
+ * cache fetches it and keeps a copy; the sidebar shows only that copy, never this address
+ * (see renderer/src/components/FeedIcon.tsx).
  */
 export interface IconSource {
   url: string;

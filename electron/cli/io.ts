@@ -10,7 +10,29 @@ export interface Io {
   stdin?: () => Promise<string>;
 }
 
+/**
+ * Writes lines to a standard stream until the reader of its pipe goes away (`syndic list
+ * | head`): from then on lines are dropped and the command ends as it would have, quietly,
+ * as `cat` does. Without the listener Node throws the EPIPE, with a stack trace and
+ * status 1, at whichever write comes after head exits. Other write errors still throw.
+ */
+function lineWriter(stream: NodeJS.WriteStream): (line: string) => void {
+  let gone = false;
+  let listening = false;
+  return (line) => {
+    if (gone) return;
+    if (!listening) {
+      listening = true;
+      stream.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE') throw error;
+        gone = true;
+      });
+    }
+    stream.write(line + '\n');
+  };
+}
+
 export const defaultIo: Io = {
-  out: (line) => process.stdout.write(line + '\n'),
-  err: (line) => process.stderr.write(line + '\n'),
+  out: lineWriter(process.stdout),
+  err: lineWriter(process.stderr),
 };

@@ -1,12 +1,13 @@
 /**
  * Autodiscovery: from a site's address to its feeds. A page's <link rel="alternate">
- * elements first; failing those, the paths feeds usually live at.
+ * elements first; failing those, the paths feeds usually live at. An address typed
+ * without a scheme is tried over https, then over http if https cannot connect.
  */
 import { decodeHTML } from 'entities';
 import type { DiscoveredFeed } from '../../../shared/domain.js';
 import { resolveHttpUrl } from '../../../shared/url.js';
 import { decodeFeedBytes } from './decode.js';
-import { fetchFeed, FetchError, type FetchOptions, DEFAULT_FETCH_OPTIONS } from './fetch.js';
+import { fetchFeed, FetchError, type FetchOptions, type FetchResult, DEFAULT_FETCH_OPTIONS } from './fetch.js';
 import { NotAFeedError, parseFeed } from './parse.js';
 import { tagAttributes } from './tag-attributes.js';
 
@@ -31,6 +32,27 @@ const COMMON_PATHS = [
   '/feeds/posts/default',
 ];
 
+const PAGE_ACCEPT = 'text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, */*;q=0.8';
+
+/**
+ * Failures that mean https could not be spoken with the host at all: nothing listening on
+ * 443, a firewall dropping it (the connect deadline), a server that speaks only http (the
+ * handshake fails). Not a DNS failure (http asks the same name), not an HTTP error: an
+ * https server that answers 404 has answered.
+ */
+const NO_HTTPS = new Set(['refused', 'timeout', 'tls', 'network']);
+
+/**
+ * A format named at the end of a link's title, "Blog (RSS)", "Comments [Atom 1.0]": the
+ * dialog names the format beside the title already ("Blog (RSS) (RSS)" otherwise).
+ */
+const FORMAT_SUFFIX = /\s*[([]\s*(?:rss|atom|rdf|json(?:\s*feed)?)(?:\s*\d+(?:\.\d+)*)?\s*[)\]]\s*$/i;
+
+function titleWithoutFormat(title: string | undefined): string | null {
+  const bare = (title ?? '').replace(FORMAT_SUFFIX, '').trim();
+  return bare || null;
+}
+
 /** Feed links declared in a page's <head>, resolved against the page (and its <base>). */
 export function findFeedLinks(html: string, pageUrl: string): DiscoveredFeed[] {
   const head = html.slice(0, 512 * 1024);
@@ -47,9 +69,29 @@ export function findFeedLinks(html: string, pageUrl: string): DiscoveredFeed[] {
     const url = resolveHttpUrl(attrs.href, base);
     if (!url || seen.has(url)) continue;
     seen.add(url);
-    found.push({ url, title: attrs.title || null, type: FEED_TYPES[type]! });
+    found.push({ url, title: titleWithoutFormat(attrs.title), type: FEED_TYPES[type]! });
   }
   return found;
+}
+
+/**
+ * The page at an address as typed. "example.com" is tried over https, and over http when
+ * https cannot connect; when both fail, the https failure is the one shown, unless http
+ * reached a server that answered with an error.
+ */
+async function fetchPage(address: string, options: FetchOptions): Promise<FetchResult> {
+  const fetchPageAt = (url: string) => fetchFeed({ url, accept: PAGE_ACCEPT }, options);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(address)) return fetchPageAt(address);
+  try {
+    return await fetchPageAt(`https://${address}`);
+  } catch (error) {
+    if (!(error instanceof FetchError) || !NO_HTTPS.has(error.kind)) throw error;
+    try {
+      return await fetchPageAt(`http://${address}`);
+    } catch (second) {
+      throw second instanceof FetchError && second.kind === 'http' ? second : error;
+    }
+  }
 }
 
 function feedType(format: string): DiscoveredFeed['type'] {
@@ -65,14 +107,7 @@ export async function discoverFeeds(
   address: string,
   options: FetchOptions = DEFAULT_FETCH_OPTIONS,
 ): Promise<DiscoveredFeed[]> {
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(address.trim()) ? address.trim() : `https://${address.trim()}`;
-  const page = await fetchFeed(
-    {
-      url: withScheme,
-      accept: 'text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, */*;q=0.8',
-    },
-    options,
-  );
+  const page = await fetchPage(address.trim(), options);
   if (page.kind !== 'ok') return [];
   try {
     const feed = parseFeed({ body: page.body, url: page.finalUrl, contentType: page.contentType });

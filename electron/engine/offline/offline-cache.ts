@@ -210,9 +210,11 @@ export class OfflineCache {
         const address = feedIconAddress(feed);
         if (!address) continue;
         // A network failure is tried again a day later too (an icon is not worth a lookup
-        // of a dead domain after every refresh), unless the whole machine went offline.
+        // of a dead domain at every start), unless the whole machine went offline or the
+        // app quit mid-fetch: neither says anything about the icon's site.
         if (this.needsFetch(address, now()) && (await this.cacheImage(address)) === 'retry') {
-          if (db.open && this.options.isOnline()) images.recordImageError(db, address, 'The network failed', now());
+          if (db.open && !this.stopped && this.options.isOnline())
+            images.recordImageError(db, address, 'The network failed', now());
           continue;
         }
         if (!db.open) return;

@@ -1,16 +1,17 @@
 /**
- * A feed's icon: the offline cache's copy, else the original (the feed's own image or the
- * site's favicon, see shared/feed-icon.ts) until the cache has one, else its first letter.
+ * A feed's icon: the offline cache's copy, else its first letter. Never the original (the
+ * feed's image or the site's favicon): the engine fetches icons, remembers failures and
+ * asks nothing while offline, whereas the window would ask every site again at each start.
  */
 import { useState } from 'react';
 import type { Feed } from '../../../shared/domain.js';
-import { feedIconAddress } from '../../../shared/feed-icon.js';
 import { feedTitle } from '../state/selectors.js';
 
 export function FeedIcon({ feed }: { feed: Feed }) {
-  // The address that failed, not a flag: when the cache's copy arrives, it is tried.
+  // The copy that failed to load (its file gone before the start's check), not a flag:
+  // when the cache names another copy, it is tried.
   const [failed, setFailed] = useState<string | null>(null);
-  const src = feed.cachedIcon ?? feedIconAddress(feed);
+  const src = feed.cachedIcon;
   const title = feedTitle(feed);
   if (!src || failed === src) {
     const hue = [...title].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 360, 7);
@@ -20,5 +21,5 @@ export function FeedIcon({ feed }: { feed: Feed }) {
       </span>
     );
   }
-  return <img className="feed-icon" src={src} alt="" referrerPolicy="no-referrer" onError={() => setFailed(src)} />;
+  return <img className="feed-icon" src={src} alt="" onError={() => setFailed(src)} />;
 }
