@@ -18,7 +18,14 @@ export function parsedFeedToJson(feed: ParsedFeed): unknown {
       summary: item.summary,
       content: item.content,
       categories: item.categories,
-      enclosures: item.enclosures.map((e) => ({ url: e.url, type: e.type, length: e.length })),
+      thumbnail: item.thumbnailUrl,
+      enclosures: item.enclosures.map((e) => ({
+        url: e.url,
+        type: e.type,
+        length: e.length,
+        duration: e.duration ?? null,
+        image: e.imageUrl ?? null,
+      })),
     })),
   };
 }

@@ -2,9 +2,12 @@
  * Article HTML is written by strangers: it goes through DOMPurify with an allowlist before
  * it reaches any DOM. No script, no event handler, no style attribute, no form, no frame;
  * links only http(s) or mailto, opened outside the app; images only http(s) or data.
- * Embedded videos from known players become a link with the video's name.
+ * Embedded videos from known players become a link with the video's name. A body that is
+ * plain text (show notes, video descriptions) is given its paragraphs, line breaks and
+ * links first, which HTML would otherwise fold into one line of dead text.
  */
 import DOMPurify from 'dompurify';
+import { isPlainText, plainTextToHtml } from '../../shared/plain-text-html.js';
 
 const ALLOWED_TAGS = [
   'a',
@@ -218,7 +221,7 @@ function createSanitizer(): (html: string, images: CachedImages | null) => strin
 const sanitizer = createSanitizer();
 
 export function sanitizeArticleHtml(html: string, images: CachedImages | null = null): string {
-  return sanitizer(html, images);
+  return sanitizer(isPlainText(html) ? plainTextToHtml(html) : html, images);
 }
 
 function sanitize(purify: typeof DOMPurify, html: string): string {

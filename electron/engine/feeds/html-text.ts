@@ -1,10 +1,10 @@
 /**
- * Plain text from feed HTML, for snippets and the full-text index. Linear-time regexes
- * only (a "<"-heavy item must not take seconds), entities decoded by `entities`. It runs
- * for every article a refresh writes, so it does one pass for tags and whitespace and
- * skips the passes a text does not need.
+ * Plain text from feed HTML, for titles and names, snippets and the full-text index.
+ * Linear-time regexes only (a "<"-heavy item must not take seconds), entities decoded by
+ * `entities`. It runs for every article a refresh writes, so it does one pass for tags
+ * and whitespace and skips the passes a text does not need.
  */
-import { decodeHTML } from 'entities';
+import { decodeHTML, decodeHTMLStrict } from 'entities';
 
 const HIDDEN_BLOCK = /<(script|style|template)\b[^>]*>[^<]*(?:<(?!\/\1)[^<]*)*<\/\1\s*>/gi;
 const TAGS_AND_SPACE = /(?:<[^>]*>|\s)+/g;
@@ -17,6 +17,20 @@ export function htmlToText(html: string | null | undefined, maxChars = Infinity)
   if (s.includes('&')) s = decodeHTML(s).replace(/\s+/g, ' ');
   s = s.trim();
   return s.length > maxChars ? s.slice(0, maxChars) : s;
+}
+
+/**
+ * A title or a name from HTML: tags removed (not replaced by a space, so inline markup
+ * such as "x<sup>2</sup>" stays one word), then entities decoded, so an escaped "&lt;b&gt;"
+ * is text, never a tag; whitespace folded. Null when nothing is left. Only references
+ * that end in ";" are decoded: a title's "&not" is more likely a word than a "¬".
+ */
+export function plainText(html: string | null | undefined): string | null {
+  if (html == null) return null;
+  let s = html.includes('<') ? html.replace(/<[^>]*>/g, '') : html;
+  if (s.includes('&')) s = decodeHTMLStrict(s);
+  s = s.replace(/\s+/g, ' ').trim();
+  return s === '' ? null : s;
 }
 
 /** The first words of a text, cut at a word boundary. */

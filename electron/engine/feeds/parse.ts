@@ -7,14 +7,20 @@
 import { createHash } from 'node:crypto';
 import { parseFeed as feedsmithParse } from 'feedsmith';
 import type { Enclosure } from '../../../shared/domain.js';
+import { messageOf } from '../../../shared/error-message.js';
+import { escapeHtml, plainTextToHtml } from '../../../shared/plain-text-html.js';
 import { resolveHttpUrl } from '../../../shared/url.js';
 import { parseFeedDate } from './dates.js';
 import { decodeFeedBytes } from './decode.js';
-import { messageOf } from '../../../shared/error-message.js';
+import { plainText } from './html-text.js';
+import { first, number, text, type Loose } from './loose.js';
+import { mediaDescription, mediaThumbnail, withPlayback } from './media.js';
+import { cleanXml } from './xml-repair.js';
 
 export interface ParsedItem {
   /** Stable across fetches: guid, else link, else a hash of title and content. */
   id: string;
+  /** Plain text: entities decoded, tags removed. */
   title: string | null;
   link: string | null;
   author: string | null;
@@ -31,6 +37,7 @@ export interface ParsedItem {
 
 export interface ParsedFeed {
   format: 'rss' | 'atom' | 'rdf' | 'json';
+  /** Plain text, like item titles. */
   title: string | null;
   /** The site's address. */
   link: string | null;
@@ -48,29 +55,6 @@ export class NotAFeedError extends Error {
   }
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- feedsmith's per-format types are
-   unions of optional namespaces; the mapping below reads them defensively instead. */
-type Loose = any;
-
-const text = (v: unknown): string | null => {
-  if (v == null) return null;
-  if (typeof v === 'object' && 'value' in (v as Loose)) return text((v as Loose).value);
-  const s = String(v).trim();
-  return s === '' ? null : s;
-};
-
-const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** Plain text for titles and names: tags removed (linear regex), whitespace folded. */
-export function plainText(html: string | null): string | null {
-  if (html == null) return null;
-  const s = html
-    .replace(/<[^>]*>/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return s === '' ? null : s;
-}
-
 /** Atom text constructs: type "text" is escaped to HTML, "html" and "xhtml" are HTML. */
 function atomHtml(construct: Loose): string | null {
   const value = text(construct);
@@ -79,6 +63,7 @@ function atomHtml(construct: Loose): string | null {
   return type === 'html' || type === 'xhtml' || type.includes('html') ? value : escapeHtml(value);
 }
 
+/** Atom text constructs as plain text: "text" is already plain, "html" and "xhtml" are not. */
 function atomTitle(construct: Loose): string | null {
   const value = text(construct);
   if (value == null) return null;
@@ -103,8 +88,6 @@ export function absolutizeHtml(html: string | null, base: string | null): string
   });
 }
 
-const first = (list: unknown): Loose => (Array.isArray(list) ? list[0] : undefined);
-
 function hashId(title: string | null, body: string | null): string {
   return (
     'sha1:' +
@@ -112,26 +95,6 @@ function hashId(title: string | null, body: string | null): string {
       .update(`${title ?? ''}\n${body ?? ''}`)
       .digest('hex')
   );
-}
-
-/**
- * Repairs the three most common ways real feeds are not well-formed XML that feedsmith
- * would refuse: text before the document, a DOCTYPE (whose entities must never be
- * expanded or fetched), and stray bytes that are not XML characters.
- */
-export function cleanXml(text: string): string {
-  let s = text;
-  const start = s.indexOf('<?xml');
-  if (start > 0) s = s.slice(start);
-  else if (start < 0) {
-    const lt = s.indexOf('<');
-    if (lt > 0) s = s.slice(lt);
-  }
-  if (/<!DOCTYPE/i.test(s.slice(0, 4096))) {
-    s = s.replace(/<!DOCTYPE[^[>]*(\[[\s\S]*?\]\s*)?>/i, '');
-  }
-  // eslint-disable-next-line no-control-regex -- removing characters XML forbids
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }
 
 function finish(items: ParsedItem[]): ParsedItem[] {
@@ -170,34 +133,19 @@ function makeItem(
     content,
     categories: [...new Set(raw.categories.map((c) => plainText(c)).filter((c): c is string => c != null))],
     enclosures: raw.enclosures
-      .map((e) => ({ ...e, url: resolveHttpUrl(e.url, base) ?? '' }))
+      .map(({ imageUrl, ...e }) => {
+        const image = resolveHttpUrl(imageUrl, base);
+        return { ...e, url: resolveHttpUrl(e.url, base) ?? '', ...(image ? { imageUrl: image } : {}) };
+      })
       .filter((e) => e.url !== ''),
     thumbnailUrl: resolveHttpUrl(raw.thumbnailUrl, base),
   };
 }
 
-function mediaThumbnail(node: Loose): string | null {
-  const media = node?.media;
-  if (!media) return null;
-  return (
-    text(first(media.thumbnails)?.url) ??
-    text(first(first(media.groups)?.thumbnails)?.url) ??
-    text(
-      first((media.contents as Loose[])?.filter((c: Loose) => String(c?.medium ?? c?.type ?? '').startsWith('image')))
-        ?.url,
-    ) ??
-    null
-  );
-}
-
-function number(v: unknown): number | null {
-  const n = typeof v === 'number' ? v : Number.parseInt(String(v ?? ''), 10);
-  return Number.isFinite(n) && n >= 0 ? n : null;
-}
-
 function rssLike(feed: Loose, format: 'rss' | 'rdf', feedUrl: string): ParsedFeed {
   const base = feedUrl;
   const feedAuthor = text(first(feed.dc?.creators)) ?? text(feed.itunes?.author) ?? text(feed.managingEditor) ?? null;
+  const showImage = text(feed.itunes?.image);
   const items = ((feed.items ?? []) as Loose[]).map((item) => {
     const guid = text(item.guid);
     // A guid is the item's address only when it says so, or when it is plainly a URL.
@@ -212,14 +160,18 @@ function rssLike(feed: Loose, format: 'rss' | 'rdf', feedUrl: string): ParsedFee
         author: text(item.author) ?? text(first(item.dc?.creators)) ?? text(item.itunes?.author) ?? feedAuthor,
         published: text(item.pubDate) ?? text(first(item.dc?.dates)) ?? text(first(item.dcterms?.issueds)),
         updated: text(first(item.dcterms?.modifieds)) ?? text(item.atom?.updated),
-        summary: text(item.description) ?? text(item.itunes?.summary) ?? text(item.media?.description),
+        summary: text(item.description) ?? text(item.itunes?.summary) ?? mediaDescription(item),
         content: text(item.content?.encoded),
         categories: ((item.categories ?? []) as Loose[]).map((c) => text(c?.name ?? c)),
-        enclosures: ((item.enclosures ?? (item.enclosure ? [item.enclosure] : [])) as Loose[]).map((e) => ({
-          url: text(e?.url) ?? '',
-          type: text(e?.type),
-          length: number(e?.length),
-        })),
+        enclosures: withPlayback(
+          ((item.enclosures ?? (item.enclosure ? [item.enclosure] : [])) as Loose[]).map((e) => ({
+            url: text(e?.url) ?? '',
+            type: text(e?.type),
+            length: number(e?.length),
+          })),
+          item,
+          showImage,
+        ),
         thumbnailUrl: mediaThumbnail(item) ?? text(item.itunes?.image),
       },
       base,
@@ -230,7 +182,7 @@ function rssLike(feed: Loose, format: 'rss' | 'rdf', feedUrl: string): ParsedFee
     title: plainText(text(feed.title)),
     link: resolveHttpUrl(text(feed.link), feedUrl),
     description: plainText(text(feed.description)),
-    iconUrl: resolveHttpUrl(text(feed.image?.url) ?? text(feed.itunes?.image), feedUrl),
+    iconUrl: resolveHttpUrl(text(feed.image?.url) ?? showImage, feedUrl),
     ttlMinutes: number(feed.ttl),
     items: finish(items),
   };
@@ -245,6 +197,7 @@ function atomLink(links: Loose[] | undefined, rel: string): string | null {
 function atom(feed: Loose, feedUrl: string): ParsedFeed {
   const feedBase = resolveHttpUrl(text(feed.xml?.base), feedUrl) ?? feedUrl;
   const feedAuthor = text(first(feed.authors as Loose[])?.name);
+  const showImage = text(feed.itunes?.image);
   const items = ((feed.entries ?? []) as Loose[]).map((entry) => {
     const base = resolveHttpUrl(text(entry.xml?.base), feedBase) ?? feedBase;
     const videoId = text(entry.yt?.videoId);
@@ -257,12 +210,17 @@ function atom(feed: Loose, feedUrl: string): ParsedFeed {
         author: text(first(entry.authors as Loose[])?.name) ?? text(first(entry.dc?.creators)) ?? feedAuthor,
         published: text(entry.published) ?? text(entry.issued),
         updated: text(entry.updated) ?? text(entry.modified),
-        summary: atomHtml(entry.summary) ?? (text(group?.description) ? escapeHtml(text(group?.description)!) : null),
+        // A YouTube entry has no summary: its description is in its media:group.
+        summary: atomHtml(entry.summary) ?? mediaDescription(entry),
         content: atomHtml(entry.content),
         categories: ((entry.categories ?? []) as Loose[]).map((c) => text(c?.label) ?? text(c?.term)),
-        enclosures: ((entry.links ?? []) as Loose[])
-          .filter((l) => text(l?.rel) === 'enclosure')
-          .map((l) => ({ url: text(l.href) ?? '', type: text(l.type), length: number(l.length) })),
+        enclosures: withPlayback(
+          ((entry.links ?? []) as Loose[])
+            .filter((l) => text(l?.rel) === 'enclosure')
+            .map((l) => ({ url: text(l.href) ?? '', type: text(l.type), length: number(l.length) })),
+          entry,
+          showImage,
+        ),
         thumbnailUrl: mediaThumbnail(entry),
       },
       base,
@@ -272,7 +230,7 @@ function atom(feed: Loose, feedUrl: string): ParsedFeed {
     format: 'atom',
     title: atomTitle(feed.title),
     link: resolveHttpUrl(atomLink(feed.links, 'alternate'), feedBase),
-    description: plainText(atomTitle(feed.subtitle)),
+    description: atomTitle(feed.subtitle),
     iconUrl: resolveHttpUrl(text(feed.icon) ?? text(feed.logo), feedBase),
     ttlMinutes: null,
     items: finish(items),
@@ -294,20 +252,17 @@ function jsonFeed(feed: Loose, feedUrl: string): ParsedFeed {
         published: text(item.date_published),
         updated: text(item.date_modified),
         summary: text(item.summary) ? escapeHtml(text(item.summary)!) : null,
-        content:
-          text(item.content_html) ??
-          (contentText
-            ? contentText
-                .split(/\n{2,}/)
-                .map((p) => `<p>${escapeHtml(p)}</p>`)
-                .join('')
-            : null),
+        content: text(item.content_html) ?? (contentText ? plainTextToHtml(escapeHtml(contentText)) : null),
         categories: ((item.tags ?? []) as Loose[]).map((t) => text(t)),
-        enclosures: ((item.attachments ?? []) as Loose[]).map((a) => ({
-          url: text(a?.url) ?? '',
-          type: text(a?.mime_type),
-          length: number(a?.size_in_bytes),
-        })),
+        enclosures: ((item.attachments ?? []) as Loose[]).map((a) => {
+          const duration = number(a?.duration_in_seconds);
+          return {
+            url: text(a?.url) ?? '',
+            type: text(a?.mime_type),
+            length: number(a?.size_in_bytes),
+            ...(duration ? { duration } : {}),
+          };
+        }),
         thumbnailUrl: text(item.image) ?? text(item.banner_image),
       },
       feedUrl,

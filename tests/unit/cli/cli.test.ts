@@ -26,12 +26,13 @@ describe('syndic parse', () => {
       'summary',
       'content',
       'categories',
+      'thumbnail',
       'enclosures',
     ]);
     assert.equal(feed.items[0].published, '2024-01-02T07:00:00.000Z');
     assert.equal(feed.items[0].updated, null);
     assert.deepEqual(feed.items[0].enclosures, [
-      { url: 'https://pod.example/ep1.mp3', type: 'audio/mpeg', length: 12345678 },
+      { url: 'https://pod.example/ep1.mp3', type: 'audio/mpeg', length: 12345678, duration: null, image: null },
     ]);
   });
 

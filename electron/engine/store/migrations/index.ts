@@ -6,6 +6,7 @@ import { migration003 } from './003-search-merge-policy.js';
 import { migration004 } from './004-merge-after-refresh.js';
 import { migration005 } from './005-feed-icons.js';
 import { migration006 } from './006-accounts-and-sync.js';
+import { migration007 } from './007-plain-titles.js';
 
 export interface Migration {
   version: number;
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];

@@ -276,7 +276,49 @@ const CHECKS: Record<number, (db: Db, before: Snapshot) => void> = {
     assert.equal(db.prepare('SELECT count(*) FROM articles WHERE feed_id = 1').pluck().get(), 0);
     assert.equal(db.prepare('SELECT count(*) FROM feed_tags WHERE feed_id = 1').pluck().get(), 0);
   },
+  7: (db) => {
+    // No title of the schema-1 rows needed repair: the index still finds them as before.
+    assert.deepEqual(search(db, 'encryption'), [ARTICLES[0]]);
+    assert.deepEqual(search(db, 'shared'), [ARTICLES[1], ARTICLES[2]]);
+  },
 };
+
+/** Rows as schema 6 stored them before titles were plain text: markup and entities kept. */
+const MARKED_UP = articleId(1_700_000_300, 4);
+const LITERAL = articleId(1_700_000_400, 5);
+const stored = (second: number) => ({
+  published_at: (1_700_000_000 + second) * 1000,
+  fetched_at: NOW,
+  content_hash: 'h',
+});
+function fillMarkedUpTitles(db: Db): void {
+  insert(db, 'feeds', {
+    id: 3,
+    url: 'https://notes.example/feed/atom/',
+    title: 'Notes &amp; Queries &#8211; a blog',
+    user_title: 'Q&amp;A',
+    created_at: NOW,
+    article_count: 2,
+  });
+  insert(
+    db,
+    'articles',
+    { id: MARKED_UP, feed_id: 3, guid: 'n-1', title: 'Q&amp;A &#8211; part 1', author: 'Dana', ...stored(300) },
+    { id: LITERAL, feed_id: 3, guid: 'n-2', title: 'Fish & chips, x < y', author: 'Dana', ...stored(400) },
+  );
+  insert(
+    db,
+    'article_contents',
+    { article_id: MARKED_UP, summary: 'Queues', content: '<p>Questions about queues</p>' },
+    { article_id: LITERAL, content: '<p>Batter</p>' },
+  );
+  insert(
+    db,
+    'articles_fts',
+    { rowid: MARKED_UP, title: 'Q&amp;A &#8211; part 1', author: 'Dana', body: 'Questions about queues' },
+    { rowid: LITERAL, title: 'Fish & chips, x < y', author: 'Dana', body: 'Batter' },
+  );
+}
 
 /** A database at `version`, in its own data dir, filled with that schema's rows. */
 function databaseAt(t: TestContext, version: number): Db {
@@ -319,6 +361,43 @@ describe('migrations over the data of the schema before them', () => {
       CHECKS[version]!(db, before);
     });
   }
+
+  it('migration 7 makes the stored titles that hold markup plain text, index included', (t) => {
+    const db = databaseAt(t, 6);
+    fillMarkedUpTitles(db);
+    const before = snapshot(db);
+    assert.deepEqual(search(db, 'amp'), [MARKED_UP], 'the entity names were indexed as words');
+    migrate(db, 7);
+    const title = (table: string, id: number): unknown =>
+      db.prepare(`SELECT title FROM ${table} WHERE id = ?`).pluck().get(id);
+    assert.equal(title('articles', MARKED_UP), 'Q&A – part 1');
+    assert.equal(title('feeds', 3), 'Notes & Queries – a blog');
+    assert.equal(title('articles', LITERAL), 'Fish & chips, x < y', 'a plain title is left as it is');
+    assert.equal(
+      db.prepare('SELECT user_title FROM feeds WHERE id = 3').pluck().get(),
+      'Q&amp;A',
+      "the user's own words",
+    );
+    // Only the two repaired rows changed.
+    const after = snapshot(db, before);
+    const changed = (table: string) =>
+      after[table]!.rows.filter((r) => !JSON.stringify(before[table]!.rows).includes(JSON.stringify(r)));
+    assert.equal(changed('articles').length, 1);
+    assert.equal(changed('feeds').length, 1);
+    for (const table of Object.keys(before).filter((t) => t !== 'articles' && t !== 'feeds'))
+      assert.deepEqual(after[table], before[table], table);
+    // The index has the new title once, and still the article's author and body.
+    assert.deepEqual(search(db, 'amp'), []);
+    assert.deepEqual(search(db, '8211'), []);
+    assert.deepEqual(search(db, 'part'), [MARKED_UP]);
+    assert.deepEqual(search(db, 'queues'), [MARKED_UP]);
+    assert.deepEqual(search(db, 'dana'), [MARKED_UP, LITERAL]);
+    assert.deepEqual(search(db, 'chips'), [LITERAL]);
+    assert.deepEqual(search(db, 'encryption'), [ARTICLES[0]]);
+    assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
+    // FTS5's own check: throws when the index's entries disagree with themselves.
+    db.exec("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')");
+  });
 
   it("leaves the data of schema 1, migrated to the latest, readable by today's store", (t) => {
     const db = databaseAt(t, 1);
