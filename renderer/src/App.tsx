@@ -2,6 +2,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { handleKey } from './key-events.js';
 import { useStore } from './state/store.js';
+import { ArticleAnnouncer } from './components/ArticleAnnouncer.js';
+import { MiniPlayer } from './components/media/MiniPlayer.js';
 import { ArticleList, type ArticleListHandle } from './components/ArticleList.js';
 import { ArticleView } from './components/ArticleView.js';
 import { DialogHost } from './components/DialogHost.js';
@@ -48,6 +50,17 @@ export function App() {
 
   return (
     <div className="app" data-layout={layout} data-front={front}>
+      <a
+        className="skip-link"
+        href="#article-list"
+        onClick={(e) => {
+          e.preventDefault();
+          showPane('list');
+          document.querySelector<HTMLElement>('.list-scroller')?.focus();
+        }}
+      >
+        Skip to the article list
+      </a>
       <StatusBanners />
       <div className="panes" style={{ gridTemplateColumns: paneColumns(layout, width, sidebar, middle) }}>
         <Sidebar />
@@ -64,6 +77,8 @@ export function App() {
         )}
         <ArticleView onFrameKey={onKey} />
       </div>
+      <MiniPlayer />
+      <ArticleAnnouncer />
       <DialogHost />
       <Toasts />
     </div>

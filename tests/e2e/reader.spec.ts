@@ -152,7 +152,7 @@ test('reads with the keyboard alone', async ({ reader }) => {
   await expect(first).toHaveAttribute('aria-selected', 'true');
   await expect(text).toHaveText(firstText);
   await page.locator('body').press('s');
-  await expect(first.getByRole('button', { name: 'Unstar' })).toBeVisible();
+  await expect(first).toContainText('Starred');
   await page.locator('body').press('m');
   await expect(first).not.toHaveClass(/ read/);
   await page.locator('body').press('m');

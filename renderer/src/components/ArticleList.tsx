@@ -14,6 +14,7 @@ import { showPane } from '../state/actions/ui.js';
 import { canFilterUnread, feedById, feedTitle, scopeTitle } from '../state/selectors.js';
 import { useStore } from '../state/store.js';
 import { EmptyList } from './EmptyList.js';
+import { ScopeActions } from './ScopeActions.js';
 import { FeedProblem } from './FeedProblem.js';
 
 export interface ArticleListHandle {
@@ -89,6 +90,7 @@ export const ArticleList = forwardRef<ArticleListHandle>(function ArticleList(_p
             <PanelLeft aria-hidden="true" className="icon-svg" />
           </button>
           <h1 className="view-title">{title}</h1>
+          <ScopeActions />
         </div>
         <div className="toolbar-row">
           <input
@@ -121,15 +123,17 @@ export const ArticleList = forwardRef<ArticleListHandle>(function ArticleList(_p
           New articles — show them
         </button>
       )}
+      {items.length === 0 && !loading && <EmptyList error={error} />}
+      {/* A listbox only when it has options: an empty one is announced as broken. */}
       <div
         className="list-scroller"
+        id="article-list"
         ref={scroller}
-        role="listbox"
-        aria-label={`${title}: ${items.length}${next != null ? '+' : ''} articles`}
-        aria-activedescendant={selectedId != null ? `article-${selectedId}` : undefined}
-        tabIndex={0}
+        role={items.length ? 'listbox' : undefined}
+        aria-label={items.length ? `${title}: ${items.length}${next != null ? '+' : ''} articles` : undefined}
+        aria-activedescendant={selectedId != null && items.length ? `article-${selectedId}` : undefined}
+        tabIndex={items.length ? 0 : -1}
       >
-        {items.length === 0 && !loading && <EmptyList error={error} />}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualItems.map((row) => {
             const article = items[row.index]!;
@@ -195,18 +199,19 @@ function ArticleRow({
         </div>
         {article.snippet && <div className="row-snippet">{article.snippet}</div>}
       </div>
-      <button
-        type="button"
+      {/* Not a button: an option may hold no control (screen readers would skip it). The
+          mouse stars here; the keyboard with s; the state is in the option's text. */}
+      <span
         className={`star${article.starred ? ' on' : ''}`}
-        aria-label={article.starred ? 'Unstar' : 'Star'}
-        aria-pressed={article.starred}
+        title={article.starred ? 'Unstar (s)' : 'Star (s)'}
         onClick={(e) => {
           e.stopPropagation();
           void toggleStar(article.id);
         }}
       >
         <Star aria-hidden="true" className="icon-svg" fill={article.starred ? 'currentColor' : 'none'} />
-      </button>
+        {article.starred && <span className="visually-hidden">Starred</span>}
+      </span>
     </div>
   );
 }

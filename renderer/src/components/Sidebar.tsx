@@ -43,6 +43,11 @@ export function Sidebar() {
   const grouped = useStore((s) => s.sync.accounts.length > 1);
   const fileInput = useRef<HTMLInputElement>(null);
   const selectedTags = scope.kind === 'tags' ? scope.tagIds : [];
+  // Whether the current scope has an item of its own here (else "All" takes the Tab stop).
+  const scopeInSidebar =
+    scope.kind === 'smart' ||
+    (scope.kind === 'tags' && tags.some((t) => t.id === scope.tagIds[0])) ||
+    (scope.kind === 'feed' && feeds.some((f) => f.id === scope.feedId));
 
   const smartCount = (view: string): number | undefined =>
     counts
@@ -83,6 +88,8 @@ export function Sidebar() {
                 type="button"
                 className={sameScope(scope, candidate) ? 'current' : ''}
                 aria-current={sameScope(scope, candidate) ? 'page' : undefined}
+                // One Tab stop for the sidebar's items (Up/Down walk them): the current one.
+                tabIndex={sameScope(scope, candidate) || (item.view === 'all' && !scopeInSidebar) ? 0 : -1}
                 onClick={() => selectScope(candidate)}
                 title={`${item.label} (g then ${item.key})`}
               >
@@ -195,6 +202,7 @@ function TagSection({
                 type="button"
                 className={on ? 'current' : ''}
                 aria-pressed={on}
+                tabIndex={selected[0] === tag.id ? 0 : -1}
                 onClick={(e) =>
                   e.ctrlKey || e.metaKey
                     ? toggleTagInScope(tag.id)
@@ -209,6 +217,7 @@ function TagSection({
                 <button
                   type="button"
                   className="icon"
+                  tabIndex={-1}
                   aria-label={`Add ${tag.name} to the combined tags`}
                   title="Combine with the selected tags"
                   onClick={() => toggleTagInScope(tag.id)}
@@ -222,6 +231,7 @@ function TagSection({
                 <button
                   type="button"
                   className="icon"
+                  tabIndex={-1}
                   aria-label={`Rename tag ${tag.name}`}
                   onClick={() => openDialog({ kind: 'rename-tag', tagId: tag.id })}
                 >
@@ -230,6 +240,7 @@ function TagSection({
                 <button
                   type="button"
                   className="icon"
+                  tabIndex={-1}
                   aria-label={`Delete tag ${tag.name}`}
                   onClick={() => confirmDeleteTag(tag.id, tag.name)}
                 >

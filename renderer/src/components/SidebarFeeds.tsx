@@ -112,6 +112,7 @@ function FeedRow({ feed, current, unread }: { feed: Feed; current: boolean; unre
         type="button"
         className={current ? 'current' : ''}
         aria-current={current ? 'page' : undefined}
+        tabIndex={current ? 0 : -1}
         onClick={() => selectScope({ kind: 'feed', feedId: feed.id })}
         title={feed.lastError ? `${title}: ${feed.lastError.message}` : title}
       >
@@ -132,6 +133,7 @@ function FeedRow({ feed, current, unread }: { feed: Feed; current: boolean; unre
           <button
             type="button"
             className="icon"
+            tabIndex={-1}
             aria-label={`Refresh ${title}`}
             onClick={() => void refresh([feed.id])}
           >
@@ -141,6 +143,7 @@ function FeedRow({ feed, current, unread }: { feed: Feed; current: boolean; unre
         <button
           type="button"
           className="icon"
+          tabIndex={-1}
           aria-label={`Edit ${title}`}
           onClick={() => openDialog({ kind: 'edit-feed', feedId: feed.id })}
         >

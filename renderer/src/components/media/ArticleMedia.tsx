@@ -1,37 +1,32 @@
-/** The media of the open article: a video's card, a lead image, a podcast's player. */
+/** The media of the open article: a YouTube video's card, an episode's or a video's player, a lead image. */
 import type { Article } from '../../../../shared/domain.js';
+import { EpisodePlayer } from './EpisodePlayer.js';
+import { shownImage, trackOf } from './track.js';
+import { YouTubeCard } from './YouTubeCard.js';
 import { youtubeId } from './youtube-id.js';
+import '../../styles/player.css';
 
-/** Video entries (YouTube) show their thumbnail and link; podcasts their player. */
 export function ArticleMedia({ article }: { article: Article }) {
   const video = youtubeId(article.url);
   // The offline copy when there is one: the original host is not asked.
-  const thumbnail = article.thumbnailUrl
-    ? article.cachedImages[article.thumbnailUrl]
-      ? location.origin + article.cachedImages[article.thumbnailUrl]
-      : article.thumbnailUrl
-    : null;
-  const audio = article.enclosures.find((e) => e.type?.startsWith('audio/'));
+  const thumbnail = shownImage(article, article.thumbnailUrl, location.origin);
+  const track = trackOf(article, location.origin);
   return (
     <>
       {video && article.url && (
-        <a
-          className="video-card"
-          href={article.url}
-          target="_blank"
-          rel="noopener noreferrer"
-          aria-label={`Watch ${article.title ?? 'the video'} on YouTube`}
-        >
-          {thumbnail && <img src={thumbnail} alt="" referrerPolicy="no-referrer" />}
-          <span className="play" aria-hidden="true">
-            ▶
-          </span>
-        </a>
+        // Keyed by the article: the next video starts as a thumbnail again, not playing.
+        <YouTubeCard
+          key={article.id}
+          videoId={video}
+          url={article.url}
+          title={article.title ?? '(untitled)'}
+          thumbnail={thumbnail}
+        />
       )}
-      {!video && thumbnail && !article.content && !article.fullContent && (
+      {!video && track && <EpisodePlayer key={article.id} track={track} />}
+      {!video && !track && thumbnail && !article.content && !article.fullContent && (
         <img className="lead-image" src={thumbnail} alt="" referrerPolicy="no-referrer" />
       )}
-      {audio && <audio className="enclosure" controls preload="none" src={audio.url} />}
     </>
   );
 }
