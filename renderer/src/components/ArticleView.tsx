@@ -69,7 +69,7 @@ export function ArticleView({ onFrameKey }: { onFrameKey: (event: KeyboardEvent)
             ? 'Loading…'
             : noFeeds
               ? '' // The welcome in the list says how to start.
-              : 'Choose an article to read it here. j and k (or ↓ and ↑) move through the list.'}
+              : 'Choose an article to read it here. j and k (or the Down and Up arrows) move through the list.'}
         </p>
       </section>
     );
