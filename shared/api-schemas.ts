@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ReaderApi, ReaderMethod } from './api.js';
+import { FEED_OPEN_MODES, LIST_LAYOUTS, READER_FONTS, READER_LIMITS } from './domain.js';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const text = (max: number) => z.string().max(max);
@@ -24,6 +25,7 @@ const articleQuery = z.strictObject({
   tagMode: z.enum(['any', 'all']).optional(),
   search: text(500).optional(),
   dedupe: z.boolean().optional(),
+  order: z.enum(['newest', 'oldest']).optional(),
 });
 
 const feedPatch = z.strictObject({
@@ -31,7 +33,10 @@ const feedPatch = z.strictObject({
   url: url.optional(),
   refreshMinutes: refreshMinutes.nullable().optional(),
   fetchFullText: z.boolean().optional(),
+  openAs: z.enum(FEED_OPEN_MODES).optional(),
 });
+
+const listLayout = z.enum(LIST_LAYOUTS);
 
 const settingsPatch = z.strictObject({
   refreshMinutes: refreshMinutes.optional(),
@@ -50,6 +55,16 @@ const settingsPatch = z.strictObject({
     .optional(),
   backupsKept: z.number().int().min(1).max(100).optional(),
   autoUpdate: z.boolean().optional(),
+  listLayout: listLayout.optional(),
+  viewLayouts: z.record(z.string().max(200), listLayout).refine((v) => Object.keys(v).length <= 10_000).optional(),
+  listOrder: z.enum(['newest', 'oldest']).optional(),
+  groupByDay: z.boolean().optional(),
+  markReadOnScroll: z.boolean().optional(),
+  readerFont: z.enum(READER_FONTS).optional(),
+  readerFontSize: z.number().int().min(READER_LIMITS.fontSize.min).max(READER_LIMITS.fontSize.max).optional(),
+  readerLineWidth: z.number().int().min(READER_LIMITS.lineWidth.min).max(READER_LIMITS.lineWidth.max).optional(),
+  readerLineHeight: z.number().min(READER_LIMITS.lineHeight.min).max(READER_LIMITS.lineHeight.max).optional(),
+  collapsedGroups: z.array(z.string().max(50)).max(10_000).optional(),
 });
 
 const none = z.tuple([]);

@@ -16,6 +16,7 @@ import type {
   DiscoveredFeed,
   Feed,
   FeedId,
+  FeedOpenMode,
   OfflineStatus,
   OpmlImportReport,
   RefreshProgress,
@@ -99,6 +100,7 @@ export interface FeedPatch {
   url?: string;
   refreshMinutes?: number | null;
   fetchFullText?: boolean;
+  openAs?: FeedOpenMode;
 }
 
 export interface MarkReadResult {

@@ -62,6 +62,8 @@ export interface Feed {
   refreshMinutes: number | null;
   /** Fetch the full article page for summary-only feeds. */
   fetchFullText: boolean;
+  /** How an article of this feed opens: its feed content, the full article, or the browser. */
+  openAs: FeedOpenMode;
   lastFetchAt: number | null;
   nextFetchAt: number | null;
   /** Consecutive failed refreshes; 0 when the last refresh worked. */
@@ -162,6 +164,18 @@ export type SmartView = 'all' | 'unread' | 'starred' | 'today';
  * What the article list shows. A view is a query, never a copy: `feed`, `tags` and
  * `search` narrow a smart view.
  */
+/** How a feed's articles open (the feed's Edit dialog). */
+export type FeedOpenMode = 'feed' | 'full' | 'browser';
+export const FEED_OPEN_MODES: readonly FeedOpenMode[] = ['feed', 'full', 'browser'];
+
+/** How the article list draws its rows: titles only, cards with thumbnails, or a magazine grid. */
+export type ListLayout = 'compact' | 'cards' | 'magazine';
+export const LIST_LAYOUTS: readonly ListLayout[] = ['compact', 'cards', 'magazine'];
+
+export type ListOrder = 'newest' | 'oldest';
+export type ReaderFont = 'system' | 'sans' | 'serif';
+export const READER_FONTS: readonly ReaderFont[] = ['system', 'sans', 'serif'];
+
 export interface ArticleQuery {
   view: SmartView;
   feedId?: FeedId;
@@ -173,6 +187,8 @@ export interface ArticleQuery {
   search?: string;
   /** Show a post carried by several feeds once. Default true. */
   dedupe?: boolean;
+  /** Newest first (the default) or oldest first; the page cursor follows the order. */
+  order?: ListOrder;
 }
 
 /** Keyset cursor: the id of the last row of the previous page (ids sort newest first). */
@@ -211,6 +227,24 @@ export interface Settings {
   backupsKept: number;
   /** The installed desktop app checks GitHub Releases for updates (never in browser mode). */
   autoUpdate: boolean;
+  /** The list layout of views that have none of their own. */
+  listLayout: ListLayout;
+  /** Layouts chosen for single views, by the renderer's view key (state/view-key.ts). */
+  viewLayouts: Record<string, ListLayout>;
+  listOrder: ListOrder;
+  /** Day headings ("Today", "Yesterday", "Monday 30 November") between the list's rows. */
+  groupByDay: boolean;
+  /** Articles scrolled past the top of the list are marked read. */
+  markReadOnScroll: boolean;
+  readerFont: ReaderFont;
+  /** Article text size in CSS pixels. */
+  readerFontSize: number;
+  /** Longest line of article text, in characters (CSS ch). */
+  readerLineWidth: number;
+  /** Article line height, as a multiple of the text size. */
+  readerLineHeight: number;
+  /** Sidebar groups the user folded: 'tag:<id>' or 'untagged'. */
+  collapsedGroups: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -225,7 +259,24 @@ export const DEFAULT_SETTINGS: Settings = {
   backupEveryHours: 24,
   backupsKept: 5,
   autoUpdate: true,
+  listLayout: 'compact',
+  viewLayouts: {},
+  listOrder: 'newest',
+  groupByDay: false,
+  markReadOnScroll: false,
+  readerFont: 'system',
+  readerFontSize: 17,
+  readerLineWidth: 70,
+  readerLineHeight: 1.6,
+  collapsedGroups: [],
 };
+
+/** What the reader settings accept (validated where they cross into the engine). */
+export const READER_LIMITS = {
+  fontSize: { min: 12, max: 28 },
+  lineWidth: { min: 40, max: 100 },
+  lineHeight: { min: 1.2, max: 2.2 },
+} as const;
 
 /** The outcome of refreshing one feed. */
 export type FeedRefreshStatus = 'ok' | 'not-modified' | 'failed';

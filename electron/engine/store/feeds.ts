@@ -7,6 +7,7 @@ import {
   type Feed,
   type FeedError,
   type FeedId,
+  type FeedOpenMode,
 } from '../../../shared/domain.js';
 import { prepared, type Db } from './db.js';
 import { recordFeedAction } from './outbox.js';
@@ -30,6 +31,7 @@ interface FeedRow {
   max_age_seconds: number | null;
   refresh_minutes: number | null;
   fetch_full_text: number;
+  open_as: FeedOpenMode;
   last_fetch_at: number | null;
   next_fetch_at: number | null;
   error_count: number;
@@ -58,6 +60,7 @@ export function rowToFeed(row: FeedRow): Feed {
     tags: row.tag_ids ? row.tag_ids.split(',').map(Number) : [],
     refreshMinutes: row.refresh_minutes,
     fetchFullText: row.fetch_full_text === 1,
+    openAs: row.open_as,
     lastFetchAt: row.last_fetch_at,
     nextFetchAt: row.next_fetch_at,
     errorCount: row.error_count,
@@ -126,6 +129,7 @@ export interface FeedPatchRow {
   url?: string;
   refreshMinutes?: number | null;
   fetchFullText?: boolean;
+  openAs?: FeedOpenMode;
 }
 
 export function updateFeedSettings(db: Db, id: FeedId, patch: FeedPatchRow): void {
@@ -137,6 +141,7 @@ export function updateFeedSettings(db: Db, id: FeedId, patch: FeedPatchRow): voi
   }
   if (patch.refreshMinutes !== undefined) sets.push(['refresh_minutes = ?', patch.refreshMinutes]);
   if (patch.fetchFullText !== undefined) sets.push(['fetch_full_text = ?', patch.fetchFullText ? 1 : 0]);
+  if (patch.openAs !== undefined) sets.push(['open_as = ?', patch.openAs]);
   if (sets.length === 0) return;
   db.transaction(() => {
     db.prepare(`UPDATE feeds SET ${sets.map(([column]) => column).join(', ')} WHERE id = ?`).run(

@@ -16,6 +16,7 @@ export function feed(id: number, fields: Partial<Feed> = {}): Feed {
     tags: [],
     refreshMinutes: null,
     fetchFullText: false,
+    openAs: 'feed',
     lastFetchAt: null,
     nextFetchAt: null,
     errorCount: 0,

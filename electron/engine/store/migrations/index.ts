@@ -7,6 +7,7 @@ import { migration004 } from './004-merge-after-refresh.js';
 import { migration005 } from './005-feed-icons.js';
 import { migration006 } from './006-accounts-and-sync.js';
 import { migration007 } from './007-plain-titles.js';
+import { migration008 } from './008-feed-open-mode.js';
 
 export interface Migration {
   version: number;
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
