@@ -56,7 +56,10 @@ const settingsPatch = z.strictObject({
   backupsKept: z.number().int().min(1).max(100).optional(),
   autoUpdate: z.boolean().optional(),
   listLayout: listLayout.optional(),
-  viewLayouts: z.record(z.string().max(200), listLayout).refine((v) => Object.keys(v).length <= 10_000).optional(),
+  viewLayouts: z
+    .record(z.string().max(200), listLayout)
+    .refine((v) => Object.keys(v).length <= 10_000)
+    .optional(),
   listOrder: z.enum(['newest', 'oldest']).optional(),
   groupByDay: z.boolean().optional(),
   markReadOnScroll: z.boolean().optional(),

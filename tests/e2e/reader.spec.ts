@@ -164,7 +164,12 @@ test('reads with the keyboard alone', async ({ reader }) => {
   await expect(page.getByLabel('Search articles')).toBeFocused();
   await page.keyboard.press('Escape');
   await page.locator('body').press('?');
-  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts and search' });
+  await expect(help).toBeVisible();
+  // The search syntax is documented where the keys are.
+  await expect(
+    help.getByRole('table', { name: 'Search' }).getByRole('rowheader', { name: 'title:word' }),
+  ).toBeVisible();
   await reader.shot('shortcuts');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);

@@ -5,13 +5,8 @@ import { EditAccountDialog, RemoveAccountDialog } from './dialogs/AccountDialogs
 import { AccountsDialog } from './dialogs/AccountsDialog.js';
 import { AddFeedDialog } from './dialogs/AddFeedDialog.js';
 import { EditFeedDialog } from './dialogs/EditFeedDialog.js';
-import {
-  ConfirmDialog,
-  ImportReportDialog,
-  RenameTagDialog,
-  SettingsDialog,
-  ShortcutsDialog,
-} from './dialogs/SmallDialogs.js';
+import { ShortcutsDialog } from './dialogs/ShortcutsDialog.js';
+import { ConfirmDialog, ImportReportDialog, RenameTagDialog, SettingsDialog } from './dialogs/SmallDialogs.js';
 
 export function DialogHost() {
   const dialog = useStore((s) => s.ui.dialog);

@@ -1,7 +1,6 @@
-/** The small dialogs: confirm, rename a tag, the shortcut list, settings, an import report. */
+/** The small dialogs: confirm, rename a tag, settings, an import report. */
 import { useState } from 'react';
 import type { Settings, Tag } from '../../../../shared/domain.js';
-import { SHORTCUTS } from '../../keyboard.js';
 import { updateSettings } from '../../state/actions/settings.js';
 import { renameTag } from '../../state/actions/tags.js';
 import { closeDialog, openDialog } from '../../state/actions/ui.js';
@@ -65,30 +64,6 @@ export function RenameTagDialog({ tag }: { tag: Tag }) {
           </button>
         </div>
       </form>
-    </Modal>
-  );
-}
-
-export function ShortcutsDialog() {
-  return (
-    <Modal title="Keyboard shortcuts">
-      <table className="shortcuts">
-        <tbody>
-          {SHORTCUTS.map((s) => (
-            <tr key={s.keys}>
-              <th scope="row">
-                <kbd>{s.keys}</kbd>
-              </th>
-              <td>{s.label}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <div className="dialog-buttons">
-        <button type="button" className="primary" onClick={() => closeDialog()}>
-          Close
-        </button>
-      </div>
     </Modal>
   );
 }
