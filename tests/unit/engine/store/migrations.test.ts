@@ -281,6 +281,13 @@ const CHECKS: Record<number, (db: Db, before: Snapshot) => void> = {
     assert.deepEqual(search(db, 'encryption'), [ARTICLES[0]]);
     assert.deepEqual(search(db, 'shared'), [ARTICLES[1], ARTICLES[2]]);
   },
+  8: (db, before) => {
+    // Every feed opens as before (its feed content) until the user says otherwise.
+    assert.equal(snapshot(db).feeds?.rows.length, before.feeds?.rows.length);
+    assert.deepEqual(db.prepare('SELECT DISTINCT open_as FROM feeds').pluck().all(), ['feed']);
+    db.prepare("UPDATE feeds SET open_as = 'browser' WHERE id = 1").run();
+    assert.throws(() => db.prepare("UPDATE feeds SET open_as = 'web' WHERE id = 2").run(), /CHECK/);
+  },
 };
 
 /** Rows as schema 6 stored them before titles were plain text: markup and entities kept. */
