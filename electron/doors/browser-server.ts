@@ -1,8 +1,10 @@
 /**
  * Browser mode: the built renderer served on 127.0.0.1, with the ReaderApi carried over a
  * WebSocket. Guarded like a local service must be against the web pages a user visits:
- * bound to loopback, a random token required on every HTTP and WebSocket request, and the
- * Host (DNS rebinding) and Origin (cross-site WebSocket) headers checked.
+ * bound to loopback, a random token required on every HTTP and WebSocket request, and on
+ * every one of them the Host (DNS rebinding), Origin and Sec-Fetch-Site (a request another
+ * site's page makes, which the browser sends with the user's cookie) checked
+ * (request-site.ts).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
@@ -12,6 +14,7 @@ import type { ReaderApi, ReaderEventName, ReaderEvents } from '../../shared/api.
 import type { EventMessage } from '../../shared/protocol.js';
 import { callReader } from './reader-door.js';
 import { appContentSecurityPolicy } from './csp.js';
+import { crossSiteReason } from './request-site.js';
 import { staticFiles, type CachedImageLookup } from './static-files.js';
 
 export const TOKEN_COOKIE = 'syndic-token';
@@ -68,6 +71,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const token = options.token ?? randomBytes(24).toString('base64url');
   let origin = '';
   let allowedHosts = new Set<string>();
+  let allowedOrigins = new Set<string>();
 
   const requestToken = (req: http.IncomingMessage, url: URL): string | null =>
     url.searchParams.get('token') ?? cookieToken(req.headers.cookie);
@@ -80,6 +84,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const server = http.createServer((req, res) => {
     void (async () => {
       if (!allowedHosts.has(req.headers.host ?? '')) return refuse(res, 403, 'Wrong Host header');
+      const crossSite = crossSiteReason(req.headers, allowedOrigins);
+      if (crossSite) return refuse(res, 403, crossSite);
       const url = new URL(req.url ?? '/', origin);
       if (!sameToken(requestToken(req, url), token)) {
         return refuse(res, 401, 'Syndic needs its access token: open the address that `syndic serve` printed.');
@@ -108,8 +114,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', origin);
     const hostOk = allowedHosts.has(req.headers.host ?? '');
-    const originOk =
-      req.headers.origin === undefined ? false : allowedHosts.has(req.headers.origin.replace(/^http:\/\//, ''));
+    // A browser always sends Origin on a WebSocket: one without it is not our page.
+    const originOk = req.headers.origin !== undefined && crossSiteReason(req.headers, allowedOrigins) === null;
     if (url.pathname !== '/api' || !hostOk || !originOk || !sameToken(requestToken(req, url), token)) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
@@ -141,6 +147,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const port = (server.address() as AddressInfo).port;
   origin = `http://${host}:${port}`;
   allowedHosts = new Set([`${host}:${port}`, `localhost:${port}`]);
+  allowedOrigins = new Set([...allowedHosts].map((h) => `http://${h}`));
 
   return {
     url: `${origin}/?token=${encodeURIComponent(token)}`,

@@ -1,13 +1,18 @@
 /**
  * Article HTML is written by strangers: it goes through DOMPurify with an allowlist before
  * it reaches any DOM. No script, no event handler, no style attribute, no form, no frame;
- * links only http(s) or mailto, opened outside the app; images only http(s) or data.
+ * links only http(s) or mailto, opened outside the app; what the frame loads (images,
+ * sources, posters, media) only from the offline cache or an allowed remote address
+ * (article-resources.ts).
  * Embedded videos from known players become a link with the video's name. A body that is
  * plain text (show notes, video descriptions) is given its paragraphs, line breaks and
  * links first, which HTML would otherwise fold into one line of dead text.
  */
 import DOMPurify from 'dompurify';
 import { isPlainText, plainTextToHtml } from '../../shared/plain-text-html.js';
+import { rewriteLoadedAddresses, type CachedImages } from './article-resources.js';
+
+export type { CachedImages } from './article-resources.js';
 
 const ALLOWED_TAGS = [
   'a',
@@ -129,32 +134,6 @@ const VIDEO_EMBEDS: [RegExp, (id: string) => string, string][] = [
 ];
 
 const SAFE_LINK = /^(?:https?:|mailto:)/i;
-const SAFE_IMAGE = /^(?:https?:|data:image\/(?:png|jpe?g|gif|webp|avif);)/i;
-
-/**
- * The offline image cache for the article being sanitised: an image whose address is in
- * `cached` is shown from the app's own copy, and its srcset is dropped, so the browser
- * never asks the original host for it.
- */
-export interface CachedImages {
-  cached: Record<string, string>;
-  /** The article's own address, against which relative image addresses resolve. */
-  base: string | null;
-  /** The app's origin, where cached copies are served. */
-  origin: string;
-}
-
-function cachedCopy(src: string, images: CachedImages | null): string | null {
-  if (!images) return null;
-  let absolute = src;
-  try {
-    absolute = new URL(src, images.base ?? undefined).href;
-  } catch {
-    // Not resolvable: looked up as written.
-  }
-  const path = images.cached[absolute] ?? images.cached[src];
-  return path ? images.origin + path : null;
-}
 
 /**
  * A sanitiser: its own DOMPurify instance with the hooks that turn players into links,
@@ -187,25 +166,10 @@ function createSanitizer(): (html: string, images: CachedImages | null) => strin
       node.setAttribute('target', '_blank');
       node.setAttribute('rel', 'noopener noreferrer');
     }
-    if (node.tagName === 'IMG' || node.tagName === 'SOURCE' || node.tagName === 'VIDEO' || node.tagName === 'AUDIO') {
-      for (const attr of ['src', 'poster']) {
-        const value = node.getAttribute(attr);
-        if (value !== null && !SAFE_IMAGE.test(value)) node.removeAttribute(attr);
-      }
-      const srcset = node.getAttribute('srcset');
-      if (srcset && srcset.split(',').some((part) => !SAFE_IMAGE.test(part.trim()))) node.removeAttribute('srcset');
-      for (const attr of ['src', 'poster']) {
-        const value = node.getAttribute(attr);
-        const copy = value ? cachedCopy(value, images) : null;
-        if (copy) {
-          node.setAttribute(attr, copy);
-          node.removeAttribute('srcset');
-        }
-      }
-      if (node.tagName === 'IMG') {
-        node.setAttribute('loading', 'lazy');
-        node.setAttribute('referrerpolicy', 'no-referrer');
-      }
+    rewriteLoadedAddresses(node, images);
+    if (node.tagName === 'IMG') {
+      node.setAttribute('loading', 'lazy');
+      node.setAttribute('referrerpolicy', 'no-referrer');
     }
   });
   return (html, cached) => {

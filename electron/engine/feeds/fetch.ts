@@ -1,7 +1,9 @@
 /**
  * Fetching one feed over HTTP, politely and defensively: conditional GET, compression,
  * connect and total deadlines, a size cap counted after decompression, at most five
- * redirects (http and https only), and one specific FetchError for every failure.
+ * redirects (http and https only), and one specific FetchError for every failure. What an
+ * article names (images, icons, full articles) is fetched under the private-network rule
+ * (address-guard.ts), checked at every hop.
  *
  * It uses node:http directly rather than fetch() because fetch cannot bound the connect
  * phase separately, cannot count decompressed bytes before buffering them, and hides
@@ -11,10 +13,13 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
+import { checkLiteralHost, guardedLookup, type AddressGuard, type Destination } from './address-guard.js';
 import { bodyEncodingOf, isZlibWrapped, type BodyEncoding } from './compressed-body.js';
 import { FetchError, corruptBodyError, tooBigError } from './fetch-error.js';
+import { agentFor } from './http-agents.js';
 
 export { FetchError } from './fetch-error.js';
+export { closeIdleConnections } from './http-agents.js';
 
 export interface FetchOptions {
   /** Time allowed to open the connection (DNS, TCP, TLS). */
@@ -42,6 +47,8 @@ export interface FetchRequest {
   /** Extra Accept header, e.g. for pages during discovery. */
   accept?: string;
   signal?: AbortSignal;
+  /** Set for what an article names: the private-network rule applies at every hop. */
+  guard?: AddressGuard;
 }
 
 interface CacheHints {
@@ -56,6 +63,8 @@ interface Located {
   finalUrl: string;
   /** Set when every redirect on the way was permanent: the feed has moved. */
   movedTo: string | null;
+  /** The IP address that answered: where the feed lives (see store/feed-network.ts). */
+  remoteAddress: string | null;
 }
 
 type NotModified = CacheHints & Located & { kind: 'not-modified' };
@@ -84,20 +93,6 @@ export type AsSentFetchResult =
 
 const ACCEPT_FEEDS =
   'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
-
-/** Keep-alive agents with two sockets per host: the per-host politeness limit. */
-const agents = {
-  http: new http.Agent({ keepAlive: true, maxSockets: 2, maxFreeSockets: 2, timeout: 60_000 }),
-  https: new https.Agent({ keepAlive: true, maxSockets: 2, maxFreeSockets: 2, timeout: 60_000 }),
-};
-
-/** Closes idle keep-alive sockets, so a CLI run can exit at once. */
-export function closeIdleConnections(): void {
-  agents.http.destroy();
-  agents.https.destroy();
-  agents.http = new http.Agent({ keepAlive: true, maxSockets: 2, maxFreeSockets: 2, timeout: 60_000 });
-  agents.https = new https.Agent({ keepAlive: true, maxSockets: 2, maxFreeSockets: 2, timeout: 60_000 });
-}
 
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
   if (!value) return undefined;
@@ -153,19 +148,25 @@ interface RawResponse {
   stream: http.IncomingMessage;
 }
 
-/** One HTTP request, no redirects. The connect phase has its own deadline. */
+/**
+ * One HTTP request, no redirects. The connect phase has its own deadline. Under a guard
+ * the address is checked before connecting (a literal) or by the socket's lookup (a name).
+ */
 function requestOnce(
   url: URL,
   headers: Record<string, string>,
   options: FetchOptions,
   signal: AbortSignal,
+  guard: { rule: AddressGuard; to: Destination } | null,
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
+    if (guard) checkLiteralHost(guard.rule, guard.to);
     const isHttps = url.protocol === 'https:';
     const req = (isHttps ? https : http).request(url, {
       method: 'GET',
       headers,
-      agent: isHttps ? agents.https : agents.http,
+      agent: agentFor(url.protocol, guard ? guard.rule.feedNetwork : null),
+      lookup: guard ? guardedLookup(guard.rule, guard.to) : undefined,
       signal,
     });
     let connectTimer: NodeJS.Timeout | undefined;
@@ -300,11 +301,18 @@ async function exchange<T>(
   if (request.lastModified) headers['if-modified-since'] = request.lastModified;
 
   let allPermanent = true;
-  let redirected = false;
+  let redirected: string | undefined;
   for (let hop = 0; ; hop++) {
     let res: RawResponse;
+    const rule = request.guard;
     try {
-      res = await requestOnce(url, headers, options, signal);
+      res = await requestOnce(
+        url,
+        headers,
+        options,
+        signal,
+        rule ? { rule, to: { host: url.hostname, redirectedFrom: redirected } } : null,
+      );
     } catch (error) {
       if (error instanceof FetchError) throw error;
       if (signal.aborted) throw timedOut();
@@ -327,7 +335,7 @@ async function exchange<T>(
       if (next.protocol !== 'http:' && next.protocol !== 'https:')
         throw new FetchError('bad-redirect', `${url.host} redirects to a ${next.protocol} address, which is refused`);
       allPermanent &&= status === 301 || status === 308;
-      redirected = true;
+      redirected = url.hostname;
       url = next;
       continue;
     }
@@ -337,11 +345,12 @@ async function exchange<T>(
       lastModified: (res.headers['last-modified'] as string | undefined) ?? null,
       maxAgeSeconds: parseMaxAge(res.headers['cache-control'] as string | undefined),
     };
-    const movedTo = redirected && allPermanent ? url.href : null;
+    const movedTo = redirected !== undefined && allPermanent ? url.href : null;
+    const remoteAddress = res.stream.socket?.remoteAddress ?? null;
 
     if (status === 304) {
       res.stream.resume();
-      return { kind: 'not-modified', finalUrl: url.href, movedTo, ...hints };
+      return { kind: 'not-modified', finalUrl: url.href, movedTo, remoteAddress, ...hints };
     }
     if (status < 200 || status >= 300) {
       res.stream.resume();
@@ -363,7 +372,7 @@ async function exchange<T>(
       throw describeNetworkError(error as NodeJS.ErrnoException, url.host);
     }
     const contentType = (res.headers['content-type'] as string | undefined) ?? null;
-    return { kind: 'ok', finalUrl: url.href, movedTo, body, contentType, ...hints };
+    return { kind: 'ok', finalUrl: url.href, movedTo, remoteAddress, body, contentType, ...hints };
   }
 }
 

@@ -6,6 +6,7 @@
  * as they are, so its own charset sniffing (BOM, header, <meta charset>) applies. The
  * libraries are loaded on first use: most sessions never need them.
  */
+import type { AddressGuard } from '../feeds/address-guard.js';
 import { fetchFeed, FetchError, type FetchOptions } from '../feeds/fetch.js';
 import { loadPurifier } from '../feeds/sanitize-html.js';
 
@@ -56,9 +57,15 @@ export async function extractArticle(body: Buffer, contentType: string | null, u
   }
 }
 
-export async function fetchFullArticle(url: string, options: FetchOptions, signal?: AbortSignal): Promise<FullArticle> {
+/** Fetches and extracts the article at `url`, under the private-network rule of its feed. */
+export async function fetchFullArticle(
+  url: string,
+  options: FetchOptions,
+  guard: AddressGuard,
+  signal?: AbortSignal,
+): Promise<FullArticle> {
   const page = await fetchFeed(
-    { url, accept: ACCEPT_PAGES, signal },
+    { url, accept: ACCEPT_PAGES, signal, guard },
     { ...options, maxBytes: Math.min(options.maxBytes, MAX_PAGE_BYTES) },
   );
   if (page.kind !== 'ok') throw new FetchError('http', `${url} answered 304 to a request that had no validators`);

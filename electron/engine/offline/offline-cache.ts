@@ -4,17 +4,22 @@
  * every image it shows, into the image cache. Work is taken from the `offline_queue`
  * table, so a quit or a crash resumes where it stopped; the network is never asked while
  * the machine is offline; the cache is kept under its size cap after every article.
+ * Everything an article names is fetched under the private-network rule of its feed
+ * (feeds/address-guard.ts): a public feed cannot point the cache at the local network.
  */
 import { existsSync } from 'node:fs';
 import type { ArticleId, FeedId, OfflineStatus } from '../../../shared/domain.js';
 import { feedIconAddress } from '../../../shared/feed-icon.js';
 import type { IsOnline } from '../connectivity.js';
+import type { AddressGuard, Resolve } from '../feeds/address-guard.js';
 import { fetchFeed, FetchError, type FetchOptions } from '../feeds/fetch.js';
 import * as articles from '../store/articles.js';
 import type { Db } from '../store/db.js';
 import { feedIconRows, getFeed, setFeedIconHash } from '../store/feeds.js';
+import { feedNetworkRow } from '../store/feed-network.js';
 import { setFullContent } from '../store/full-content.js';
 import * as images from '../store/images.js';
+import { feedNetworkOf, guardFor } from './feed-network.js';
 import { fetchFullArticle } from './full-text.js';
 import { deleteImageFile, hashOf, imagePath, imageTypeOf, writeImageFile } from './image-files.js';
 import { imageUrlsOf } from './image-urls.js';
@@ -45,6 +50,8 @@ export interface OfflineCacheOptions {
   onSearchIndexWritten?: () => void;
   /** These feeds' icons are now cached (or their copy changed): the sidebar can show them. */
   onFeedIcons?: (feedIds: FeedId[]) => void;
+  /** Resolves names for the private-network check; the system's resolver unless a test injects one. */
+  resolve?: Resolve;
 }
 
 export class OfflineCache {
@@ -168,9 +175,16 @@ export class OfflineCache {
     let fullContent = article.fullContent;
     let transient = false;
     const feed = getFeed(db, article.feedId);
+    const feedNetwork = feedNetworkOf(feedNetworkRow(db, article.feedId));
+    const guard = (what: string): AddressGuard => guardFor(what, feedNetwork, this.options.resolve);
     if (!fullContent && article.url && (forceFullText || feed?.fetchFullText)) {
       try {
-        const full = await fetchFullArticle(article.url, this.options.fetchOptions, this.controller.signal);
+        const full = await fetchFullArticle(
+          article.url,
+          this.options.fetchOptions,
+          guard('full article'),
+          this.controller.signal,
+        );
         if (!db.open) return 'retry';
         setFullContent(db, id, full.html);
         this.wroteFullText = true;
@@ -187,7 +201,7 @@ export class OfflineCache {
     const worker = async (): Promise<void> => {
       while (next < pending.length && !this.stopped) {
         const url = pending[next++]!;
-        if ((await this.cacheImage(url)) === 'retry') transient = true;
+        if ((await this.cacheImage(url, guard('image'))) === 'retry') transient = true;
       }
     };
     await Promise.all(Array.from({ length: Math.min(IMAGE_CONCURRENCY, pending.length) }, worker));
@@ -212,7 +226,8 @@ export class OfflineCache {
         // A network failure is tried again a day later too (an icon is not worth a lookup
         // of a dead domain at every start), unless the whole machine went offline or the
         // app quit mid-fetch: neither says anything about the icon's site.
-        if (this.needsFetch(address, now()) && (await this.cacheImage(address)) === 'retry') {
+        const guard = guardFor('icon', feedNetworkOf(feed), this.options.resolve);
+        if (this.needsFetch(address, now()) && (await this.cacheImage(address, guard)) === 'retry') {
           if (db.open && !this.stopped && this.options.isOnline())
             images.recordImageError(db, address, 'The network failed', now());
           continue;
@@ -236,11 +251,12 @@ export class OfflineCache {
     return now - state.fetched_at > DAY;
   }
 
-  private async cacheImage(url: string): Promise<'done' | 'retry'> {
+  /** Fetches one image into the cache; a refusal by the guard is recorded like a broken image. */
+  private async cacheImage(url: string, guard: AddressGuard): Promise<'done' | 'retry'> {
     const { db, now } = this.options;
     try {
       const fetched = await fetchFeed(
-        { url, accept: ACCEPT_IMAGES, signal: this.controller.signal },
+        { url, accept: ACCEPT_IMAGES, signal: this.controller.signal, guard },
         { ...this.options.fetchOptions, maxBytes: MAX_IMAGE_BYTES },
       );
       if (!db.open) return 'retry';

@@ -4,6 +4,7 @@
  * returned, so one bad feed never stops the others.
  */
 import type { FeedRefreshResult } from '../../../shared/domain.js';
+import { networkKindOf } from '../../../shared/network-kind.js';
 import { toFeedError } from '../feeds/errors.js';
 import { fetchFeedAsSent, FetchError, type FetchOptions } from '../feeds/fetch.js';
 import type { FeedParser } from '../feeds/parse-pool.js';
@@ -18,6 +19,7 @@ import {
   recordNotModified,
   type FeedFetchState,
 } from '../store/feeds.js';
+import { recordFeedNetwork } from '../store/feed-network.js';
 
 const MINUTE = 60_000;
 const MAX_INTERVAL = 24 * 60 * MINUTE;
@@ -115,10 +117,14 @@ export async function refreshFeed(ctx: RefreshContext, state: FeedFetchState): P
     // The next fetch after this success, by the feed's <ttl> (the one just parsed, or the last).
     const nextFetchAt = (ttlMinutes: number | null): number =>
       nextAfterSuccess(state, { ttlMinutes, maxAgeSeconds: fetched.maxAgeSeconds }, now, ctx.schedule);
+    // Where the feed was found decides where its articles may send the offline cache.
+    const recordNetwork = (): void => {
+      if (fetched.remoteAddress) recordFeedNetwork(db, state.id, networkKindOf(fetched.remoteAddress));
+    };
 
     // 304, or a body that hashes the same as the last one parsed.
     if (!parsed?.feed) {
-      write(() =>
+      write(() => {
         recordNotModified(db, state.id, {
           url: movedTo,
           etag: fetched.etag,
@@ -126,8 +132,9 @@ export async function refreshFeed(ctx: RefreshContext, state: FeedFetchState): P
           maxAgeSeconds: fetched.maxAgeSeconds,
           fetchedAt: now,
           nextFetchAt: nextFetchAt(state.ttlMinutes),
-        }),
-      );
+        });
+        recordNetwork();
+      });
       result.status = 'not-modified';
       return result;
     }
@@ -150,6 +157,7 @@ export async function refreshFeed(ctx: RefreshContext, state: FeedFetchState): P
         fetchedAt: now,
         nextFetchAt: nextFetchAt(feed.ttlMinutes),
       });
+      recordNetwork();
     });
     result.status = 'ok';
     result.newArticles = written.inserted.length;

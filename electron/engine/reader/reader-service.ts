@@ -45,6 +45,7 @@ import type {
 } from '../../../shared/domain.js';
 import { CACHED_IMAGE_PREFIX } from '../../../shared/cached-image.js';
 import { nodeIsOnline, type IsOnline } from '../connectivity.js';
+import type { Resolve } from '../feeds/address-guard.js';
 import { DEFAULT_FETCH_OPTIONS, type FetchOptions } from '../feeds/fetch.js';
 import { createParsePool, type FeedParser } from '../feeds/parse-pool.js';
 import { imagePath } from '../offline/image-files.js';
@@ -102,6 +103,8 @@ export interface ServiceOptions {
   syncClients?: ClientFactory;
   /** The timers of the sync scheduler and of the live counts (tests use their own). */
   syncTimers?: Timers;
+  /** How the offline cache resolves names for the private-network rule (tests inject one). */
+  resolve?: Resolve;
 }
 
 export class ReaderService implements ReaderApi, FailureObserver {
@@ -144,6 +147,7 @@ export class ReaderService implements ReaderApi, FailureObserver {
       onStatus: (status) => ctx.emit('offline-status', status),
       onSearchIndexWritten: () => void this.maintenance.mergeAfterRefresh(),
       onFeedIcons: (feedIds) => ctx.emit('feeds-changed', { feedIds }),
+      resolve: options.resolve,
     });
     this.maintenance = new Maintenance({
       db: this.db,

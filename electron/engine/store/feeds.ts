@@ -9,6 +9,7 @@ import {
   type FeedId,
   type FeedOpenMode,
 } from '../../../shared/domain.js';
+import type { NetworkKind } from '../../../shared/network-kind.js';
 import { prepared, type Db } from './db.js';
 import { recordFeedAction } from './outbox.js';
 
@@ -283,12 +284,15 @@ export interface FeedIconRow {
   siteUrl: string | null;
   iconUrl: string | null;
   iconHash: string | null;
+  /** Where the feed lives (store/feed-network.ts): the icon is named by the feed. */
+  network: NetworkKind | null;
 }
 
 export function feedIconRows(db: Db): FeedIconRow[] {
   return prepared<[], FeedIconRow>(
     db,
-    'SELECT id, url, site_url AS siteUrl, icon_url AS iconUrl, icon_hash AS iconHash FROM feeds ORDER BY id',
+    `SELECT id, url, site_url AS siteUrl, icon_url AS iconUrl, icon_hash AS iconHash, network
+     FROM feeds ORDER BY id`,
   ).all();
 }
 

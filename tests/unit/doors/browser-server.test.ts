@@ -114,6 +114,39 @@ describe('browser mode bridge', () => {
     assert.equal(res.status, 403);
   });
 
+  it('refuses a cross-site request on every path, with the cookie or the token (issue 19, item 4)', async () => {
+    const crossSite: Record<string, string>[] = [
+      { origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' },
+      { origin: 'http://evil.example' },
+      { origin: 'null' },
+      { 'sec-fetch-site': 'cross-site' },
+      // Another program's page on 127.0.0.1 is the same site as ours: not our origin.
+      { 'sec-fetch-site': 'same-site' },
+      { origin: `http://127.0.0.1:${Number(new URL(server.origin).port) + 1}` },
+    ];
+    for (const path of ['/', '/index.html', '/app.js', '/cache/images/ab/abcd', '/missing']) {
+      for (const headers of crossSite) {
+        const res = await get(server.origin + path, { cookie, ...headers });
+        assert.equal(res.status, 403, `${path} ${JSON.stringify(headers)}`);
+      }
+    }
+    const exchange = await get(`${server.origin}/?token=${token}`, { 'sec-fetch-site': 'cross-site' });
+    assert.equal(exchange.status, 403, 'no cookie is handed to another site');
+    assert.equal(exchange.headers['set-cookie'], undefined);
+  });
+
+  it('serves its own page and what the user opens themselves', async () => {
+    const own: Record<string, string>[] = [
+      { origin: server.origin, 'sec-fetch-site': 'same-origin' },
+      { origin: `http://localhost:${new URL(server.origin).port}`, 'sec-fetch-site': 'same-origin' },
+      // A typed address or a bookmark.
+      { 'sec-fetch-site': 'none' },
+      // Not a browser: neither header, and still the token.
+      {},
+    ];
+    for (const headers of own) assert.equal((await get(server.origin + '/', { cookie, ...headers })).status, 200);
+  });
+
   it('does not serve files outside the renderer', async () => {
     const res = await get(server.origin + '/..%2f..%2f..%2fetc%2fpasswd', { cookie });
     assert.equal(res.status, 404);

@@ -8,6 +8,7 @@ import { migration005 } from './005-feed-icons.js';
 import { migration006 } from './006-accounts-and-sync.js';
 import { migration007 } from './007-plain-titles.js';
 import { migration008 } from './008-feed-open-mode.js';
+import { migration009 } from './009-feed-network.js';
 
 export interface Migration {
   version: number;
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];

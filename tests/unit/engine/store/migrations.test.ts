@@ -288,6 +288,13 @@ const CHECKS: Record<number, (db: Db, before: Snapshot) => void> = {
     db.prepare("UPDATE feeds SET open_as = 'browser' WHERE id = 1").run();
     assert.throws(() => db.prepare("UPDATE feeds SET open_as = 'web' WHERE id = 2").run(), /CHECK/);
   },
+  9: (db, before) => {
+    // No feed was fetched since: where each lives is unknown until its next refresh.
+    assert.equal(snapshot(db).feeds?.rows.length, before.feeds?.rows.length);
+    assert.deepEqual(db.prepare('SELECT DISTINCT network FROM feeds').pluck().all(), [null]);
+    db.prepare("UPDATE feeds SET network = 'private' WHERE id = 1").run();
+    assert.throws(() => db.prepare("UPDATE feeds SET network = 'intranet' WHERE id = 2").run(), /CHECK/);
+  },
 };
 
 /** Rows as schema 6 stored them before titles were plain text: markup and entities kept. */
