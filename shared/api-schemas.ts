@@ -26,6 +26,7 @@ const articleQuery = z.strictObject({
   search: text(500).optional(),
   dedupe: z.boolean().optional(),
   order: z.enum(['newest', 'oldest']).optional(),
+  below: id.optional(),
 });
 
 const feedPatch = z.strictObject({

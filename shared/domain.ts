@@ -132,6 +132,12 @@ export interface ArticleSummary {
   /** Tags set on this article itself (feed tags apply too, see Feed.tags). */
   tags: TagId[];
   thumbnailUrl: string | null;
+  /**
+   * The offline image cache's copy of the thumbnail, at its address on the app's own origin
+   * (`/cache/images/<sha256>`); null (or absent) until the cache has fetched it. The list
+   * shows only this copy, never `thumbnailUrl` itself (see renderer/src/components/list/Thumbnail.tsx).
+   */
+  cachedThumbnail?: string | null;
   /** How many other feeds carry the same post (0 when it is unique). */
   duplicateCount: number;
 }
@@ -189,9 +195,14 @@ export interface ArticleQuery {
   dedupe?: boolean;
   /** Newest first (the default) or oldest first; the page cursor follows the order. */
   order?: ListOrder;
+  /**
+   * Only the articles listed below this one in `order` (older ones when newest first,
+   * newer ones when oldest first): "mark below as read" reaches rows not loaded yet.
+   */
+  below?: ArticleId;
 }
 
-/** Keyset cursor: the id of the last row of the previous page (ids sort newest first). */
+/** Keyset cursor: the id of the last row of the previous page (the next page goes on in the query's order). */
 export interface ArticlePage {
   articles: ArticleSummary[];
   /** Pass back as `after` to get the next page; null at the end. */
@@ -243,7 +254,7 @@ export interface Settings {
   readerLineWidth: number;
   /** Article line height, as a multiple of the text size. */
   readerLineHeight: number;
-  /** Sidebar groups the user folded: 'tag:<id>' or 'untagged'. */
+  /** Sidebar groups the user folded: 'tag:<id>', 'untagged', or 'account:<id>' (an account's untagged feeds, when there are several). */
   collapsedGroups: string[];
 }
 

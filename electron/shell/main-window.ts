@@ -1,11 +1,18 @@
 /**
  * The reader's window, hardened: isolated, sandboxed, no Node, no navigation away from the
- * app's origin, no new windows or webviews, links to the system browser only (http(s)).
+ * app's origin (frames: the article's own document and the video player only), no new
+ * windows or webviews, links to the system browser only (http(s)).
  */
 import { BrowserWindow, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { loadWindowState, saveWindowState } from './window-state.js';
-import { APP_ORIGIN, isAppAddress, isExternalUrlAllowed, windowWebPreferences } from './window-options.js';
+import {
+  APP_ORIGIN,
+  isAppAddress,
+  isExternalUrlAllowed,
+  isSubFrameAddressAllowed,
+  windowWebPreferences,
+} from './window-options.js';
 
 export interface MainWindowOptions {
   dataDir: string;
@@ -22,8 +29,9 @@ function hardenContents(window: BrowserWindow): void {
     if (!isAppAddress(url)) event.preventDefault();
   });
   contents.on('will-frame-navigate', (event) => {
-    // The article frame is about:srcdoc; it never navigates (links open outside).
-    if (!event.isMainFrame && event.url !== 'about:srcdoc') event.preventDefault();
+    // The article frame is about:srcdoc and never navigates (links open outside); a
+    // YouTube card loads the player in its frame. The window itself is will-navigate's.
+    if (!event.isMainFrame && !isSubFrameAddressAllowed(event.url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

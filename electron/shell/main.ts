@@ -22,7 +22,7 @@ import { buildMenu } from './menu.js';
 import { recoverIfDamaged } from './recovery-dialog.js';
 import { createTray, showUnreadCount } from './tray.js';
 import { checkForUpdates } from './updater.js';
-import { ELECTRON_CSP } from './window-options.js';
+import { ELECTRON_CSP, isPermissionAllowed } from './window-options.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = normalize(join(here, '..', 'renderer'));
@@ -163,8 +163,13 @@ async function startApp(): Promise<void> {
       cachedImage: (pathname) => engine!.client.cachedImageFile(pathname),
     }),
   );
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  // Full screen for a video; every other permission refused (window-options.ts).
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, details.requestingUrl)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isPermissionAllowed(permission, details.requestingUrl ?? requestingOrigin),
+  );
   const refreshAll = (): void => void api?.refresh(null);
   buildMenu(() => mainWindow, refreshAll);
   tray = createTray(iconPath, { show: showWindow, refreshAll });

@@ -50,6 +50,36 @@ export function windowWebPreferences(preloadPath: string) {
 /** The app's Content-Security-Policy in Electron (served with every app-scheme response). */
 export const ELECTRON_CSP = appContentSecurityPolicy("'self'");
 
+/**
+ * The web origins a frame inside the window may load: YouTube's privacy-enhanced player,
+ * which a YouTube entry's card loads in a sandboxed frame on the user's click
+ * (renderer/src/components/media/YouTubeCard.tsx; the CSP's frame-src agrees).
+ */
+export const EMBED_ORIGINS: readonly string[] = ['https://www.youtube-nocookie.com'];
+
+/**
+ * Whether a frame inside the window (never the window itself, which stays on the app's
+ * pages) may navigate to an address: the article frame's own document, or the video
+ * player over https.
+ */
+export function isSubFrameAddressAllowed(url: string): boolean {
+  if (url === 'about:srcdoc') return true;
+  const origin = originOf(url);
+  return origin !== null && EMBED_ORIGINS.includes(origin);
+}
+
+/**
+ * The one permission the window's pages use: full screen, for a video in the episode
+ * player or YouTube's player, asked by the app's page or by that player. Everything else
+ * (notifications too: Syndic's pages send none; camera, microphone, location, clipboard,
+ * devices, external protocols) is refused, from anywhere.
+ */
+export function isPermissionAllowed(permission: string, requestingUrl: string | undefined): boolean {
+  if (permission !== 'fullscreen' || !requestingUrl) return false;
+  const origin = originOf(requestingUrl);
+  return origin === APP_ORIGIN || (origin !== null && EMBED_ORIGINS.includes(origin));
+}
+
 /** Only web addresses leave the app, and only to the system browser. */
 export function isExternalUrlAllowed(url: string): boolean {
   try {

@@ -5,7 +5,9 @@
 import { assertNever } from '../../shared/assert.js';
 import { commandForKey, type KeyCommand, type KeyRegion } from './keyboard.js';
 import { focusPane, moveInSidebar, pageArticle, paneBeside, regionOf } from './pane-focus.js';
-import { markAllRead, openOriginal, toggleRead, toggleStar } from './state/actions/reading.js';
+import { openSelectedRowMenu } from './state/actions/list-menu.js';
+import { markAboveRead, markAllRead, markBelowRead } from './state/actions/mark-many.js';
+import { openOriginal, toggleRead, toggleStar } from './state/actions/reading.js';
 import { refresh } from './state/actions/refresh.js';
 import { moveSelection, moveToUnread, selectScope } from './state/actions/selection.js';
 import { closeDialog, openDialog, setPendingG, showPane } from './state/actions/ui.js';
@@ -81,6 +83,15 @@ function run(command: KeyCommand, from: EventTarget | null, region: KeyRegion, f
     case 'mark-all-read':
       void markAllRead();
       return true;
+    case 'mark-above':
+      void markAboveRead();
+      return true;
+    case 'mark-below':
+      void markBelowRead();
+      return true;
+    case 'article-menu':
+      // Nothing selected: the key keeps its own meaning.
+      return openSelectedRowMenu();
     case 'refresh':
       void refresh(null);
       return true;

@@ -25,6 +25,12 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 's', label: 'Star / unstar', presses: ['s'] },
   { keys: 'o or Enter', label: 'Open the original in the browser', presses: ['o', 'Enter'] },
   { keys: 'Shift+A', label: 'Mark all in this view read', presses: ['A'] },
+  {
+    keys: 'Shift+K / Shift+J',
+    label: 'Mark the articles above / below the selected one read',
+    presses: ['K', 'J'],
+  },
+  { keys: 'Shift+F10 or Menu', label: 'The selected article’s menu', presses: ['Shift+F10', 'ContextMenu'] },
   { keys: 'r', label: 'Refresh all feeds', presses: ['r'] },
   { keys: '/', label: 'Search', presses: ['/'] },
   { keys: 'g then a', label: 'Go to All', presses: ['g a'] },
@@ -52,6 +58,11 @@ export type KeyCommand =
   | { kind: 'toggle-star' }
   | { kind: 'open-original' }
   | { kind: 'mark-all-read' }
+  /** Shift+K / Shift+J: mark what the list shows above or below the selected article read. */
+  | { kind: 'mark-above' }
+  | { kind: 'mark-below' }
+  /** Shift+F10 or the Menu key: the selected article's menu, beside its row. */
+  | { kind: 'article-menu' }
   | { kind: 'refresh' }
   | { kind: 'focus-search' }
   | { kind: 'show-shortcuts' }
@@ -73,6 +84,10 @@ export const KEYMAP: ReadonlyMap<string, KeyCommand> = new Map<string, KeyComman
   ['o', { kind: 'open-original' }],
   ['Enter', { kind: 'open-original' }],
   ['A', { kind: 'mark-all-read' }],
+  ['K', { kind: 'mark-above' }],
+  ['J', { kind: 'mark-below' }],
+  ['ContextMenu', { kind: 'article-menu' }],
+  ['Shift+F10', { kind: 'article-menu' }],
   ['r', { kind: 'refresh' }],
   ['/', { kind: 'focus-search' }],
   ['g', { kind: 'start-go' }],
@@ -86,6 +101,8 @@ export const KEYMAP: ReadonlyMap<string, KeyCommand> = new Map<string, KeyComman
 ]);
 
 const ARROWS = new Set(['ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight']);
+/** Keys whose Shift variant is a shortcut of its own, named "Shift+key" in the map. */
+const SHIFTED = new Set([' ', 'F10']);
 
 /** The second key of a g sequence. */
 export const GO_KEYS: ReadonlyMap<string, SmartView> = new Map<string, SmartView>([
@@ -146,6 +163,6 @@ export function commandForKey(press: KeyPress, context: KeyContext): KeyCommand 
     if (vertical && context.region === 'sidebar')
       return { kind: 'move-in-pane', delta: press.key === 'ArrowDown' ? 1 : -1 };
   }
-  const name = press.key === ' ' && press.shiftKey ? 'Shift+ ' : press.key;
+  const name = press.shiftKey && SHIFTED.has(press.key) ? `Shift+${press.key}` : press.key;
   return KEYMAP.get(name) ?? null;
 }

@@ -11,7 +11,7 @@
  *               of it measured in-process, and the goal's reference for that share (a
  *               plain schema with FTS triggers, see plain-schema.ts)
  *   ui          browser mode on 100,000 articles: start to first list, opening an article,
- *               frame times while scrolling the list (Chromium)
+ *               frame times while scrolling the list in each layout (Chromium)
  *   ui-loop     the serving process's event-loop delay, and UI calls' times, during a cold
  *               1,000-feed refresh: the engine on its own thread against on the serving one
  *   sync        a real TT-RSS: first sync of 10,000 articles (seconds, memory, the server's

@@ -72,10 +72,11 @@ test('a FreshRSS account: added, synced both ways, and removed keeping the starr
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
-  // 4. The sidebar groups the feeds by account, local first; the server's feed is under its account.
+  // 4. The sidebar groups the feeds by account, local first; the server's feed is under
+  // its category's tag (an account's group holds its feeds with no tag).
   const sidebar = page.getByRole('navigation', { name: 'Feeds and views' });
   await expect(sidebar.getByRole('heading', { level: 4 })).toHaveText(['On this computer', host]);
-  const serverFeed = sidebar.getByRole('list', { name: host }).getByRole('button', { name: /^Server Feed/ });
+  const serverFeed = sidebar.getByRole('list', { name: 'Tech' }).getByRole('button', { name: /^Server Feed/ });
   await expect(serverFeed.locator('.count')).toHaveText('5');
   await expect(sidebar.getByRole('button', { name: 'Refresh Server Feed' })).toHaveCount(0);
 

@@ -48,7 +48,10 @@ test('adds a feed by a site address, and chooses among a site’s feeds', async 
   await page.getByLabel('Feed or site address').press('Enter');
   await expect(page.getByText('This site has several feeds. Which one?')).toBeVisible();
   await reader.shot('add-feed-choose');
-  await page.getByLabel(/Posts \(JSON\)/).check();
+  // Each format is named once, as its authors spell it.
+  await expect(page.getByRole('radio')).toHaveCount(3);
+  await expect(page.getByRole('radio', { name: /^Posts \(Atom\) / })).toBeVisible();
+  await page.getByRole('radio', { name: /^Posts \(JSON Feed\) / }).check();
   await page.getByRole('button', { name: 'Add this feed' }).click();
   await expect(
     page.getByRole('list', { name: 'Feeds' }).getByRole('button', { name: /^Backblaze Blog/ }),
@@ -94,7 +97,8 @@ test('filters by a tag, and by two tags with any and all', async ({ reader }) =>
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
-  const tags = page.getByRole('list', { name: 'Tags' });
+  // The tags are the groups of the sidebar's feeds.
+  const tags = page.getByRole('list', { name: 'Feeds' });
   await tags.getByRole('button', { name: /^Security/ }).click();
   await expect(page.locator('.list-scroller')).toHaveAttribute('aria-label', /: 26 articles/);
   await tags.getByRole('button', { name: /^Storage/ }).click({ modifiers: ['Control'] });
@@ -188,7 +192,7 @@ test('imports and exports OPML', async ({ reader }, testInfo) => {
   await expect(page.getByRole('dialog', { name: 'OPML imported' })).toContainText('2 feeds added');
   await expect(page.getByRole('dialog')).toContainText('Line 4');
   await page.getByRole('button', { name: 'OK' }).click();
-  await expect(page.getByRole('list', { name: 'Tags' }).getByRole('button', { name: /^Security/ })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Feeds' }).getByRole('button', { name: /^Security/ })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Feeds' }).getByRole('button', { name: /^LWN/ })).toBeVisible();
 
   const download = page.waitForEvent('download');

@@ -1,198 +1,90 @@
 /**
  * `npm run screenshots`: the README's pictures, taken from the real reader so they stay
- * true. The fixture feeds are served on loopback, a demo data directory is made in a temp
- * folder with the CLI (import-opml, refresh, cache), browser mode (`syndic serve --no-poll`) is
- * opened in Chromium with Playwright, an article is opened, and the window is saved to
- * docs/screenshots/. Everything this starts, it stops; the temp folder is removed.
+ * true. The demo's feeds are served on loopback (demo-site.ts), a demo data directory is
+ * made in a temp folder with the CLI (demo-data.ts), and for each picture of shots.ts browser
+ * mode (`syndic serve --no-poll`) is started on a fresh copy of it, so no picture shows what
+ * an earlier one did (an article it read, a setting it changed), and opened in Chromium with
+ * Playwright. Everything this starts, it stops; the temp folder is removed.
  *
- *   reader.png       1280x800, light: sources and tags, the list, an article open
+ *   reader.png       1280x800, light: sources and tags, the list, an article with a picture
  *   reader-dark.png  the same in the dark theme (the system's colour scheme)
+ *   medium.png       1000x800: the sidebar folded into its drawer (closed), list and article
+ *   narrow.png       700x800: one pane at a time, the article with its way back to the list
+ *   podcast.png      an episode paused in the mini player while another one is read
+ *   search.png       a search typed in the list's search box, one of its results open
+ *   cards.png        the list in its cards layout (the videos, with their thumbnails)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
 import { chromiumLaunchOptions } from '../support/chromium.js';
-import { CLI, assertBuilt, runCli } from '../support/cli.js';
-import { startFeedServer, type FeedServer } from '../support/feed-server.js';
-import { contentTypeOf, fixture, siteFiles } from '../support/fixtures.js';
+import { CLI, assertBuilt } from '../support/cli.js';
+import { startFeedServer } from '../support/feed-server.js';
+import { loopbackOnlyEnv, makeDemoDir } from './demo-data.js';
+import { serveDemoSite } from './demo-site.js';
+import { SHOTS, takeShot } from './shots.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const outDir = join(root, 'docs', 'screenshots');
+const outDir = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 
-/** The demo subscriptions: [fixture feed, folder (a tag in Syndic)]. */
-const SUBSCRIPTIONS: [name: string, folder: string][] = [
-  ['schneier.atom', 'Security'],
-  ['torrentfreak.rss', 'News'],
-  ['lwn.rdf', 'Linux'],
-  ['cloudflare.json', 'Engineering'],
-  ['backblaze.json', 'Engineering'],
-  ['aws.rss', 'Engineering'],
-  ['youtube.atom', 'Video'],
-];
-/** The article opened in the pictures. */
-const ARTICLE = /Perfect 10 Takes Giganews to Supreme Court/;
-/** Articles read beforehand, so the list shows read and unread ones. */
-const ALREADY_READ = 3;
-
-const launchOptions = chromiumLaunchOptions;
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-function opml(feeds: FeedServer): string {
-  const folders = new Map<string, string[]>();
-  for (const [name, folder] of SUBSCRIPTIONS) {
-    const lines = folders.get(folder) ?? [];
-    lines.push(
-      `      <outline type="rss" text="${escapeXml(name)}" xmlUrl="${escapeXml(feeds.url(`/feeds/${name}`))}"/>`,
-    );
-    folders.set(folder, lines);
-  }
-  const body = [...folders]
-    .map(([folder, lines]) => `    <outline text="${escapeXml(folder)}">\n${lines.join('\n')}\n    </outline>`)
-    .join('\n');
-  return `<?xml version="1.0" encoding="utf-8"?>
-<opml version="2.0">
-  <head><title>Syndic demo</title></head>
-  <body>
-${body}
-    <outline type="rss" text="Pictures" xmlUrl="${escapeXml(feeds.url('/images.rss'))}"/>
-  </body>
-</opml>
-`;
-}
-
-async function cli(args: string[]): Promise<string> {
-  const result = await runCli(args);
-  if (result.code !== 0) throw new Error(`syndic ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
-  return result.stdout;
-}
-
+/** Starts browser mode on `dataDir`; what it says on stderr is shown only if it fails to start. */
 function startServe(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--no-poll', '--data-dir', dataDir], {
-      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...loopbackOnlyEnv() },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
+    let err = '';
     child.stdout!.on('data', (d: Buffer) => {
       out += d;
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
       if (m) resolve({ child, url: m[1]! });
     });
+    child.stderr!.on('data', (d: Buffer) => (err += d));
     child.on('error', reject);
-    child.on('exit', (code) => reject(new Error(`syndic serve exited ${code} before it was ready`)));
+    child.on('exit', (code) => reject(new Error(`syndic serve exited ${code} before it was ready: ${err}`)));
   });
 }
 
-/**
- * A window of the given size. Nothing leaves the machine: the feeds' favicons live on their
- * real sites, so they are refused at once (the reader shows each feed's letter) rather than
- * left loading, which would make each picture differ.
- */
-async function newContext(
-  browser: Browser,
-  width: number,
-  height: number,
-  colorScheme: 'light' | 'dark',
-): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
-  await context.route(
-    (url) => url.hostname !== '127.0.0.1',
-    (route) => route.abort('blockedbyclient'),
-  );
-  return context;
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
 }
 
-/** Opens the reader on All, opens the chosen article, and waits for the window to settle. */
-async function readerAt(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.locator('.sidebar').waitFor();
-  await page.getByRole('button', { name: /^All/ }).click();
-  const rows = page.locator('.article-row');
-  await rows.first().waitFor();
-  const article = rows.filter({ hasText: ARTICLE }).first();
-  await article.click();
-  await page.getByRole('heading', { level: 1, name: ARTICLE }).waitFor();
-  await page.frameLocator('iframe.article-frame').locator('body').getByText(/\w+/).first().waitFor();
-  // The list's first rows get focus and hover styles from the clicks: move the pointer away.
-  await page.mouse.move(0, 0);
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  });
+/** Runs `syndic serve` on `dataDir` while `use` runs, and stops it after. */
+async function whileServed(dataDir: string, use: (url: string) => Promise<void>): Promise<void> {
+  const served = await startServe(dataDir);
+  try {
+    await use(served.url);
+  } finally {
+    await stop(served.child);
+  }
 }
 
 async function main(): Promise<void> {
   assertBuilt();
   mkdirSync(outDir, { recursive: true });
-  const dataDir = mkdtempSync(join(tmpdir(), 'syndic-screenshots-'));
+  const tempDir = mkdtempSync(join(tmpdir(), 'syndic-screenshots-'));
   const feeds = await startFeedServer();
-  let served: { child: ChildProcess; url: string } | null = null;
   let browser: Browser | null = null;
   try {
-    for (const [name] of SUBSCRIPTIONS)
-      feeds.serve(`/feeds/${name}`, { body: fixture('feeds', name), contentType: contentTypeOf(name) });
-    for (const [path, body, contentType] of siteFiles()) feeds.serve(path, { body, contentType });
-
-    const opmlFile = join(dataDir, 'demo.opml');
-    writeFileSync(opmlFile, opml(feeds));
-    const data = ['--data-dir', join(dataDir, 'data')];
-    await cli(['import-opml', opmlFile, ...data]);
-    await cli(['refresh', ...data]);
-    await cli(['cache', ...data]);
-
-    served = await startServe(join(dataDir, 'data'));
-    browser = await chromium.launch(launchOptions);
-
-    // As in a reader in use: a few of the newest articles already read (every other one), one starred.
-    {
-      const context = await newContext(browser, 1280, 800, 'light');
-      const page = await context.newPage();
-      await page.goto(served.url);
-      await page.locator('.sidebar').waitFor();
-      await page.getByRole('button', { name: /^All/ }).click();
-      const rows = page.locator('.article-row');
-      await rows.first().waitFor();
-      for (let i = 1; i <= ALREADY_READ; i++) {
-        await rows.nth(i * 2).click();
-        await page
-          .locator('.article-row.read')
-          .nth(i - 1)
-          .waitFor();
-      }
-      await page.getByRole('toolbar', { name: 'Article actions' }).getByRole('button', { name: /Star/ }).click();
-      await page.locator('.article-row .star.on').waitFor();
-      await context.close();
-    }
-
-    const shots: [file: string, width: number, height: number, scheme: 'light' | 'dark'][] = [
-      ['reader.png', 1280, 800, 'light'],
-      ['reader-dark.png', 1280, 800, 'dark'],
-    ];
-    for (const [file, width, height, colorScheme] of shots) {
-      const context = await newContext(browser, width, height, colorScheme);
-      const page = await context.newPage();
-      await readerAt(page, served.url);
-      await page.screenshot({ path: join(outDir, file) });
-      console.log(`wrote docs/screenshots/${file}`);
-      await context.close();
+    serveDemoSite(feeds);
+    const demo = await makeDemoDir(feeds, tempDir);
+    browser = await chromium.launch(chromiumLaunchOptions);
+    for (const shot of SHOTS) {
+      const copy = join(tempDir, shot.file.replace(/\.png$/, ''));
+      cpSync(demo, copy, { recursive: true });
+      await whileServed(copy, (url) => takeShot(browser!, url, shot, join(outDir, shot.file)));
+      console.log(`wrote docs/screenshots/${shot.file}`);
     }
   } finally {
     await browser?.close();
-    if (served) {
-      const child = served.child;
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-    }
     await feeds.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(tempDir, { recursive: true, force: true });
   }
 }
 

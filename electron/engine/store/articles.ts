@@ -7,6 +7,7 @@ import type {
   ArticleSummary,
   Enclosure,
 } from '../../../shared/domain.js';
+import { cachedImageAddress } from '../../../shared/cached-image.js';
 import { prepared, type Db } from './db.js';
 import { recordArticleAction } from './outbox.js';
 import { CountDeltas } from './feed-counts.js';
@@ -23,6 +24,7 @@ interface SummaryRow {
   read: number;
   starred: number;
   thumbnail_url: string | null;
+  thumbnail_hash: string | null;
   story_id: number | null;
   tag_ids: string | null;
   copies: number;
@@ -42,6 +44,7 @@ interface ArticleRow extends SummaryRow {
 
 const SUMMARY_COLUMNS = `a.id, a.feed_id, a.title, a.author, a.url, a.published_at, a.snippet, a.read, a.starred,
   a.thumbnail_url, a.story_id,
+  (SELECT i.hash FROM images i WHERE i.url = a.thumbnail_url) AS thumbnail_hash,
   (SELECT group_concat(tag_id) FROM article_tags WHERE article_id = a.id) AS tag_ids,
   CASE WHEN a.story_id IS NULL THEN 0
        ELSE (SELECT count(*) - 1 FROM articles c WHERE c.story_id = a.story_id) END AS copies`;
@@ -59,6 +62,7 @@ export function rowToSummary(row: SummaryRow): ArticleSummary {
     starred: row.starred === 1,
     tags: row.tag_ids ? row.tag_ids.split(',').map(Number) : [],
     thumbnailUrl: row.thumbnail_url,
+    cachedThumbnail: row.thumbnail_hash ? cachedImageAddress(row.thumbnail_hash) : null,
     duplicateCount: row.copies,
   };
 }
@@ -80,7 +84,7 @@ export function rowToArticle(row: ArticleRow): Article {
   };
 }
 
-/** One page of a view, newest first; `after` is the last id of the previous page. */
+/** One page of a view, in the query's order; `after` is the last id of the previous page. */
 export function listArticles(
   db: Db,
   query: ArticleQuery,
@@ -90,15 +94,17 @@ export function listArticles(
 ): ArticlePage {
   const view = viewSql(db, query, now);
   const order = view.order;
+  const oldestFirst = query.order === 'oldest';
   const where = [...view.where];
   const params = [...view.params];
   if (after != null) {
-    where.push(`${order} < ?`);
+    // The cursor follows the order: the next page is further along it.
+    where.push(`${order} ${oldestFirst ? '>' : '<'} ?`);
     params.push(after);
   }
   const sql = `SELECT ${SUMMARY_COLUMNS} FROM ${view.from}
     ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-    ORDER BY ${order} DESC LIMIT ?`;
+    ORDER BY ${order} ${oldestFirst ? 'ASC' : 'DESC'} LIMIT ?`;
   const rows = prepared<unknown[], SummaryRow>(db, sql).all(...params, limit + 1);
   const more = rows.length > limit;
   const articles = rows.slice(0, limit).map(rowToSummary);

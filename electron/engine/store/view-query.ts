@@ -1,6 +1,7 @@
 /**
- * Turns an ArticleQuery into SQL. Every view is read newest-first by walking an index in
- * id order (ids are time-ordered), so a page costs about one page of index entries.
+ * Turns an ArticleQuery into SQL. Every view is read newest-first (or oldest-first) by
+ * walking an index in id order (ids are time-ordered), so a page costs about one page of
+ * index entries, in either direction.
  *
  * The one case where that walk can be long is a tag (or the feeds a `feed:` search names)
  * whose feeds hold a tiny share of all articles: scanning the global order would skip
@@ -24,7 +25,7 @@ export interface ViewSql {
   /** WHERE conditions on `a`, joined with AND. */
   where: string[];
   params: unknown[];
-  /** The column the rows are read newest-first by (the keyset cursor compares with it). */
+  /** The column the rows are read in order by (the keyset cursor compares with it). */
   order: 'a.id' | 'f.rowid';
   /** FROM clause for counting the rows, in no order (same aliases as `from`). */
   countFrom: string;
@@ -148,6 +149,11 @@ export function viewSql(db: Db, query: ArticleQuery, now: number): ViewSql {
     // words (NOT IN builds that whole list first: 20 ms a page for "-the" at 200,000 articles).
     where.push('NOT EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = a.id)');
     params.push(search.exclude);
+  }
+  if (query.below != null) {
+    // "Below" follows the list's order; ids are time-ordered, so it is one range on the key.
+    where.push(`${search.match ? 'f.rowid' : 'a.id'} ${query.order === 'oldest' ? '>' : '<'} ?`);
+    params.push(query.below);
   }
   if (search.match) {
     const fromIndex = 'articles_fts f JOIN articles a ON a.id = f.rowid';

@@ -1,27 +1,35 @@
 /**
  * Middle pane: the article list of the current view, virtualised (only the rows on screen
- * exist in the DOM) and loaded a page at a time as the user scrolls.
+ * exist in the DOM) and loaded a page at a time as the user scrolls. It draws the view's
+ * layout (compact rows, cards, or a magazine's rows of tiles), day headings when grouped,
+ * a search's count and matches, and marks what is scrolled past when asked to.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
-import { CheckCheck, PanelLeft, Star } from 'lucide-react';
-import type { ArticleSummary, Feed } from '../../../shared/domain.js';
-import { shortDate } from '../format.js';
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import { loadList, loadMore } from '../state/actions/list.js';
-import { markAllRead, openArticle, toggleStar } from '../state/actions/reading.js';
-import { setSearch, setUnreadOnly } from '../state/actions/selection.js';
-import { showPane } from '../state/actions/ui.js';
-import { canFilterUnread, feedById, feedTitle, scopeTitle } from '../state/selectors.js';
+import { setSearch } from '../state/actions/selection.js';
+import { layoutOf, rowEstimate, TILE_GAP, tileColumns } from '../state/list-layout.js';
+import { planRows } from '../state/list-rows.js';
+import { rowTerms } from '../state/list-search.js';
+import { feedById, scopeTitle } from '../state/selectors.js';
 import { useStore } from '../state/store.js';
 import { EmptyList } from './EmptyList.js';
-import { ScopeActions } from './ScopeActions.js';
 import { FeedProblem } from './FeedProblem.js';
+import { ArticleRow } from './list/ArticleRow.js';
+import { DayHeading } from './list/DayHeading.js';
+import { ListToolbar } from './list/ListToolbar.js';
+import { RowMenu } from './list/RowMenu.js';
+import { SearchHeader } from './list/SearchHeader.js';
+import { useDayReader } from './list/use-day-reader.js';
+import { useMarkOnScroll } from './list/use-mark-on-scroll.js';
+import { useWidth } from './list/use-width.js';
+import '../styles/list.css';
 
 export interface ArticleListHandle {
   focusSearch(): void;
 }
 
-const ROW_ESTIMATE = 92;
+const DAY_HEADING_ESTIMATE = 32;
 
 export const ArticleList = forwardRef<ArticleListHandle>(function ArticleList(_props, ref) {
   const items = useStore((s) => s.articles.items);
@@ -30,93 +38,90 @@ export const ArticleList = forwardRef<ArticleListHandle>(function ArticleList(_p
   const stale = useStore((s) => s.articles.stale);
   const next = useStore((s) => s.articles.next);
   const generation = useStore((s) => s.articles.generation);
+  const count = useStore((s) => s.articles.count);
   const selectedId = useStore((s) => s.selection.articleId);
   const scope = useStore((s) => s.selection.scope);
-  const unreadOnly = useStore((s) => s.selection.unreadOnly);
-  const search = useStore((s) => s.selection.search);
-  const sidebarShown = useStore((s) => s.ui.front === 'sidebar');
+  const search = useStore((s) => s.selection.search.trim());
+  const settings = useStore((s) => s.ui.settings);
   const title = useStore((s) => scopeTitle(s));
   const feeds = useStore(feedById);
   const searchInput = useRef<HTMLInputElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
-  const [draft, setDraft] = useState(search);
 
   useImperativeHandle(ref, () => ({ focusSearch: () => searchInput.current?.focus() }));
-  useEffect(() => {
-    setDraft(search);
-  }, [search]);
-  // Search as the user types, after a short pause.
-  useEffect(() => {
-    const timer = setTimeout(() => setSearch(draft), 250);
-    return () => clearTimeout(timer);
-  }, [draft]);
+
+  const layout = layoutOf(settings, scope);
+  const width = useWidth(scroller);
+  const columns = layout === 'magazine' ? tileColumns(width) : 1;
+  const dayOf = useDayReader(settings.groupByDay);
+  const { rows, rowOfItem } = useMemo(() => planRows(items, { columns, dayOf }), [items, columns, dayOf]);
+  const terms = useMemo(() => (search ? rowTerms(search) : null), [search]);
+  const estimate = rowEstimate(layout, width, columns);
 
   const virtualizer = useVirtualizer({
-    count: items.length,
+    count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_ESTIMATE,
-    overscan: 8,
-    getItemKey: (index) => items[index]!.id,
+    estimateSize: (index) => (rows[index]!.kind === 'day' ? DAY_HEADING_ESTIMATE : estimate),
+    overscan: layout === 'magazine' ? 3 : 8,
+    // The layout is in the key: a row measured as a card is not taken for a compact one.
+    getItemKey: (index) => `${layout}:${rows[index]!.key}`,
   });
 
   useEffect(() => {
     virtualizer.scrollToOffset(0);
   }, [generation, virtualizer]);
+  // After the jump to the top above: the mark-on-scroll baseline is where that left the list.
+  useMarkOnScroll({
+    enabled: settings.markReadOnScroll,
+    scroller,
+    virtualizer,
+    rows,
+    items,
+    restart: `${generation}:${layout}:${columns}:${settings.groupByDay}`,
+  });
 
   // Keep the selected row on screen when j/k move it.
   useEffect(() => {
     const index = items.findIndex((a) => a.id === selectedId);
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
-  }, [selectedId, items, virtualizer]);
+    if (index >= 0) virtualizer.scrollToIndex(rowOfItem[index]!, { align: 'auto' });
+  }, [selectedId, items, rowOfItem, virtualizer]);
 
-  const virtualItems = virtualizer.getVirtualItems();
-  const last = virtualItems[virtualItems.length - 1];
+  const virtualRows = virtualizer.getVirtualItems();
+  const last = virtualRows[virtualRows.length - 1];
   useEffect(() => {
-    if (last && last.index >= items.length - 20 && next != null && !loading) void loadMore();
-  }, [last, items.length, next, loading]);
+    if (last && last.index >= rows.length - 20 && next != null && !loading) void loadMore();
+  }, [last, rows.length, next, loading]);
+
+  const setSize = next != null ? -1 : items.length;
+  const row = (index: number) => {
+    const article = items[index]!;
+    return (
+      <ArticleRow
+        key={article.id}
+        article={article}
+        feed={feeds.get(article.feedId)}
+        selected={article.id === selectedId}
+        layout={layout}
+        terms={terms}
+        position={index + 1}
+        setSize={setSize}
+      />
+    );
+  };
 
   return (
     <section className="list-pane" aria-label="Articles">
-      <header className="list-toolbar">
-        <div className="title-row">
-          {/* Shown only when the window is too narrow for the sidebar (app.css). */}
-          <button
-            type="button"
-            className="icon sidebar-toggle"
-            aria-label="Feeds and views"
-            aria-expanded={sidebarShown}
-            onClick={() => showPane(sidebarShown ? 'list' : 'sidebar')}
-          >
-            <PanelLeft aria-hidden="true" className="icon-svg" />
-          </button>
-          <h1 className="view-title">{title}</h1>
-          <ScopeActions />
-        </div>
-        <div className="toolbar-row">
-          <input
-            ref={searchInput}
-            type="search"
-            className="search"
-            placeholder="Search (/)"
-            aria-label="Search articles"
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') setSearch(draft);
-            }}
-          />
-          {canFilterUnread(scope) && (
-            <label className="toggle">
-              <input type="checkbox" checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)} />
-              Unread only
-            </label>
-          )}
-          <button type="button" onClick={() => void markAllRead()} title="Mark all read (Shift+A)">
-            <CheckCheck aria-hidden="true" className="icon-svg" />
-            <span className="button-label">Mark all read</span>
-          </button>
-        </div>
-      </header>
+      <ListToolbar ref={searchInput} />
+      {search && (
+        <SearchHeader
+          search={search}
+          count={count}
+          onClear={() => {
+            setSearch('');
+            searchInput.current?.focus();
+          }}
+        />
+      )}
       {scope.kind === 'feed' && <FeedProblem feedId={scope.feedId} />}
       {stale && (
         <button type="button" className="stale-banner" onClick={() => void loadList()}>
@@ -126,7 +131,7 @@ export const ArticleList = forwardRef<ArticleListHandle>(function ArticleList(_p
       {items.length === 0 && !loading && <EmptyList error={error} />}
       {/* A listbox only when it has options: an empty one is announced as broken. */}
       <div
-        className="list-scroller"
+        className={`list-scroller list-${layout}`}
         id="article-list"
         ref={scroller}
         role={items.length ? 'listbox' : undefined}
@@ -135,83 +140,35 @@ export const ArticleList = forwardRef<ArticleListHandle>(function ArticleList(_p
         tabIndex={items.length ? 0 : -1}
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualItems.map((row) => {
-            const article = items[row.index]!;
+          {virtualRows.map((virtual) => {
+            const planned = rows[virtual.index]!;
             return (
               <div
-                key={row.key}
-                data-index={row.index}
+                key={virtual.key}
+                data-index={virtual.index}
                 ref={virtualizer.measureElement}
-                className="row-slot"
-                style={{ transform: `translateY(${row.start}px)` }}
+                className={planned.kind === 'day' ? 'row-slot day-slot' : 'row-slot'}
+                style={{ transform: `translateY(${virtual.start}px)` }}
               >
-                <ArticleRow article={article} feed={feeds.get(article.feedId)} selected={article.id === selectedId} />
+                {planned.kind === 'day' ? (
+                  <DayHeading label={planned.label} />
+                ) : layout === 'magazine' ? (
+                  <div
+                    className="tile-row"
+                    style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gap: TILE_GAP }}
+                  >
+                    {planned.indexes.map(row)}
+                  </div>
+                ) : (
+                  row(planned.indexes[0]!)
+                )}
               </div>
             );
           })}
         </div>
         {loading && <p className="list-loading">Loading…</p>}
       </div>
+      <RowMenu onReturn={() => scroller.current?.focus()} />
     </section>
   );
 });
-
-function ArticleRow({
-  article,
-  feed,
-  selected,
-}: {
-  article: ArticleSummary;
-  feed: Feed | undefined;
-  selected: boolean;
-}) {
-  return (
-    <div
-      id={`article-${article.id}`}
-      role="option"
-      aria-selected={selected}
-      className={`article-row${selected ? ' selected' : ''}${article.read ? ' read' : ''}`}
-      onClick={() => {
-        // In a narrow window the article takes the screen; j and k keep the list in front.
-        showPane('article');
-        void openArticle(article.id);
-      }}
-    >
-      <span
-        className={`unread-dot${article.read ? '' : ' on'}`}
-        aria-label={article.read ? 'Read' : 'Unread'}
-        role="img"
-      />
-      <div className="row-main">
-        <div className="row-title">{article.title ?? '(untitled)'}</div>
-        <div className="row-meta">
-          <span className="row-feed">{feedTitle(feed)}</span>
-          {article.author && <span className="row-author"> · {article.author}</span>}
-          {article.duplicateCount > 0 && (
-            <span className="row-dups" title="The same post is in other feeds">
-              {' '}
-              · also in {article.duplicateCount} other feed{article.duplicateCount > 1 ? 's' : ''}
-            </span>
-          )}
-          <time className="row-date" dateTime={new Date(article.publishedAt).toISOString()}>
-            {shortDate(article.publishedAt)}
-          </time>
-        </div>
-        {article.snippet && <div className="row-snippet">{article.snippet}</div>}
-      </div>
-      {/* Not a button: an option may hold no control (screen readers would skip it). The
-          mouse stars here; the keyboard with s; the state is in the option's text. */}
-      <span
-        className={`star${article.starred ? ' on' : ''}`}
-        title={article.starred ? 'Unstar (s)' : 'Star (s)'}
-        onClick={(e) => {
-          e.stopPropagation();
-          void toggleStar(article.id);
-        }}
-      >
-        <Star aria-hidden="true" className="icon-svg" fill={article.starred ? 'currentColor' : 'none'} />
-        {article.starred && <span className="visually-hidden">Starred</span>}
-      </span>
-    </div>
-  );
-}

@@ -1,47 +1,35 @@
 /**
  * Right pane: the open article. The header is React; the body is sanitised HTML in a
- * sandboxed frame that runs no script (sandbox without allow-scripts, and a CSP of its
- * own) and so can reach nothing of the app. The frame is same-origin only so the app can
- * size it to its content and pass shortcut keys through; links open outside the app.
+ * sandboxed frame (article/ArticleBody.tsx). What the pane shows follows the feed's open
+ * mode (open-mode.ts): the feed's content, the full article (fetched here when not kept)
+ * or a note for a feed read in the browser. The reader settings style the header and the
+ * frame through the same CSS variables, and an active search is marked in the title, the
+ * author and the text.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { ArrowLeft, ExternalLink, FileDown, Star, X } from 'lucide-react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { X } from 'lucide-react';
 import type { Article, Feed, Tag } from '../../../shared/domain.js';
-import { articleBody, articleShell, type ReadingTheme } from '../article-document.js';
+import type { MatchTerm } from '../../../shared/search-match.js';
+import { highlightTerms, parseSearch } from '../../../shared/search-syntax.js';
 import { longDate } from '../format.js';
-import { ArticleMedia } from './media/ArticleMedia.js';
-import { youtubeId } from './media/youtube-id.js';
-import { loadFullArticle, openOriginal, setRead, toggleStar } from '../state/actions/reading.js';
+import { presentationOf, type TextChoice } from '../open-mode.js';
+import { readerStyleVariables } from '../reader-style.js';
+import { splitHighlights } from '../search-highlight.js';
+import { fetchFullForReading } from '../state/actions/open-article.js';
 import { tagOpenArticle, untagOpenArticle } from '../state/actions/tags.js';
-import { showPane } from '../state/actions/ui.js';
 import { feedById, feedTitle, tagById } from '../state/selectors.js';
 import { useStore } from '../state/store.js';
+import { ArticleBody } from './article/ArticleBody.js';
+import { ArticleToolbar } from './article/ArticleToolbar.js';
+import { Highlighted } from './list/Highlighted.js';
+import { BrowserNote, FullArticleStatus } from './article/OpenModeNotes.js';
+import { ArticleMedia } from './media/ArticleMedia.js';
+import '../styles/reader.css';
 
-/**
- * The reading colours as concrete values for the article frame. The variables hold
- * light-dark() pairs, which only a rendered element resolves (to the theme in force here,
- * not the frame's), so each is read back through a probe element's computed colour.
- */
-function readingTheme(): ReadingTheme {
-  const probe = document.createElement('span');
-  probe.hidden = true;
-  document.body.appendChild(probe);
-  const resolve = (name: string): string => {
-    probe.style.color = `var(${name})`;
-    return getComputedStyle(probe).color;
-  };
-  try {
-    return {
-      text: resolve('--reading-text'),
-      background: resolve('--reading-bg'),
-      link: resolve('--accent'),
-      muted: resolve('--muted'),
-      codeBackground: resolve('--code-bg'),
-      border: resolve('--border'),
-    };
-  } finally {
-    probe.remove();
-  }
+/** The full article's fetch for one article: under way, or failed with the reason. */
+interface FullFetch {
+  articleId: number;
+  failure: string | null;
 }
 
 export function ArticleView({ onFrameKey }: { onFrameKey: (event: KeyboardEvent) => void }) {
@@ -51,15 +39,52 @@ export function ArticleView({ onFrameKey }: { onFrameKey: (event: KeyboardEvent)
   const tags = useStore(tagById);
   const themeSetting = useStore((s) => s.ui.settings.theme);
   const noFeeds = useStore((s) => s.feeds.loaded && s.feeds.feeds.length === 0);
+  const readerFont = useStore((s) => s.ui.settings.readerFont);
+  const readerFontSize = useStore((s) => s.ui.settings.readerFontSize);
+  const readerLineWidth = useStore((s) => s.ui.settings.readerLineWidth);
+  const readerLineHeight = useStore((s) => s.ui.settings.readerLineHeight);
+  const search = useStore((s) => s.selection.search);
   const scroller = useRef<HTMLDivElement>(null);
-  // The feed's own text instead of the extracted full article, for this article only.
-  const [feedText, setFeedText] = useState(false);
+  // What the reader asked of this article over its feed's mode (the toolbar, the note).
+  const [choice, setChoice] = useState<TextChoice>('mode');
+  const [fullFetch, setFullFetch] = useState<FullFetch | null>(null);
 
-  useEffect(() => {
+  const reader = useMemo(
+    () => readerStyleVariables({ readerFont, readerFontSize, readerLineWidth, readerLineHeight }),
+    [readerFont, readerFontSize, readerLineWidth, readerLineHeight],
+  );
+  const marks = useMemo(() => {
+    const query = parseSearch(search);
+    return {
+      title: highlightTerms(query, 'title'),
+      author: highlightTerms(query, 'author'),
+      text: highlightTerms(query, 'text'),
+    };
+  }, [search]);
+
+  // Before the frame's effects of the next paint, which may scroll to a search's match.
+  useLayoutEffect(() => {
     // A block body: newer Chromium returns a promise from scrollTo, which must not become the cleanup.
     scroller.current?.scrollTo(0, 0);
-    setFeedText(false);
+    setChoice('mode');
   }, [article?.id]);
+
+  const feed = article ? feeds.get(article.feedId) : undefined;
+  const failed = fullFetch !== null && fullFetch.articleId === article?.id ? fullFetch.failure : null;
+  const presentation = article
+    ? presentationOf({ mode: feed?.openAs, article, choice, fullFailed: failed !== null })
+    : 'feed';
+
+  // A full article wanted and not kept: fetched once per article, saying so meanwhile.
+  useEffect(() => {
+    if (!article || presentation !== 'fetch-full') return;
+    if (fullFetch?.articleId === article.id) return;
+    const id = article.id;
+    setFullFetch({ articleId: id, failure: null });
+    void fetchFullForReading(id).then((failure) =>
+      setFullFetch((current) => (current?.articleId === id ? { articleId: id, failure } : current)),
+    );
+  }, [article, presentation, fullFetch]);
 
   if (!article) {
     return (
@@ -74,24 +99,39 @@ export function ArticleView({ onFrameKey }: { onFrameKey: (event: KeyboardEvent)
       </section>
     );
   }
-  const feed = feeds.get(article.feedId);
+  const showFull = (full: boolean) => {
+    if (full && fullFetch?.articleId === article.id && fullFetch.failure !== null) setFullFetch(null); // try again
+    setChoice(full ? 'full' : 'feed');
+  };
+  const feedText = article.content || article.summary || '';
+  const titleText = article.title ?? '(untitled)';
   return (
     <section className="article-pane" aria-label="Article" ref={scroller} tabIndex={0}>
-      <ArticleToolbar article={article} feedText={feedText} onFeedText={setFeedText} />
-      <article className="article" aria-labelledby="article-title">
-        <header className="article-header">
+      <ArticleToolbar
+        article={article}
+        showingFull={presentation === 'full'}
+        fetchingFull={presentation === 'fetch-full'}
+        onShowFull={showFull}
+      />
+      <article className="article" aria-labelledby="article-title" style={reader as CSSProperties}>
+        <header className="article-header reading-column">
           <h1 id="article-title">
             {article.url ? (
               <a href={article.url} target="_blank" rel="noopener noreferrer">
-                {article.title ?? '(untitled)'}
+                <Highlighted text={titleText} terms={marks.title} />
               </a>
             ) : (
-              (article.title ?? '(untitled)')
+              <Highlighted text={titleText} terms={marks.title} />
             )}
           </h1>
           <p className="article-meta">
             <span>{feedTitle(feed)}</span>
-            {article.author && <span> · {article.author}</span>}
+            {article.author && (
+              <span>
+                {' · '}
+                <Highlighted text={article.author} terms={marks.author} />
+              </span>
+            )}
             <span>
               {' '}
               · <time dateTime={new Date(article.publishedAt).toISOString()}>{longDate(article.publishedAt)}</time>
@@ -99,70 +139,33 @@ export function ArticleView({ onFrameKey }: { onFrameKey: (event: KeyboardEvent)
           </p>
           <TagChips article={article} feed={feed} tags={tags} />
         </header>
-        <ArticleMedia article={article} />
-        <ArticleBody
-          key={themeSetting}
-          article={article}
-          html={(!feedText && article.fullContent) || article.content || article.summary || ''}
-          onFrameKey={onFrameKey}
-        />
+        <div className="article-media reading-column">
+          <ArticleMedia article={article} />
+        </div>
+        {presentation === 'fetch-full' && <FullArticleStatus failure={null} />}
+        {presentation === 'feed' && failed !== null && <FullArticleStatus failure={failed} />}
+        {presentation === 'browser-note' && article.url && (
+          <BrowserNote url={article.url} onShowFeedText={() => setChoice('feed')} />
+        )}
+        {(presentation === 'full' || presentation === 'feed') && (
+          <ArticleBody
+            key={themeSetting}
+            article={article}
+            html={presentation === 'full' ? article.fullContent! : feedText}
+            reader={reader}
+            searchTerms={marks.text}
+            scrollToHit={!titleHasHit(titleText, marks.title)}
+            onFrameKey={onFrameKey}
+          />
+        )}
       </article>
     </section>
   );
 }
 
-function ArticleToolbar({
-  article,
-  feedText,
-  onFeedText,
-}: {
-  article: Article;
-  feedText: boolean;
-  onFeedText: (feedText: boolean) => void;
-}) {
-  const [fetching, setFetching] = useState(false);
-  return (
-    <div className="article-toolbar" role="toolbar" aria-label="Article actions">
-      {/* Shown only when one pane fills the window (app.css). */}
-      <button type="button" className="back-to-list" onClick={() => showPane('list')}>
-        <ArrowLeft aria-hidden="true" className="icon-svg" />
-        <span className="button-label">Articles</span>
-      </button>
-      <button type="button" aria-pressed={article.starred} onClick={() => void toggleStar(article.id)} title="Star (s)">
-        <Star aria-hidden="true" className="icon-svg" fill={article.starred ? 'currentColor' : 'none'} />
-        <span className="button-label">{article.starred ? 'Starred' : 'Star'}</span>
-      </button>
-      <button type="button" onClick={() => void setRead(article.id, !article.read)} title="Mark read or unread (m)">
-        {article.read ? 'Mark unread' : 'Mark read'}
-      </button>
-      {article.url &&
-        (article.fullContent ? (
-          <button type="button" aria-pressed={!feedText} onClick={() => onFeedText(!feedText)}>
-            {feedText ? 'Show full article' : 'Show feed text'}
-          </button>
-        ) : (
-          <button
-            type="button"
-            disabled={fetching}
-            title="Fetch the whole article from the site and keep it for offline reading"
-            onClick={async () => {
-              setFetching(true);
-              await loadFullArticle(article.id);
-              setFetching(false);
-            }}
-          >
-            <FileDown aria-hidden="true" className="icon-svg" />
-            <span className="button-label">{fetching ? 'Fetching…' : 'Full article'}</span>
-          </button>
-        ))}
-      {article.url && (
-        <button type="button" onClick={() => openOriginal()} title="Open the original (o)">
-          <ExternalLink aria-hidden="true" className="icon-svg" />
-          <span className="button-label">Open original</span>
-        </button>
-      )}
-    </div>
-  );
+/** Whether the title (at the top of the pane) shows a match: then the first match is in view already. */
+function titleHasHit(title: string, terms: readonly MatchTerm[]): boolean {
+  return terms.length > 0 && splitHighlights(title, terms).some((part) => part.match);
 }
 
 function TagChips({ article, feed, tags }: { article: Article; feed: Feed | undefined; tags: Map<number, Tag> }) {
@@ -223,94 +226,5 @@ function TagChips({ article, feed, tags }: { article: Article; feed: Feed | unde
         )}
       </li>
     </ul>
-  );
-}
-
-/** The height of the frame's content, not of its viewport, so a shorter article shrinks it. */
-function contentHeight(doc: Document): number {
-  return Math.max(60, Math.ceil(doc.documentElement.getBoundingClientRect().height));
-}
-
-function ArticleBody({
-  article,
-  html,
-  onFrameKey,
-}: {
-  article: Article;
-  html: string;
-  onFrameKey: (event: KeyboardEvent) => void;
-}) {
-  const frame = useRef<HTMLIFrameElement>(null);
-  const [height, setHeight] = useState(120);
-  const [loaded, setLoaded] = useState(false);
-  // The shell is made once per frame (the frame is remade when the theme changes).
-  const [shell] = useState(() => articleShell(readingTheme(), location.origin));
-  const body = useMemo(
-    () => articleBody(html, { cached: article.cachedImages, base: article.url, origin: location.origin }),
-    [html, article.cachedImages, article.url],
-  );
-  const onKey = useRef(onFrameKey);
-  onKey.current = onFrameKey;
-  const empty = !html.trim();
-
-  useEffect(() => {
-    const iframe = frame.current;
-    setLoaded(false);
-    if (!iframe) return;
-    let observer: ResizeObserver | null = null;
-    const measure = () => {
-      const doc = iframe.contentDocument;
-      if (doc?.documentElement) setHeight(contentHeight(doc));
-    };
-    const onLoad = () => {
-      const doc = iframe.contentDocument;
-      if (!doc) return;
-      observer = new ResizeObserver(measure);
-      observer.observe(doc.documentElement);
-      // Images arrive later than the text; each changes the height.
-      doc.addEventListener('load', measure, true);
-      // Shortcut keys pressed while the article has focus still reach the app.
-      doc.addEventListener('keydown', (event) => onKey.current(event));
-      setLoaded(true);
-    };
-    iframe.addEventListener('load', onLoad);
-    return () => {
-      iframe.removeEventListener('load', onLoad);
-      observer?.disconnect();
-    };
-    // The frame is made again after an article without text (which shows no frame).
-  }, [empty]);
-
-  // Each article's body goes into the loaded frame in place, before the browser paints.
-  useLayoutEffect(() => {
-    const doc = frame.current?.contentDocument;
-    if (!loaded || !doc?.body) return;
-    doc.body.innerHTML = body;
-    // Which article the frame shows (the benchmark waits for it).
-    doc.body.dataset.article = String(article.id);
-    setHeight(contentHeight(doc));
-  }, [loaded, body, article.id]);
-
-  if (empty) {
-    return article.url && !youtubeId(article.url) ? (
-      <p className="no-content">
-        This entry has no text.{' '}
-        <a href={article.url} target="_blank" rel="noopener noreferrer">
-          Read it on the site
-        </a>
-        .
-      </p>
-    ) : null;
-  }
-  return (
-    <iframe
-      ref={frame}
-      className="article-frame"
-      title="Article text"
-      sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"
-      referrerPolicy="no-referrer"
-      srcDoc={shell}
-      style={{ height }}
-    />
   );
 }

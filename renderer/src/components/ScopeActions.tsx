@@ -1,26 +1,67 @@
 /**
- * What can be done to the feed or tag being read, beside its name above the list: the
- * keyboard's way to the sidebar's hover buttons (which are off the Tab order, so that the
- * sidebar is one Tab stop).
+ * What can be done to the view being read, beside its name above the list: marking its
+ * older articles read, or those above or below the selected one; and for a feed or a tag
+ * the keyboard's way to the sidebar's hover buttons (which are off the Tab order, so that
+ * the sidebar is one Tab stop).
  */
-import { Pencil, RefreshCw, Trash2 } from 'lucide-react';
+import { ListChecks, Pencil, RefreshCw, Trash2 } from 'lucide-react';
+import { markAboveRead, markBelowRead, markOlderThanRead } from '../state/actions/mark-many.js';
 import { refresh } from '../state/actions/refresh.js';
 import { confirmDeleteTag } from '../state/actions/tags.js';
 import { openDialog } from '../state/actions/ui.js';
 import { feedTitle } from '../state/selectors.js';
-import { useStore } from '../state/store.js';
+import { getState, useStore } from '../state/store.js';
 import { fetchedBySyndic } from '../state/sync-status.js';
+import type { MenuEntry } from './list/Menu.js';
+import { MenuButton } from './list/MenuButton.js';
+
+function markEntries(): MenuEntry[] {
+  const selected = getState().selection.articleId;
+  const none = selected == null || !getState().articles.items.some((a) => a.id === selected);
+  return [
+    {
+      kind: 'action',
+      label: 'Mark above the selected article as read',
+      keys: 'Shift+K',
+      disabled: none,
+      run: () => void markAboveRead(),
+    },
+    {
+      kind: 'action',
+      label: 'Mark below the selected article as read',
+      keys: 'Shift+J',
+      disabled: none,
+      run: () => void markBelowRead(),
+    },
+    { kind: 'separator' },
+    { kind: 'action', label: 'Mark older than a day as read', run: () => void markOlderThanRead(1) },
+    { kind: 'action', label: 'Mark older than a week as read', run: () => void markOlderThanRead(7) },
+  ];
+}
+
+function MarkMenu() {
+  return (
+    <MenuButton
+      label="Mark as read options"
+      icon={<ListChecks aria-hidden="true" className="icon-svg" />}
+      entries={markEntries}
+    />
+  );
+}
 
 export function ScopeActions() {
+  // Each selector reads the state alone (useStore caches by state); the rest is worked out here.
   const scope = useStore((s) => s.selection.scope);
-  const feed = useStore((s) => (scope.kind === 'feed' ? s.feeds.feeds.find((f) => f.id === scope.feedId) : undefined));
-  const tag = useStore((s) =>
-    scope.kind === 'tags' && scope.tagIds.length === 1 ? s.feeds.tags.find((t) => t.id === scope.tagIds[0]) : undefined,
-  );
+  const feeds = useStore((s) => s.feeds.feeds);
+  const tags = useStore((s) => s.feeds.tags);
+  const feed = scope.kind === 'feed' ? feeds.find((f) => f.id === scope.feedId) : undefined;
+  const tag =
+    scope.kind === 'tags' && scope.tagIds.length === 1 ? tags.find((t) => t.id === scope.tagIds[0]) : undefined;
   if (feed) {
     const title = feedTitle(feed);
     return (
       <span className="scope-actions">
+        <MarkMenu />
         {fetchedBySyndic(feed) && (
           <button
             type="button"
@@ -47,6 +88,7 @@ export function ScopeActions() {
   if (tag) {
     return (
       <span className="scope-actions">
+        <MarkMenu />
         <button
           type="button"
           className="icon"
@@ -68,5 +110,9 @@ export function ScopeActions() {
       </span>
     );
   }
-  return null;
+  return (
+    <span className="scope-actions">
+      <MarkMenu />
+    </span>
+  );
 }

@@ -1,31 +1,24 @@
 /**
- * Left pane: smart views, tags (combinable with any/all, one set across accounts) and
- * feeds (grouped by account when there are several, SidebarFeeds.tsx), with unread counts.
+ * Left pane: smart views, then the feeds grouped under their tags (a tag's row lists its
+ * articles; tags combine with any/all, one set across accounts) with a filter box over
+ * them (SidebarFeeds.tsx), then OPML and accounts. One Tab stop for its items, the
+ * current one; Up/Down walk them (pane-focus.ts), Left/Right fold groups (tree-keys.ts).
  */
-import { useRef } from 'react';
-import {
-  CalendarClock,
-  Circle,
-  Hash,
-  Inbox,
-  Minus,
-  Pencil,
-  Plus,
-  RefreshCw,
-  Settings,
-  Star,
-  Trash2,
-  type LucideIcon,
-} from 'lucide-react';
-import type { Tag } from '../../../shared/domain.js';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { CalendarClock, Circle, Inbox, Plus, RefreshCw, Settings, Star, type LucideIcon } from 'lucide-react';
+import { toggleFold } from '../state/actions/folds.js';
 import { exportOpml, importOpmlFile } from '../state/actions/opml.js';
 import { refresh } from '../state/actions/refresh.js';
-import { selectScope, setTagMode, toggleTagInScope } from '../state/actions/selection.js';
-import { confirmDeleteTag } from '../state/actions/tags.js';
+import { selectScope, setTagMode } from '../state/actions/selection.js';
 import { openDialog } from '../state/actions/ui.js';
 import { sameScope } from '../state/selectors.js';
-import { useStore, type Scope } from '../state/store.js';
-import { Count, SidebarFeeds } from './SidebarFeeds.js';
+import { sidebarLayout, tabStopGroup } from '../state/sidebar-groups.js';
+import { getState, useStore, type Scope } from '../state/store.js';
+import { Count } from './sidebar/Count.js';
+import { FeedFilter } from './sidebar/FeedFilter.js';
+import { focusFeedFilter } from './sidebar/focus-feed-filter.js';
+import { SidebarFeeds } from './SidebarFeeds.js';
+import '../styles/sidebar.css';
 
 const SMART: { view: 'all' | 'unread' | 'starred' | 'today'; label: string; key: string; icon: LucideIcon }[] = [
   { view: 'all', label: 'All', key: 'a', icon: Inbox },
@@ -40,22 +33,44 @@ export function Sidebar() {
   const counts = useStore((s) => s.feeds.counts);
   const scope = useStore((s) => s.selection.scope);
   const refreshing = useStore((s) => s.ui.refresh);
-  const grouped = useStore((s) => s.sync.accounts.length > 1);
+  const accounts = useStore((s) => s.sync.accounts);
+  const collapsed = useStore((s) => s.ui.settings.collapsedGroups);
+  const [filter, setFilter] = useState('');
+  const [foldedWhileFiltering, setFoldedWhileFiltering] = useState<string[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
-  const selectedTags = scope.kind === 'tags' ? scope.tagIds : [];
-  // Whether the current scope has an item of its own here (else "All" takes the Tab stop).
-  const scopeInSidebar =
-    scope.kind === 'smart' ||
-    (scope.kind === 'tags' && tags.some((t) => t.id === scope.tagIds[0])) ||
-    (scope.kind === 'feed' && feeds.some((f) => f.id === scope.feedId));
+  const feedsPane = useRef<HTMLDivElement>(null);
+  const grouped = accounts.length > 1;
+  const layout = useMemo(
+    () => sidebarLayout({ feeds, tags, accounts, counts, collapsed, foldedWhileFiltering, filter }),
+    [feeds, tags, accounts, counts, collapsed, foldedWhileFiltering, filter],
+  );
+  // Whether the current scope has an item of its own drawn here (else "All" takes the Tab stop).
+  const scopeInSidebar = scope.kind === 'smart' || tabStopGroup(layout, scope) !== null;
 
   const smartCount = (view: string): number | undefined =>
     counts
       ? { all: counts.unread, unread: counts.unread, starred: counts.starred, today: counts.today }[view]
       : undefined;
 
+  const changeFilter = (value: string) => {
+    setFilter(value);
+    if (!value.trim()) setFoldedWhileFiltering([]);
+  };
+  // A fold made while filtering is for that search only; otherwise it is saved. Stable
+  // while the filter is, so the memoised group rows are not all redrawn for one fold.
+  const filtering = layout.filtering;
+  const toggle = useCallback(
+    (key: string) =>
+      filtering
+        ? setFoldedWhileFiltering((keys) => (keys.includes(key) ? keys.filter((k) => k !== key) : [...keys, key]))
+        : toggleFold(key),
+    [filtering],
+  );
+  const focusFirstFeed = () =>
+    feedsPane.current?.querySelector<HTMLElement>('.nav-list button:not(.icon), button[data-group-row]')?.focus();
+
   return (
-    <nav className="sidebar" aria-label="Feeds and views">
+    <nav className="sidebar" aria-label="Feeds and views" onKeyDown={onSidebarKey}>
       <div className="sidebar-actions">
         <button
           type="button"
@@ -102,21 +117,54 @@ export function Sidebar() {
         })}
       </ul>
 
-      <TagSection
-        tags={tags}
-        selected={selectedTags}
-        mode={scope.kind === 'tags' ? scope.mode : 'any'}
-        counts={counts?.tags ?? {}}
-      />
-
-      <h3 className="section-title" id="feeds-heading">
-        Feeds
-      </h3>
-      {feeds.length === 0 && !grouped ? (
+      <div className="section-title-row">
+        <h3 className="section-title" id="feeds-heading">
+          Feeds
+        </h3>
+        {scope.kind === 'tags' && scope.tagIds.length > 1 && (
+          <div className="segmented" role="group" aria-label="Combine tags">
+            <button
+              type="button"
+              aria-pressed={scope.mode === 'any'}
+              onClick={() => setTagMode('any')}
+              title="Articles with any of the tags"
+            >
+              Any
+            </button>
+            <button
+              type="button"
+              aria-pressed={scope.mode === 'all'}
+              onClick={() => setTagMode('all')}
+              title="Articles with all of the tags"
+            >
+              All
+            </button>
+          </div>
+        )}
+      </div>
+      {feeds.length === 0 && tags.length === 0 && !grouped ? (
         // The welcome in the list pane offers the ways to start: one place, not two.
         <p className="hint">No feeds yet.</p>
       ) : (
-        <SidebarFeeds feeds={feeds} scope={scope} counts={counts} />
+        <div className="feeds-section" ref={feedsPane}>
+          {feeds.length > 0 && (
+            <FeedFilter
+              value={filter}
+              onChange={changeFilter}
+              filtering={layout.filtering}
+              matches={layout.matches}
+              onDown={focusFirstFeed}
+            />
+          )}
+          {tags.length > 0 && (
+            <p className="hint" id="feeds-hint">
+              Ctrl/⌘-click to combine tags
+              {/* Said to screen readers on each group row; the chevrons' tooltips say it too. */}
+              <span className="visually-hidden">; Left and Right arrows fold and unfold a group</span>
+            </p>
+          )}
+          <SidebarFeeds layout={layout} feeds={feeds} counts={counts} scope={scope} onToggle={toggle} />
+        </div>
       )}
 
       <div className="sidebar-footer">
@@ -151,106 +199,13 @@ export function Sidebar() {
   );
 }
 
-function TagSection({
-  tags,
-  selected,
-  mode,
-  counts,
-}: {
-  tags: Tag[];
-  selected: number[];
-  mode: 'any' | 'all';
-  counts: Record<number, number>;
-}) {
-  if (tags.length === 0) return null;
-  return (
-    <>
-      <div className="section-title-row">
-        <h3 className="section-title" id="tags-heading">
-          Tags
-        </h3>
-        {selected.length > 1 && (
-          <div className="segmented" role="group" aria-label="Combine tags">
-            <button
-              type="button"
-              aria-pressed={mode === 'any'}
-              onClick={() => setTagMode('any')}
-              title="Articles with any of the tags"
-            >
-              Any
-            </button>
-            <button
-              type="button"
-              aria-pressed={mode === 'all'}
-              onClick={() => setTagMode('all')}
-              title="Articles with all of the tags"
-            >
-              All
-            </button>
-          </div>
-        )}
-      </div>
-      <p className="hint" id="tags-hint">
-        Ctrl/⌘-click to combine tags
-      </p>
-      <ul className="nav-list tags" aria-labelledby="tags-heading" aria-describedby="tags-hint">
-        {tags.map((tag) => {
-          const on = selected.includes(tag.id);
-          return (
-            <li key={tag.id} className="with-menu">
-              <button
-                type="button"
-                className={on ? 'current' : ''}
-                aria-pressed={on}
-                tabIndex={selected[0] === tag.id ? 0 : -1}
-                onClick={(e) =>
-                  e.ctrlKey || e.metaKey
-                    ? toggleTagInScope(tag.id)
-                    : selectScope({ kind: 'tags', tagIds: [tag.id], mode: 'any' })
-                }
-              >
-                <Hash className="nav-icon icon-svg" aria-hidden="true" />
-                <span className="nav-label">{tag.name}</span>
-                <Count n={counts[tag.id]} what="unread" />
-              </button>
-              <span className="row-menu">
-                <button
-                  type="button"
-                  className="icon"
-                  tabIndex={-1}
-                  aria-label={`Add ${tag.name} to the combined tags`}
-                  title="Combine with the selected tags"
-                  onClick={() => toggleTagInScope(tag.id)}
-                >
-                  {on ? (
-                    <Minus aria-hidden="true" className="icon-svg" />
-                  ) : (
-                    <Plus aria-hidden="true" className="icon-svg" />
-                  )}
-                </button>
-                <button
-                  type="button"
-                  className="icon"
-                  tabIndex={-1}
-                  aria-label={`Rename tag ${tag.name}`}
-                  onClick={() => openDialog({ kind: 'rename-tag', tagId: tag.id })}
-                >
-                  <Pencil aria-hidden="true" className="icon-svg" />
-                </button>
-                <button
-                  type="button"
-                  className="icon"
-                  tabIndex={-1}
-                  aria-label={`Delete tag ${tag.name}`}
-                  onClick={() => confirmDeleteTag(tag.id, tag.name)}
-                >
-                  <Trash2 aria-hidden="true" className="icon-svg" />
-                </button>
-              </span>
-            </li>
-          );
-        })}
-      </ul>
-    </>
-  );
+/** f, with the focus in the sidebar, goes to the filter box (focus-feed-filter.ts says why here). */
+function onSidebarKey(event: KeyboardEvent<HTMLElement>): void {
+  if (event.key !== 'f' || event.ctrlKey || event.metaKey || event.altKey) return;
+  const target = event.target as HTMLElement;
+  if (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
+  if (getState().ui.pendingG || getState().ui.dialog) return;
+  event.preventDefault();
+  event.stopPropagation();
+  focusFeedFilter();
 }

@@ -1,155 +1,131 @@
 /**
- * The sidebar's feeds: one flat list with a single account (as before sync existed), or a
- * group per account, local first, each under a header with its sync state and "Sync now".
- * A sync account's feed has no refresh of its own: its server fetches it (nor has a feed
- * of starred articles kept from a removed account: nothing fetches it).
+ * The sidebar's feeds under the "Feeds" heading: a group per tag holding its feeds (a feed
+ * with two tags is under both), then the untagged feeds in a group of their own, or one
+ * group per account (local first, each under a header with its sync state) when there are
+ * several. With no tag and one account, one flat list. The grouping and the filter are
+ * pure (state/sidebar-groups.ts); Left/Right fold and unfold (sidebar/tree-keys.ts).
  */
-import { CircleAlert, Pencil, RefreshCw } from 'lucide-react';
-import type { SyncProgressEvent } from '../../../shared/api.js';
-import type { Account, Counts, Feed } from '../../../shared/domain.js';
+import type { Counts, Feed } from '../../../shared/domain.js';
 import { LOCAL_ACCOUNT_ID } from '../../../shared/domain.js';
-import { syncNow } from '../state/actions/accounts.js';
-import { refresh } from '../state/actions/refresh.js';
-import { selectScope } from '../state/actions/selection.js';
-import { openDialog } from '../state/actions/ui.js';
-import { feedTitle } from '../state/selectors.js';
+import { tabStopGroup, type SidebarGroup, type SidebarLayout } from '../state/sidebar-groups.js';
 import { useStore, type Scope } from '../state/store.js';
-import { accountStatus, fetchedBySyndic, groupFeeds } from '../state/sync-status.js';
-import { FeedIcon } from './FeedIcon.js';
-import { SyncArrows, SyncStateMark, useNow } from './SyncMarks.js';
+import { AccountHeader } from './sidebar/AccountHeader.js';
+import { Count } from './sidebar/Count.js';
+import { FeedList, groupListId, type FeedListProps } from './sidebar/FeedList.js';
+import { FoldIcon } from './sidebar/FoldIcon.js';
+import { TagGroup } from './sidebar/TagGroup.js';
+import { onTreeArrow } from './sidebar/tree-keys.js';
 
-export function Count({ n, what }: { n: number | undefined; what: string }) {
-  if (!n) return null;
-  return (
-    <span className="count" aria-label={`${n} ${what}`}>
-      {n > 99_999 ? '99k+' : n.toLocaleString()}
-    </span>
-  );
-}
-
-interface ListProps {
+interface Props {
+  layout: SidebarLayout;
   feeds: Feed[];
-  scope: Scope;
   counts: Counts | null;
+  scope: Scope;
+  onToggle: (key: string) => void;
 }
 
-/** The feeds as a list, labelled by the heading `labelledBy` names. */
-function FeedList({ feeds, scope, counts, labelledBy }: ListProps & { labelledBy: string }) {
-  return (
-    <ul className="nav-list feeds" aria-labelledby={labelledBy}>
-      {feeds.map((feed) => (
-        <FeedRow
-          key={feed.id}
-          feed={feed}
-          current={scope.kind === 'feed' && scope.feedId === feed.id}
-          unread={counts?.feeds[feed.id] ?? feed.unreadCount}
-        />
-      ))}
-    </ul>
-  );
-}
-
-/** The feeds under the "Feeds" heading: flat, or grouped by account when there are several. */
-export function SidebarFeeds(props: ListProps) {
-  const accounts = useStore((s) => s.sync.accounts);
+export function SidebarFeeds({ layout, feeds, counts, scope, onToggle }: Props) {
   const progress = useStore((s) => s.sync.progress);
-  const groups = groupFeeds(accounts, props.feeds);
-  if (!groups) return <FeedList {...props} labelledBy="feeds-heading" />;
+  const stopKey = tabStopGroup(layout, scope);
+  const currentFeedId = scope.kind === 'feed' ? scope.feedId : null;
+  const chosenTags = scope.kind === 'tags' ? scope.tagIds : [];
+  const listOf = (group: SidebarGroup): Omit<FeedListProps, 'feeds'> => ({
+    counts,
+    currentFeedId,
+    holdsTabStop: stopKey === group.key,
+  });
+
+  if (layout.flat) {
+    const [all] = layout.groups;
+    return all ? <FeedList {...listOf(all)} feeds={all.feeds} labelledBy="feeds-heading" /> : null;
+  }
+  const groups = layout.groups.filter((g) => !g.account);
+  const accountGroups = layout.groups.filter((g) => g.account);
   return (
-    <>
-      {groups.map(({ account, feeds }) => (
-        <section key={account.id} className="account-group">
-          <AccountHeader account={account} progress={progress[account.id]} />
-          {feeds.length ? (
-            <FeedList {...props} feeds={feeds} labelledBy={`account-heading-${account.id}`} />
-          ) : (
-            <p className="hint">{account.id === LOCAL_ACCOUNT_ID ? 'No local feeds.' : 'No feeds yet.'}</p>
+    <div className="sidebar-feeds" onKeyDown={(e) => onTreeArrow(e, onToggle)}>
+      {groups.length > 0 && (
+        <ul className="nav-list groups" aria-labelledby="feeds-heading">
+          {groups.map((group) =>
+            group.tag ? (
+              <TagGroup
+                key={group.key}
+                group={{ ...group, tag: group.tag }}
+                chosen={chosenTags.includes(group.tag.id)}
+                tabStop={stopKey === group.key && scope.kind === 'tags'}
+                onToggle={onToggle}
+                {...listOf(group)}
+              />
+            ) : (
+              <UntaggedGroup key={group.key} group={group} onToggle={onToggle} {...listOf(group)} />
+            ),
           )}
+        </ul>
+      )}
+      {accountGroups.map((group) => (
+        <section
+          key={group.key}
+          className="account-group"
+          data-group={group.key}
+          data-open={group.open}
+          data-foldable={group.size > 0}
+        >
+          <AccountHeader
+            account={group.account!}
+            progress={progress[group.account!.id]}
+            open={group.open}
+            foldable={group.size > 0}
+            listId={groupListId(group.key)}
+            onToggle={() => onToggle(group.key)}
+          />
+          {group.feeds.length > 0
+            ? group.open && (
+                <FeedList
+                  {...listOf(group)}
+                  feeds={group.feeds}
+                  id={groupListId(group.key)}
+                  labelledBy={`account-heading-${group.account!.id}`}
+                />
+              )
+            : !layout.filtering && <p className="hint">{emptyAccountHint(group, feeds)}</p>}
         </section>
       ))}
-    </>
-  );
-}
-
-function AccountHeader({ account, progress }: { account: Account; progress: SyncProgressEvent | undefined }) {
-  const now = useNow();
-  const status = accountStatus(account, progress, now);
-  const local = account.id === LOCAL_ACCOUNT_ID;
-  return (
-    <div className="account-header" data-health={local ? undefined : status.health}>
-      <h4 className="account-title" id={`account-heading-${account.id}`}>
-        <button
-          type="button"
-          className="link"
-          onClick={() => openDialog({ kind: 'accounts' })}
-          title={local ? 'Feeds Syndic fetches itself' : status.text}
-        >
-          {account.name}
-        </button>
-      </h4>
-      {!local && <SyncStateMark status={status} name={account.name} />}
-      {!local && (
-        <button
-          type="button"
-          className="icon"
-          aria-label={`Sync ${account.name} now`}
-          title="Sync now"
-          disabled={status.health === 'syncing'}
-          onClick={() => void syncNow(account.id)}
-        >
-          <SyncArrows />
-        </button>
-      )}
     </div>
   );
 }
 
-function FeedRow({ feed, current, unread }: { feed: Feed; current: boolean; unread: number }) {
-  const title = feedTitle(feed);
+/** The feeds with no tag, when there are tags: a row that folds them, and the feeds. */
+function UntaggedGroup({
+  group,
+  onToggle,
+  ...list
+}: Omit<FeedListProps, 'feeds'> & { group: SidebarGroup; onToggle: (key: string) => void }) {
+  const listId = groupListId(group.key);
   return (
-    <li className="with-menu">
-      <button
-        type="button"
-        className={current ? 'current' : ''}
-        aria-current={current ? 'page' : undefined}
-        tabIndex={current ? 0 : -1}
-        onClick={() => selectScope({ kind: 'feed', feedId: feed.id })}
-        title={feed.lastError ? `${title}: ${feed.lastError.message}` : title}
-      >
-        <FeedIcon feed={feed} />
-        <span className="nav-label">{title}</span>
-        {feed.lastError && (
-          <CircleAlert
-            className="feed-error-mark icon-svg"
-            role="img"
-            aria-label={`Last refresh failed: ${feed.lastError.message}`}
-            aria-hidden={false}
-          />
-        )}
-        <Count n={unread} what="unread" />
-      </button>
-      <span className="row-menu">
-        {fetchedBySyndic(feed) && (
-          <button
-            type="button"
-            className="icon"
-            tabIndex={-1}
-            aria-label={`Refresh ${title}`}
-            onClick={() => void refresh([feed.id])}
-          >
-            <RefreshCw aria-hidden="true" className="icon-svg" />
-          </button>
-        )}
+    <li className="feed-group" data-group={group.key} data-open={group.open} data-foldable>
+      <div className="group-row">
+        {/* Untagged is no view of its own: its row only folds, so it is the disclosure. */}
         <button
           type="button"
-          className="icon"
+          className="untagged-row"
           tabIndex={-1}
-          aria-label={`Edit ${title}`}
-          onClick={() => openDialog({ kind: 'edit-feed', feedId: feed.id })}
+          aria-expanded={group.open}
+          aria-controls={group.open ? listId : undefined}
+          aria-describedby="feeds-hint"
+          data-group-row
+          onClick={() => onToggle(group.key)}
         >
-          <Pencil aria-hidden="true" className="icon-svg" />
+          <FoldIcon open={group.open} />
+          <span className="nav-label">Untagged</span>
+          <Count n={group.unread} what="unread" />
         </button>
-      </span>
+      </div>
+      {group.open && <FeedList {...list} feeds={group.feeds} id={listId} label="Untagged" />}
     </li>
   );
+}
+
+function emptyAccountHint(group: SidebarGroup, feeds: Feed[]): string {
+  const id = group.account!.id;
+  if (feeds.some((f) => f.accountId === id)) return 'Its feeds are all under tags.';
+  return id === LOCAL_ACCOUNT_ID ? 'No local feeds.' : 'No feeds yet.';
 }

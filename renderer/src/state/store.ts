@@ -7,7 +7,7 @@
  */
 import type { FrontPane } from './layout.js';
 import { useRef, useSyncExternalStore } from 'react';
-import type { SyncProgressEvent } from '../../../shared/api.js';
+import type { ArticleCount, SyncProgressEvent } from '../../../shared/api.js';
 import type {
   Account,
   AccountId,
@@ -51,6 +51,8 @@ export interface ArticlesSlice {
   /** Bumped when a fresh load starts: answers to a list request a newer one replaced are dropped. */
   request: number;
   open: Article | null;
+  /** How many articles a search found (the header's "N results"); null without a search or until counted. */
+  count: ArticleCount | null;
 }
 
 export interface FeedsSlice {
@@ -112,6 +114,8 @@ export interface UiSlice {
   storage: StorageInfo | null;
   /** The integrity check found the database damaged: said until the user acts. */
   damaged: { problem: string; latestBackup: string | null } | null;
+  /** The article list's menu for one article: at the pointer (a right-click), or by its row (the keyboard). */
+  rowMenu: { articleId: number; at: { x: number; y: number } | null } | null;
 }
 
 export interface AppState {
@@ -133,6 +137,7 @@ export const initialState: AppState = {
     generation: 0,
     request: 0,
     open: null,
+    count: null,
   },
   selection: { scope: { kind: 'smart', view: 'unread' }, unreadOnly: false, search: '', articleId: null },
   ui: {
@@ -148,6 +153,7 @@ export const initialState: AppState = {
     front: 'list',
     storage: null,
     damaged: null,
+    rowMenu: null,
   },
   sync: { accounts: [], progress: {} },
 };

@@ -55,6 +55,20 @@ describe('the keyboard map', () => {
     assert.deepEqual(commandFor('?'), { kind: 'show-shortcuts' });
   });
 
+  it('marks above and below the selected article with Shift+K and Shift+J, not with k and j', () => {
+    assert.deepEqual(commandFor('K', {}, { shiftKey: true }), { kind: 'mark-above' });
+    assert.deepEqual(commandFor('J', {}, { shiftKey: true }), { kind: 'mark-below' });
+    assert.deepEqual(commandFor('k'), { kind: 'move', delta: -1 });
+    assert.equal(commandFor('K', { typing: true }, { shiftKey: true }), null);
+  });
+
+  it('opens the selected article’s menu with Shift+F10 or the Menu key, not with F10 alone', () => {
+    assert.deepEqual(commandFor('F10', {}, { shiftKey: true }), { kind: 'article-menu' });
+    assert.deepEqual(commandFor('ContextMenu'), { kind: 'article-menu' });
+    assert.equal(commandFor('F10'), null);
+    assert.equal(commandFor('ContextMenu', { dialogOpen: true }), null);
+  });
+
   it('tells lower-case a (nothing) from Shift+A (mark all read)', () => {
     assert.equal(commandFor('a'), null);
     assert.deepEqual(commandFor('A'), { kind: 'mark-all-read' });

@@ -5,8 +5,13 @@ import {
   ELECTRON_CSP,
   isAppAddress,
   isExternalUrlAllowed,
+  isPermissionAllowed,
+  isSubFrameAddressAllowed,
   windowWebPreferences,
 } from '../../../electron/shell/window-options.js';
+
+/** The address renderer/src/components/media/YouTubeCard.tsx gives its player frame (embedUrl). */
+const embedUrl = (id: string): string => `https://www.youtube-nocookie.com/embed/${id}?autoplay=1`;
 
 describe('Electron window hardening', () => {
   it('isolates, sandboxes and keeps Node out of every window', () => {
@@ -53,5 +58,51 @@ describe('Electron window hardening', () => {
       'not a url',
     ])
       assert.equal(isExternalUrlAllowed(url), false, url);
+  });
+
+  it("lets a frame load the article's document and YouTube's player, and nothing else", () => {
+    assert.equal(isSubFrameAddressAllowed('about:srcdoc'), true);
+    assert.equal(isSubFrameAddressAllowed(embedUrl('dQw4w9WgXcQ')), true);
+    for (const url of [
+      'https://www.youtube.com/embed/dQw4w9WgXcQ',
+      'http://www.youtube-nocookie.com/embed/dQw4w9WgXcQ',
+      'https://www.youtube-nocookie.com.evil.example/embed/x',
+      'https://evil.example/?https://www.youtube-nocookie.com/',
+      'https://player.vimeo.com/video/1',
+      'about:blank',
+      'javascript:alert(1)',
+      'syndic-app://app/index.html',
+      'not a url',
+    ]) {
+      assert.equal(isSubFrameAddressAllowed(url), false, url);
+    }
+    // The player's origin is also the one the app's CSP lets frames load.
+    assert.match(ELECTRON_CSP, /frame-src [^;]*https:\/\/www\.youtube-nocookie\.com/);
+  });
+
+  it('grants full screen to the app and the video player, and refuses every other permission', () => {
+    assert.equal(isPermissionAllowed('fullscreen', 'syndic-app://app/index.html'), true);
+    assert.equal(isPermissionAllowed('fullscreen', embedUrl('dQw4w9WgXcQ')), true);
+    assert.equal(isPermissionAllowed('fullscreen', 'https://www.youtube-nocookie.com'), true);
+    for (const url of ['https://evil.example/', 'about:srcdoc', 'syndic-app://app.evil.example/', undefined]) {
+      assert.equal(isPermissionAllowed('fullscreen', url), false, String(url));
+    }
+    for (const permission of [
+      'notifications',
+      'media',
+      'geolocation',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'display-capture',
+      'openExternal',
+      'pointerLock',
+      'hid',
+      'usb',
+      'serial',
+      'unknown',
+    ]) {
+      assert.equal(isPermissionAllowed(permission, 'syndic-app://app/index.html'), false, permission);
+      assert.equal(isPermissionAllowed(permission, embedUrl('x')), false, permission);
+    }
   });
 });

@@ -1,6 +1,14 @@
 /** Add a feed by its address or a site's; choose among a site's feeds; pick tags. */
 import { useState } from 'react';
 import type { AccountId, DiscoveredFeed } from '../../../../shared/domain.js';
+
+/** Formats as their authors spell them (not "ATOM"). */
+const FORMAT_NAMES: Record<DiscoveredFeed['type'], string> = {
+  rss: 'RSS',
+  atom: 'Atom',
+  json: 'JSON Feed',
+  unknown: 'feed',
+};
 import { LOCAL_ACCOUNT_ID } from '../../../../shared/domain.js';
 import { addFeed } from '../../state/actions/feeds.js';
 import { closeDialog } from '../../state/actions/ui.js';
@@ -72,8 +80,7 @@ export function AddFeedDialog({ initialUrl }: { initialUrl?: string }) {
                   onChange={() => setChosen(c.url)}
                 />
                 <span>
-                  {c.title ?? c.url}{' '}
-                  <span className="muted">({c.type === 'unknown' ? 'feed' : c.type.toUpperCase()})</span>
+                  {c.title ?? c.url} <span className="muted">({FORMAT_NAMES[c.type]})</span>
                   <br />
                   <span className="muted small">{c.url}</span>
                 </span>

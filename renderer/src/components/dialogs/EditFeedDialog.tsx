@@ -1,7 +1,8 @@
-/** Edit a feed: title, address, tags, refresh interval, full articles; see its last error; unsubscribe. */
-import { useState } from 'react';
-import type { Feed } from '../../../../shared/domain.js';
-import { LOCAL_ACCOUNT_ID } from '../../../../shared/domain.js';
+/** Edit a feed: title, address, tags, refresh, full articles, how its articles open; its last error; unsubscribe. */
+import { useId, useState } from 'react';
+import type { FeedPatch } from '../../../../shared/api.js';
+import type { Feed, FeedOpenMode } from '../../../../shared/domain.js';
+import { FEED_OPEN_MODES, LOCAL_ACCOUNT_ID } from '../../../../shared/domain.js';
 import { shortDate } from '../../format.js';
 import { confirmDeleteFeed, saveFeed } from '../../state/actions/feeds.js';
 import { closeDialog } from '../../state/actions/ui.js';
@@ -21,6 +22,26 @@ const INTERVALS: [string, number | null][] = [
   ['Once a day', 1440],
 ];
 
+const OPEN_MODE_LABELS: Record<FeedOpenMode, string> = {
+  feed: 'Feed content',
+  full: 'Full article',
+  browser: 'In the browser',
+};
+
+/**
+ * What the dialog changes, and only that: a sync account's server hears of a title the
+ * user set (the outbox), so an unchanged one is not sent again with another change.
+ */
+function changes(feed: Feed, edited: Required<FeedPatch>): FeedPatch {
+  const patch: FeedPatch = {};
+  if (edited.userTitle !== feed.userTitle) patch.userTitle = edited.userTitle;
+  if (edited.url !== feed.url) patch.url = edited.url;
+  if (edited.refreshMinutes !== feed.refreshMinutes) patch.refreshMinutes = edited.refreshMinutes;
+  if (edited.fetchFullText !== feed.fetchFullText) patch.fetchFullText = edited.fetchFullText;
+  if (edited.openAs !== feed.openAs) patch.openAs = edited.openAs;
+  return patch;
+}
+
 export function EditFeedDialog({ feed }: { feed: Feed }) {
   const tagsById = useStore(tagById);
   const known = [...tagsById.values()].map((t) => t.name);
@@ -31,6 +52,8 @@ export function EditFeedDialog({ feed }: { feed: Feed }) {
   );
   const [interval, setInterval] = useState<number | null>(feed.refreshMinutes);
   const [fullText, setFullText] = useState(feed.fetchFullText);
+  const [openAs, setOpenAs] = useState<FeedOpenMode>(feed.openAs);
+  const openAsName = useId();
   const [busy, setBusy] = useState(false);
   const account = useStore((s) => s.sync.accounts.find((a) => a.id === feed.accountId));
   const local = feed.accountId === LOCAL_ACCOUNT_ID;
@@ -55,7 +78,13 @@ export function EditFeedDialog({ feed }: { feed: Feed }) {
           setBusy(true);
           const ok = await saveFeed(
             feed.id,
-            { userTitle: title.trim() || null, url: url.trim(), refreshMinutes: interval, fetchFullText: fullText },
+            changes(feed, {
+              userTitle: title.trim() || null,
+              url: url.trim(),
+              refreshMinutes: interval,
+              fetchFullText: fullText,
+              openAs,
+            }),
             tags,
           );
           setBusy(false);
@@ -101,6 +130,29 @@ export function EditFeedDialog({ feed }: { feed: Feed }) {
           <input type="checkbox" checked={fullText} onChange={(e) => setFullText(e.target.checked)} />
           Always fetch the full article (for feeds that publish only a summary; kept for offline reading)
         </label>
+        {/* A preference of this device: never sent to a sync account's server. */}
+        <fieldset className="radio-group">
+          <legend>Open articles as</legend>
+          {FEED_OPEN_MODES.map((mode) => (
+            <label key={mode} className="check">
+              <input
+                type="radio"
+                name={openAsName}
+                value={mode}
+                checked={openAs === mode}
+                onChange={() => setOpenAs(mode)}
+              />
+              {OPEN_MODE_LABELS[mode]}
+            </label>
+          ))}
+          <p className="muted small">
+            {openAs === 'full'
+              ? 'The article is fetched from its site when you open it, and kept for offline reading.'
+              : openAs === 'browser'
+                ? 'A click on the article, or Enter, opens its page in your browser; j and k only pass by it.'
+                : 'What the feed publishes, or the full article when it is kept.'}
+          </p>
+        </fieldset>
         <div className="dialog-buttons">
           <button type="button" className="danger" onClick={() => confirmDeleteFeed(feed.id, feedTitle(feed))}>
             Unsubscribe…

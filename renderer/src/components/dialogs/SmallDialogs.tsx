@@ -5,6 +5,7 @@ import { updateSettings } from '../../state/actions/settings.js';
 import { renameTag } from '../../state/actions/tags.js';
 import { closeDialog, openDialog } from '../../state/actions/ui.js';
 import { useStore } from '../../state/store.js';
+import { ReaderSettingsControls } from '../article/ReaderSettingsControls.js';
 import { Modal } from '../Modal.js';
 import { StorageSettings } from './StorageSettings.js';
 
@@ -121,6 +122,13 @@ export function SettingsDialog() {
         <input type="checkbox" checked={settings.autoUpdate} onChange={(e) => set({ autoUpdate: e.target.checked })} />
         Check for updates automatically (installed desktop app)
       </label>
+      <section className="settings-section" aria-labelledby="settings-reading">
+        <h3 id="settings-reading">Reading</h3>
+        <p className="muted small">
+          The font and measures of the article text. The Reading settings button in the article toolbar has them too.
+        </p>
+        <ReaderSettingsControls />
+      </section>
       <section className="settings-section" aria-labelledby="settings-accounts">
         <h3 id="settings-accounts">Accounts</h3>
         <p className="muted small">

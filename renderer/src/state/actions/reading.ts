@@ -1,8 +1,11 @@
-/** Reading: opening an article, read and starred state, the original page, marking a view read. */
+/**
+ * Reading one article: opening it, its read and starred state, the original page. Marking
+ * many at once (all, above, below, older, scrolled past) is in mark-many.ts.
+ */
 import { api } from '../../api.js';
 import { getState, update } from '../store.js';
-import { currentQuery, loadList, patchItem } from './list.js';
-import { attempt, showToast } from './toasts.js';
+import { loadList, patchItem } from './list.js';
+import { attempt } from './toasts.js';
 
 export async function openArticle(id: number): Promise<void> {
   update((s) => ({ selection: { ...s.selection, articleId: id } }));
@@ -44,26 +47,4 @@ export function openOriginal(): void {
   const { open } = getState().articles;
   const url = open?.url;
   if (url && /^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
-}
-
-export async function markAllRead(): Promise<void> {
-  const result = await attempt(() => api.markViewRead(currentQuery(), null));
-  if (!result) return;
-  update((s) => ({ articles: { ...s.articles, items: s.articles.items.map((a) => ({ ...a, read: true })) } }));
-  if (result.count === 0) return showToast('Nothing unread here');
-  const token = result.undoToken;
-  showToast(
-    `Marked ${result.count} article${result.count === 1 ? '' : 's'} read`,
-    'info',
-    token ? { label: 'Undo', run: () => void undoMarkAllRead(token) } : undefined,
-    10_000,
-  );
-}
-
-async function undoMarkAllRead(token: string): Promise<void> {
-  const restored = await attempt(() => api.undoMarkRead(token));
-  if (restored !== undefined) {
-    showToast(`Marked ${restored} article${restored === 1 ? '' : 's'} unread again`);
-    await loadList();
-  }
 }
