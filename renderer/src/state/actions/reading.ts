@@ -15,13 +15,6 @@ export async function openArticle(id: number): Promise<void> {
   if (article && !article.read && getState().ui.settings.markReadOnOpen) await setRead(id, true);
 }
 
-/** Fetches the whole article from its site (readability), kept for offline reading. */
-export async function loadFullArticle(id: number): Promise<void> {
-  const article = await attempt(() => api.fetchFullArticle(id));
-  if (!article || getState().selection.articleId !== id) return;
-  update((s) => ({ articles: { ...s.articles, open: article } }));
-}
-
 export async function setRead(id: number, read: boolean): Promise<void> {
   patchItem(id, { read });
   const result = await attempt(() => api.markRead([id], read));
