@@ -45,7 +45,7 @@ async function screens(reader: Reader, theme: 'light' | 'dark'): Promise<string[
   await page.getByRole('button', { name: 'Add feed' }).click();
   found.push(...(await violations(page, `${theme} add feed`)));
   await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   found.push(...(await violations(page, `${theme} settings`)));
   await page.keyboard.press('Escape');
   await page.locator('body').press('?');

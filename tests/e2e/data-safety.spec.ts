@@ -12,7 +12,7 @@ test('backs up, restores, and exports starred articles from the settings', async
   const page = await reader.open();
   const settings = page.getByRole('dialog', { name: 'Settings' });
 
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await expect(settings.getByTestId('cache-size')).toContainText('Image cache: 3 images');
   await expect(settings.getByText('No backups yet.')).toBeVisible();
   await settings.getByRole('button', { name: 'Back up now' }).click();
@@ -28,7 +28,7 @@ test('backs up, restores, and exports starred articles from the settings', async
   await expect(page.getByRole('button', { name: 'Starred', exact: true })).toBeVisible();
 
   // ...is exported...
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const download = page.waitForEvent('download');
   await settings.getByRole('button', { name: 'Export starred (JSON)' }).click();
   const file = await (await download).path();
@@ -40,7 +40,7 @@ test('backs up, restores, and exports starred articles from the settings', async
   await backups.first().getByRole('button', { name: 'Restore…' }).click();
   await page.getByRole('dialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore' }).click();
   await expect(page.getByText('Backup restored')).toBeVisible();
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await expect(backups).toHaveCount(2);
   await expect(backups.first()).toContainText('before a restore');
   await settings.getByRole('button', { name: 'Done' }).click();

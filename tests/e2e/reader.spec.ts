@@ -259,7 +259,7 @@ test('each empty view says what it is and what to do', async ({ reader }) => {
 test('switches to the dark theme, article included', async ({ reader }) => {
   await subscribe(reader, [['/feeds/schneier.atom', []]]);
   const page = await reader.open();
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByLabel('Theme').selectOption('dark');
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
