@@ -3,27 +3,9 @@
  * both themes; the app is crossed in a few Tab stops (one per pane, roving focus inside);
  * a skip link; the open article is announced.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { seriousViolations as violations } from './axe.js';
 import { expect, test, type Reader } from './fixtures.js';
-
-async function violations(page: Page, screen: string): Promise<string[]> {
-  // Legacy mode: the default opens a second page to merge frames' results, which the
-  // browser-mode context refuses; the article frame is analysed in place either way.
-  const result = await new AxeBuilder({ page })
-    .setLegacyMode(true)
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${screen}: ${v.id} (${v.impact}): ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 4)
-          .join(', ')}`,
-    );
-}
 
 async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);

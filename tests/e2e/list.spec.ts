@@ -4,8 +4,8 @@
  * older than, and on scroll; a search's count and its matches. Each by mouse and by
  * keyboard. The feeds are made here, dated from now, and served on loopback.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { seriousViolations } from './axe.js';
 import { expect, test, type Reader } from './fixtures.js';
 
 const HOUR = 3_600_000;
@@ -550,20 +550,3 @@ test('axe finds nothing serious in the layouts, the day headings, the search hea
   }
   expect(found).toEqual([]);
 });
-
-async function seriousViolations(page: Page, screen: string): Promise<string[]> {
-  // Legacy mode, as accessibility.spec.ts: the browser-mode context refuses the second page.
-  const result = await new AxeBuilder({ page })
-    .setLegacyMode(true)
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${screen}: ${v.id}: ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-}

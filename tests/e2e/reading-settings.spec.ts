@@ -7,9 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { fixturesDir } from '../support/fixtures.js';
+import { seriousViolations } from './axe.js';
 import { expect, test, type Reader } from './fixtures.js';
 
 interface Item {
@@ -285,17 +285,6 @@ test("a search's matches are marked in the article's title and text, the first b
   await expect(frameBody(page).locator('mark.search-hit')).toHaveCount(0);
 });
 
-/** Serious and critical axe findings on the page as it is (legacy mode: see accessibility.spec.ts). */
-async function axeFindings(page: Page, screen: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .setLegacyMode(true)
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${screen}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 test('the reading menu, the open-mode choice and the browser note pass axe, light and dark', async ({ reader }) => {
   serveFeed(reader, '/reading/axe.rss', 'Checked Feed', [
     { title: 'Checked article', path: '/reading/checked.html', html: '<p>Some text to read.</p>' },
@@ -306,7 +295,7 @@ test('the reading menu, the open-mode choice and the browser note pass axe, ligh
   for (const theme of ['light', 'dark'] as const) {
     await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
     await page.getByRole('button', { name: 'Edit Checked Feed' }).click();
-    found.push(...(await axeFindings(page, `${theme} edit feed`)));
+    found.push(...(await seriousViolations(page, `${theme} edit feed`)));
     await reader.shot(`edit-feed-open-mode-${theme}`);
     await page.keyboard.press('Escape');
     await setOpenMode(page, 'Checked Feed', 'In the browser');
@@ -315,7 +304,7 @@ test('the reading menu, the open-mode choice and the browser note pass axe, ligh
     await expect(articlePane(page).getByRole('note', { name: 'Opens in the browser' })).toBeVisible();
     await page.getByRole('button', { name: 'Reading settings' }).click();
     await expect(page.getByRole('dialog', { name: 'Reading settings' })).toBeVisible();
-    found.push(...(await axeFindings(page, `${theme} reading menu and browser note`)));
+    found.push(...(await seriousViolations(page, `${theme} reading menu and browser note`)));
     await page.keyboard.press('Escape');
     await setOpenMode(page, 'Checked Feed', 'Feed content');
   }

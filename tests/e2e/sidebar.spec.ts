@@ -4,10 +4,10 @@
  * and by keyboard, and the filter box.
  */
 import { spawn } from 'node:child_process';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { startGReaderServer } from '../servers/greader/greader-server.js';
 import { CLI } from '../support/cli.js';
+import { seriousViolations } from './axe.js';
 import { expect, test, type Reader } from './fixtures.js';
 
 async function subscribe(reader: Reader, feeds: [path: string, tags: string[]][]): Promise<void> {
@@ -37,14 +37,7 @@ async function axeFindings(page: Page): Promise<string[]> {
   const found: string[] = [];
   for (const theme of ['light', 'dark']) {
     await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
-    const result = await new AxeBuilder({ page })
-      .setLegacyMode(true)
-      .include('.sidebar')
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    for (const v of result.violations)
-      if (v.impact === 'serious' || v.impact === 'critical')
-        found.push(`${theme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    found.push(...(await seriousViolations(page, theme, '.sidebar')));
   }
   return found;
 }
