@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import type { ReaderApi, ReaderMethod } from './api.js';
+import { ruleDraftSchema } from './rules.js';
+import { savedViewDraftSchema } from './saved-views.js';
 import { FEED_OPEN_MODES, LIST_LAYOUTS, READER_FONTS, READER_LIMITS } from './domain.js';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -27,6 +29,10 @@ const articleQuery = z.strictObject({
   dedupe: z.boolean().optional(),
   order: z.enum(['newest', 'oldest']).optional(),
   below: id.optional(),
+  feedIds: z.array(id).max(10_000).optional(),
+  hasEnclosure: z.boolean().optional(),
+  sinceDays: z.number().int().min(1).max(36_500).optional(),
+  author: text(200).optional(),
 });
 
 const feedPatch = z.strictObject({
@@ -35,6 +41,7 @@ const feedPatch = z.strictObject({
   refreshMinutes: refreshMinutes.nullable().optional(),
   fetchFullText: z.boolean().optional(),
   openAs: z.enum(FEED_OPEN_MODES).optional(),
+  notify: z.boolean().optional(),
 });
 
 const listLayout = z.enum(LIST_LAYOUTS);
@@ -69,6 +76,7 @@ const settingsPatch = z.strictObject({
   readerLineWidth: z.number().int().min(READER_LIMITS.lineWidth.min).max(READER_LIMITS.lineWidth.max).optional(),
   readerLineHeight: z.number().min(READER_LIMITS.lineHeight.min).max(READER_LIMITS.lineHeight.max).optional(),
   collapsedGroups: z.array(z.string().max(50)).max(10_000).optional(),
+  doNotDisturb: z.boolean().optional(),
 });
 
 const none = z.tuple([]);
@@ -146,4 +154,19 @@ export const ARG_SCHEMAS: ArgSchemas = {
   removeAccount: z.tuple([id, z.boolean()]),
   syncNow: z.tuple([id.nullable()]),
   moveLocalFeeds: z.tuple([id, z.array(id).max(100_000).nullable()]),
+  listViews: none,
+  createView: z.tuple([savedViewDraftSchema]),
+  updateView: z.tuple([id, savedViewDraftSchema]),
+  deleteView: z.tuple([id]),
+  reorderViews: z.tuple([z.array(id).max(10_000)]),
+  listRules: none,
+  createRule: z.tuple([ruleDraftSchema]),
+  updateRule: z.tuple([id, ruleDraftSchema]),
+  deleteRule: z.tuple([id]),
+  reorderRules: z.tuple([z.array(id).max(10_000)]),
+  previewRule: z.tuple([ruleDraftSchema]),
+  applyRule: z.tuple([id]),
+  exportRules: none,
+  importRules: z.tuple([text(10 * 1024 * 1024)]),
+  setTagNotify: z.tuple([id, z.boolean()]),
 };

@@ -27,6 +27,9 @@ import type {
   Tag,
   TagId,
 } from './domain.js';
+import type { NewArticlesNotice } from './domain.js';
+import type { Rule, RuleDraft, RuleId, RulePreview, RuleRunReport, RulesImportReport } from './rules.js';
+import type { SavedView, SavedViewDraft, ViewId } from './saved-views.js';
 
 export type StarredExportFormat = 'html' | 'json';
 
@@ -101,6 +104,7 @@ export interface FeedPatch {
   refreshMinutes?: number | null;
   fetchFullText?: boolean;
   openAs?: FeedOpenMode;
+  notify?: boolean;
 }
 
 export interface MarkReadResult {
@@ -184,6 +188,33 @@ export interface ReaderApi {
   syncNow(accountId: AccountId | null): Promise<SyncSummary[]>;
   /** Subscribes the account's server to these local feeds (all when null), keeping tags and articles. */
   moveLocalFeeds(accountId: AccountId, feedIds: FeedId[] | null): Promise<number>;
+
+  // Saved views
+  listViews(): Promise<SavedView[]>;
+  createView(draft: SavedViewDraft): Promise<SavedView>;
+  updateView(viewId: ViewId, draft: SavedViewDraft): Promise<SavedView>;
+  deleteView(viewId: ViewId): Promise<void>;
+  /** Puts the views in this order (every view's id, once). */
+  reorderViews(viewIds: ViewId[]): Promise<SavedView[]>;
+
+  // Rules
+  listRules(): Promise<Rule[]>;
+  createRule(draft: RuleDraft): Promise<Rule>;
+  updateRule(ruleId: RuleId, draft: RuleDraft): Promise<Rule>;
+  deleteRule(ruleId: RuleId): Promise<void>;
+  /** Puts the rules in this order (every rule's id, once); they run in it. */
+  reorderRules(ruleIds: RuleId[]): Promise<Rule[]>;
+  /** What a draft's conditions match among stored articles (the editor's live preview). */
+  previewRule(draft: RuleDraft): Promise<RulePreview>;
+  /** Runs one rule's actions on every stored article it matches ("Run on existing articles"). */
+  applyRule(ruleId: RuleId): Promise<RuleRunReport>;
+  /** Every rule, as the JSON file `syndic rules export` writes. */
+  exportRules(): Promise<string>;
+  /** Adds the rules of such a file after the existing ones; a bad file is refused whole. */
+  importRules(text: string): Promise<RulesImportReport>;
+
+  // Notifications
+  setTagNotify(tagId: TagId, notify: boolean): Promise<Tag>;
 }
 
 export type ReaderMethod = keyof ReaderApi;
@@ -211,6 +242,10 @@ export interface ReaderEvents {
   'sync-progress': SyncProgressEvent;
   /** An account's status changed (a sync ended, pending changes moved). */
   'accounts-changed': Account[];
+  /** New articles a feed, tag, saved view or rule asked to hear about (not sent while Do not disturb is on). */
+  'new-articles-notice': NewArticlesNotice;
+  'views-changed': SavedView[];
+  'rules-changed': Rule[];
 }
 
 export type ReaderEventName = keyof ReaderEvents;
@@ -257,6 +292,21 @@ export const READER_METHODS = [
   'removeAccount',
   'syncNow',
   'moveLocalFeeds',
+  'listViews',
+  'createView',
+  'updateView',
+  'deleteView',
+  'reorderViews',
+  'listRules',
+  'createRule',
+  'updateRule',
+  'deleteRule',
+  'reorderRules',
+  'previewRule',
+  'applyRule',
+  'exportRules',
+  'importRules',
+  'setTagNotify',
 ] as const satisfies readonly ReaderMethod[];
 
 // Compile-time check that READER_METHODS lists every method exactly.

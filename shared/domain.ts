@@ -64,6 +64,8 @@ export interface Feed {
   fetchFullText: boolean;
   /** How an article of this feed opens: its feed content, the full article, or the browser. */
   openAs: FeedOpenMode;
+  /** A desktop notification when new articles arrive (never for the feed's first refresh). */
+  notify: boolean;
   lastFetchAt: number | null;
   nextFetchAt: number | null;
   /** Consecutive failed refreshes; 0 when the last refresh worked. */
@@ -116,6 +118,8 @@ export interface Tag {
   name: string;
   unreadCount: number;
   feedCount: number;
+  /** A desktop notification when new articles arrive in the tag's feeds. */
+  notify: boolean;
 }
 
 /** A row of the article list: what the middle pane needs, no body. */
@@ -200,6 +204,14 @@ export interface ArticleQuery {
    * newer ones when oldest first): "mark below as read" reaches rows not loaded yet.
    */
   below?: ArticleId;
+  /** Only these feeds' articles (a saved view's feed list); with `feedId`, both must hold. */
+  feedIds?: FeedId[];
+  /** Only articles with an attachment (a podcast episode, a video), or only without. */
+  hasEnclosure?: boolean;
+  /** Only articles published in the last this many days ("last 3 days"). */
+  sinceDays?: number;
+  /** Only articles whose author contains this (case and accents ignored). */
+  author?: string;
 }
 
 /** Keyset cursor: the id of the last row of the previous page (the next page goes on in the query's order). */
@@ -216,6 +228,10 @@ export interface Counts {
   today: number;
   feeds: Record<FeedId, number>;
   tags: Record<TagId, number>;
+  /** Unread articles of each saved view (shared/saved-views.ts), by its id, counted up to a cap. */
+  views: Record<number, number>;
+  /** The saved views whose count stopped at the cap (1,000): show "1,000+". */
+  viewsCapped?: number[];
 }
 
 export interface Settings {
@@ -256,6 +272,8 @@ export interface Settings {
   readerLineHeight: number;
   /** Sidebar groups the user folded: 'tag:<id>', 'untagged', or 'account:<id>' (an account's untagged feeds, when there are several). */
   collapsedGroups: string[];
+  /** No desktop notifications at all, whatever feeds, tags, views and rules ask for. */
+  doNotDisturb: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -280,6 +298,7 @@ export const DEFAULT_SETTINGS: Settings = {
   readerLineWidth: 70,
   readerLineHeight: 1.6,
   collapsedGroups: [],
+  doNotDisturb: false,
 };
 
 /** What the reader settings accept (validated where they cross into the engine). */
@@ -375,4 +394,20 @@ export interface StorageInfo {
 
 export interface RetentionReport {
   removed: number;
+}
+
+/**
+ * New articles worth a desktop notification, grouped: one notice per feed, tag, saved view
+ * or rule that asked for it ("5 new in Security"), never one per article.
+ */
+export interface NewArticlesNotice {
+  /** "5 new in Security" (the shell shows it as is; the renderer words it from `source` and `count`). */
+  title: string;
+  /** The feed, tag, saved view or rule that asked for it; several when grouped ("Security, Releases"). */
+  source: string;
+  /** The newest article's title. */
+  body: string;
+  /** What clicking the notice opens: the newest of them. */
+  articleId: ArticleId;
+  count: number;
 }

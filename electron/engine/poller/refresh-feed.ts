@@ -20,6 +20,8 @@ import {
   type FeedFetchState,
 } from '../store/feeds.js';
 import { recordFeedNetwork } from '../store/feed-network.js';
+import { applyRuleOutcomes } from '../store/rule-outcome.js';
+import type { NewArticleHooks } from '../rules/new-article-hooks.js';
 
 const MINUTE = 60_000;
 const MAX_INTERVAL = 24 * 60 * MINUTE;
@@ -73,6 +75,8 @@ export interface RefreshContext {
   now: () => number;
   schedule: ScheduleInputs;
   signal?: AbortSignal;
+  /** The rules and notifications, for new articles (see new-article-hooks.ts). */
+  hooks?: NewArticleHooks;
 }
 
 export async function refreshFeed(ctx: RefreshContext, state: FeedFetchState): Promise<FeedRefreshResult> {
@@ -140,9 +144,18 @@ export async function refreshFeed(ctx: RefreshContext, state: FeedFetchState): P
     }
 
     const { feed, hash } = parsed;
-    let written: UpsertResult = { inserted: [], updated: [] };
+    let written: UpsertResult = { inserted: [], updated: [], ruled: [] };
     write(() => {
-      written = upsertFeedArticles(db, state.id, feed.items, now);
+      written = upsertFeedArticles(db, state.id, feed.items, now, ctx.hooks?.classify);
+      applyRuleOutcomes(db, written.ruled, now);
+      if (written.inserted.length)
+        ctx.hooks?.inserted({
+          feedId: state.id,
+          ids: written.inserted,
+          ruled: written.ruled,
+          // A feed's first articles (just added, imported) are its back catalogue, not news.
+          firstFetch: state.bodyHash === null,
+        });
       recordFetchSuccess(db, state.id, {
         url: movedTo,
         title: feed.title,

@@ -32,6 +32,12 @@ export class TagUseCases {
     }
   }
 
+  setNotify(tagId: TagId, notify: boolean): Tag {
+    this.tag(tagId);
+    tags.setTagNotify(this.ctx.db, tagId, notify);
+    return this.tag(tagId);
+  }
+
   createTag(name: string): Tag {
     return this.tag(this.guard(() => tags.ensureTag(this.ctx.db, name, this.ctx.now())));
   }

@@ -11,10 +11,13 @@ import { keyCeiling, keyFloor, sortTime } from './article-key.js';
 import { prepared, type Db } from './db.js';
 import { CountDeltas } from './feed-counts.js';
 import { indexArticles, type IndexEntry } from './full-text-index.js';
+import type { ClassifyArticle, RuledArticle } from './rule-outcome.js';
 
 export interface UpsertResult {
   inserted: ArticleId[];
   updated: ArticleId[];
+  /** New articles some rule matched, with what it decided: the caller applies it (rule-outcome.ts). */
+  ruled: RuledArticle[];
 }
 
 /** Guids worth matching across feeds: URLs, tag:/urn: URIs, long opaque ids. "1" is not. */
@@ -96,8 +99,8 @@ function insertArticle(db: Db, feedId: FeedId, row: NewRow, now: number, counts:
   prepared(
     db,
     `INSERT INTO articles (id, feed_id, guid, url, story_key, story_id, is_dup, title, author, snippet,
-       thumbnail_url, published_at, updated_at, fetched_at, content_hash, read)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       thumbnail_url, published_at, updated_at, fetched_at, content_hash, read, has_enclosure)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     feedId,
@@ -115,6 +118,7 @@ function insertArticle(db: Db, feedId: FeedId, row: NewRow, now: number, counts:
     now,
     item.hash,
     read,
+    item.enclosures.length ? 1 : 0,
   );
   counts.add(feedId, 1, read ? 0 : 1);
   prepared(
@@ -137,7 +141,7 @@ function updateArticle(db: Db, row: NewRow): void {
   prepared(
     db,
     `UPDATE articles SET url = ?, story_key = ?, title = ?, author = ?, snippet = ?, thumbnail_url = ?,
-       updated_at = ?, content_hash = ? WHERE id = ?`,
+       updated_at = ?, content_hash = ?, has_enclosure = ? WHERE id = ?`,
   ).run(
     item.link,
     item.link ? storyKey(item.link) : null,
@@ -147,6 +151,7 @@ function updateArticle(db: Db, row: NewRow): void {
     item.thumbnailUrl,
     item.updated,
     item.hash,
+    item.enclosures.length ? 1 : 0,
     id,
   );
   prepared(
@@ -174,8 +179,9 @@ export function upsertFeedArticles(
   feedId: FeedId,
   items: readonly (ParsedItem | PreparedItem)[],
   now: number,
+  classify?: ClassifyArticle,
 ): UpsertResult {
-  const result: UpsertResult = { inserted: [], updated: [] };
+  const result: UpsertResult = { inserted: [], updated: [], ruled: [] };
   db.transaction(() => {
     // 1. Sort the items into new, changed and unchanged; new ones get their ids.
     const find = prepared<[string, number], ExistingRow>(
@@ -219,6 +225,13 @@ export function upsertFeedArticles(
       changed.map((r) => r.id),
       entries,
     );
+    // 4. The rules, on new articles only (an edited post keeps what they decided the first time).
+    if (classify) {
+      for (const row of fresh) {
+        const outcome = classify(feedId, row.item);
+        if (outcome) result.ruled.push({ id: row.id, outcome });
+      }
+    }
     result.inserted = fresh.map((r) => r.id);
     result.updated = changed.map((r) => r.id);
   })();

@@ -33,6 +33,7 @@ interface FeedRow {
   refresh_minutes: number | null;
   fetch_full_text: number;
   open_as: FeedOpenMode;
+  notify: number;
   last_fetch_at: number | null;
   next_fetch_at: number | null;
   error_count: number;
@@ -62,6 +63,7 @@ export function rowToFeed(row: FeedRow): Feed {
     refreshMinutes: row.refresh_minutes,
     fetchFullText: row.fetch_full_text === 1,
     openAs: row.open_as,
+    notify: row.notify === 1,
     lastFetchAt: row.last_fetch_at,
     nextFetchAt: row.next_fetch_at,
     errorCount: row.error_count,
@@ -131,6 +133,7 @@ export interface FeedPatchRow {
   refreshMinutes?: number | null;
   fetchFullText?: boolean;
   openAs?: FeedOpenMode;
+  notify?: boolean;
 }
 
 export function updateFeedSettings(db: Db, id: FeedId, patch: FeedPatchRow): void {
@@ -143,6 +146,7 @@ export function updateFeedSettings(db: Db, id: FeedId, patch: FeedPatchRow): voi
   if (patch.refreshMinutes !== undefined) sets.push(['refresh_minutes = ?', patch.refreshMinutes]);
   if (patch.fetchFullText !== undefined) sets.push(['fetch_full_text = ?', patch.fetchFullText ? 1 : 0]);
   if (patch.openAs !== undefined) sets.push(['open_as = ?', patch.openAs]);
+  if (patch.notify !== undefined) sets.push(['notify = ?', patch.notify ? 1 : 0]);
   if (sets.length === 0) return;
   db.transaction(() => {
     db.prepare(`UPDATE feeds SET ${sets.map(([column]) => column).join(', ')} WHERE id = ?`).run(

@@ -9,7 +9,9 @@
 import type { AccountId, ArticleId, FeedId } from '../../../shared/domain.js';
 import type { RemoteFeed, RemoteItem } from '../sync/sync-client.js';
 import type { ParsedItem } from '../feeds/parse.js';
+import type { InsertedArticles } from '../rules/new-article-hooks.js';
 import { upsertFeedArticles } from './article-upsert.js';
+import { applyRuleOutcomes, type ClassifyArticle } from './rule-outcome.js';
 import { prepared, type Db } from './db.js';
 import { CountDeltas } from './feed-counts.js';
 import { deleteFeed, insertFeed } from './feeds.js';
@@ -153,6 +155,7 @@ export function storeRemoteItems(
   feedIds: ReadonlyMap<string, FeedId>,
   pending: ReadonlySet<string>,
   now: number,
+  hooks?: { classify: ClassifyArticle; inserted: (inserted: InsertedArticles) => void; firstSync: boolean },
 ): ArticleId[] {
   const inserted: ArticleId[] = [];
   db.transaction(() => {
@@ -179,8 +182,8 @@ export function storeRemoteItems(
       db,
       'INSERT OR IGNORE INTO synced_articles (account_id, remote_id, article_id) VALUES (?, ?, ?)',
     );
-    const states = new StateWriter(db);
     for (const [feedId, feedItems] of byFeed) {
+      const states = new StateWriter(db);
       const fresh: RemoteItem[] = [];
       const adopted = new Set<string>();
       for (const item of feedItems) {
@@ -193,7 +196,7 @@ export function storeRemoteItems(
           adopted.add(item.remoteId);
         } else fresh.push(item);
       }
-      const result = upsertFeedArticles(db, feedId, fresh.map(toParsedItem), now);
+      const result = upsertFeedArticles(db, feedId, fresh.map(toParsedItem), now, hooks?.classify);
       inserted.push(...result.inserted);
       for (const item of fresh) {
         const row = byGuid.get(toParsedItem(item).id, feedId);
@@ -205,8 +208,12 @@ export function storeRemoteItems(
         states.set(row.article_id, item.read, item.starred);
         setArticleTags(db, row.article_id, item.tags, now);
       }
+      // The rules act last, over the server's state, and their changes go back through the outbox.
+      states.finish();
+      applyRuleOutcomes(db, result.ruled, now);
+      if (result.inserted.length)
+        hooks?.inserted({ feedId, ids: result.inserted, ruled: result.ruled, firstFetch: hooks.firstSync });
     }
-    states.finish();
   })();
   return inserted;
 }

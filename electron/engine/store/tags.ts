@@ -7,6 +7,7 @@ interface TagRow {
   id: number;
   name: string;
   feed_count: number;
+  notify: number;
 }
 
 export class TagNameError extends Error {
@@ -27,7 +28,7 @@ export function cleanTagName(raw: string): string {
 export function listTagRows(db: Db): TagRow[] {
   return prepared<[], TagRow>(
     db,
-    `SELECT t.id, t.name, (SELECT count(*) FROM feed_tags WHERE tag_id = t.id) AS feed_count
+    `SELECT t.id, t.name, t.notify, (SELECT count(*) FROM feed_tags WHERE tag_id = t.id) AS feed_count
      FROM tags t ORDER BY t.name COLLATE NOCASE`,
   ).all();
 }
@@ -36,7 +37,7 @@ export function getTagRow(db: Db, id: TagId): TagRow | null {
   return (
     prepared<[number], TagRow>(
       db,
-      `SELECT t.id, t.name, (SELECT count(*) FROM feed_tags WHERE tag_id = t.id) AS feed_count FROM tags t WHERE t.id = ?`,
+      `SELECT t.id, t.name, t.notify, (SELECT count(*) FROM feed_tags WHERE tag_id = t.id) AS feed_count FROM tags t WHERE t.id = ?`,
     ).get(id) ?? null
   );
 }
@@ -173,5 +174,10 @@ function tagName(db: Db, tagId: TagId): string {
 }
 
 export function toTag(row: TagRow, unreadCount: number): Tag {
-  return { id: row.id, name: row.name, feedCount: row.feed_count, unreadCount };
+  return { id: row.id, name: row.name, feedCount: row.feed_count, unreadCount, notify: row.notify === 1 };
+}
+
+/** A desktop notification when new articles arrive in the tag's feeds, or not. */
+export function setTagNotify(db: Db, id: TagId, notify: boolean): void {
+  prepared(db, 'UPDATE tags SET notify = ? WHERE id = ?').run(notify ? 1 : 0, id);
 }

@@ -3,6 +3,7 @@
  * move local feeds. Runs one sync at a time per account (through the scheduler), records
  * each outcome on the account, and tells the windows what moved.
  */
+import type { NewArticleHooks } from '../rules/new-article-hooks.js';
 import type {
   AccountLogin,
   AccountPatch,
@@ -40,6 +41,8 @@ export interface AccountUseCasesOptions {
   timers?: Timers;
   /** Articles a sync stored: kept offline like a refresh's (images, full text), their index merged. */
   onArticlesStored?: (ids: readonly ArticleId[]) => void;
+  /** The rules and notifications, for the articles a sync inserts. */
+  hooks?: NewArticleHooks;
 }
 
 /** A password that this process cannot read (kept by the desktop app's keychain). */
@@ -236,6 +239,7 @@ export class AccountUseCases {
         client,
         now: this.ctx.now,
         onProgress: (progress) => this.ctx.emit('sync-progress', progress),
+        hooks: this.options.hooks,
         onChanged: (feedIds) => {
           this.ctx.emit('articles-changed', { feedIds });
           this.ctx.countsChanged(feedIds);

@@ -11,6 +11,7 @@ import type { Db } from '../store/db.js';
 import { ensureTag } from '../store/tags.js';
 import { articlesWithPendingState, pendingCount, pendingEntries } from '../store/outbox.js';
 import { applyRemoteStates, knownRemoteIds, reconcileFeeds, storeRemoteItems } from '../store/synced-items.js';
+import type { InsertedArticles, NewArticleHooks } from '../rules/new-article-hooks.js';
 import { pushOutbox } from './push-outbox.js';
 import type { SyncClient } from './sync-client.js';
 
@@ -60,6 +61,8 @@ export interface SyncAccountOptions {
   onProgress?: (progress: SyncProgress) => void;
   /** Called after each step that changed what the windows show. */
   onChanged?: (feedIds: FeedId[]) => void;
+  /** The rules and notifications, for new articles (see rules/new-article-hooks.ts). */
+  hooks?: NewArticleHooks;
 }
 
 export async function syncAccount(options: SyncAccountOptions): Promise<SyncReport> {
@@ -101,6 +104,16 @@ export async function syncAccount(options: SyncAccountOptions): Promise<SyncRepo
   const newArticles: ArticleId[] = [];
   const state = accountState<ProtocolState>(db, accountId);
   const known = knownRemoteIds(db, accountId);
+  // An account's first sync, and a feed it just subscribed, bring a back catalogue: no notices.
+  const backCatalogue = known.size === 0;
+  const justAdded = new Set(feeds.added);
+  const hooksFor = () =>
+    options.hooks && {
+      classify: options.hooks.classify,
+      inserted: (inserted: InsertedArticles) =>
+        options.hooks!.inserted({ ...inserted, firstFetch: backCatalogue || justAdded.has(inserted.feedId) }),
+      firstSync: backCatalogue,
+    };
   if (client.newItems) {
     const firstSync = state.cursor == null;
     const { items, cursor } = await client.newItems(
@@ -108,7 +121,15 @@ export async function syncAccount(options: SyncAccountOptions): Promise<SyncRepo
       firstSync ? FIRST_SYNC_READ_ITEMS : INCREMENTAL_ITEMS,
     );
     newArticles.push(
-      ...storeRemoteItems(db, accountId, items, feeds.feedIds, articlesWithPendingState(db, accountId), now()),
+      ...storeRemoteItems(
+        db,
+        accountId,
+        items,
+        feeds.feedIds,
+        articlesWithPendingState(db, accountId),
+        now(),
+        hooksFor(),
+      ),
     );
     for (const item of items) known.add(item.remoteId);
     setAccountState(db, accountId, { ...state, cursor });
@@ -119,7 +140,15 @@ export async function syncAccount(options: SyncAccountOptions): Promise<SyncRepo
     progress('articles', i, missing.length);
     const items = await client.items(missing.slice(i, i + ITEM_BATCH));
     newArticles.push(
-      ...storeRemoteItems(db, accountId, items, feeds.feedIds, articlesWithPendingState(db, accountId), now()),
+      ...storeRemoteItems(
+        db,
+        accountId,
+        items,
+        feeds.feedIds,
+        articlesWithPendingState(db, accountId),
+        now(),
+        hooksFor(),
+      ),
     );
     changed([]);
   }

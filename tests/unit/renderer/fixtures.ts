@@ -17,6 +17,7 @@ export function feed(id: number, fields: Partial<Feed> = {}): Feed {
     refreshMinutes: null,
     fetchFullText: false,
     openAs: 'feed',
+    notify: false,
     lastFetchAt: null,
     nextFetchAt: null,
     errorCount: 0,
@@ -47,7 +48,7 @@ export function account(id: number, fields: Partial<Account> = {}): Account {
 }
 
 export function tag(id: number, name: string): Tag {
-  return { id, name, unreadCount: 0, feedCount: 0 };
+  return { id, name, unreadCount: 0, feedCount: 0, notify: false };
 }
 
 /** The initial state with these feeds, tags and scope. */

@@ -77,7 +77,7 @@ describe('grouping the sidebar by tag', () => {
   });
 
   it("gives a tag its own unread count (an article counted once) and Untagged its feeds' sum", () => {
-    const counts: Counts = { all: 0, unread: 0, starred: 0, today: 0, feeds: { 13: 7 }, tags: { 1: 9 } };
+    const counts: Counts = { all: 0, unread: 0, starred: 0, today: 0, feeds: { 13: 7 }, tags: { 1: 9 }, views: {} };
     const groups = sidebarLayout(input({ counts })).groups;
     assert.deepEqual(
       groups.map((g) => [g.key, g.unread, g.size]),

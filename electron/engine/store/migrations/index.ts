@@ -9,6 +9,7 @@ import { migration006 } from './006-accounts-and-sync.js';
 import { migration007 } from './007-plain-titles.js';
 import { migration008 } from './008-feed-open-mode.js';
 import { migration009 } from './009-feed-network.js';
+import { migration010 } from './010-views-rules-notify.js';
 
 export interface Migration {
   version: number;
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];

@@ -1,0 +1,117 @@
+/**
+ * Notifications through real refreshes (a loopback feed server, a real SQLite file): one
+ * grouped notice per feed or tag that asked, never for a feed's first articles, none while
+ * Do not disturb is on, and clicking names the newest article.
+ */
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import type { ReaderEvents } from '../../../../shared/api.js';
+import type { NewArticlesNotice } from '../../../../shared/domain.js';
+import { inThreadParser } from '../../../../electron/engine/feeds/parse-pool.js';
+import { ReaderService } from '../../../../electron/engine/reader/reader-service.js';
+import { startFeedServer, type FeedServer } from '../../../support/feed-server.js';
+import { tempDatabase } from '../../../support/temp.js';
+
+function rss(title: string, items: number[]): string {
+  const entries = items
+    .map(
+      (n) =>
+        `<item><guid>${title}-${n}</guid><title>${title} post ${n}</title><link>https://site.example/${title}/${n}</link><pubDate>${new Date(Date.UTC(2024, 0, 1, 0, n)).toUTCString()}</pubDate><description>Text ${n}</description></item>`,
+    )
+    .join('');
+  return `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title><link>https://site.example/${title}</link>${entries}</channel></rss>`;
+}
+
+describe('new-article notices', () => {
+  let server: FeedServer;
+  let t: ReturnType<typeof tempDatabase>;
+  let service: ReaderService;
+  let notices: NewArticlesNotice[];
+  const feeds: Record<string, number> = {};
+
+  before(async () => {
+    server = await startFeedServer();
+    t = tempDatabase();
+    service = new ReaderService({
+      db: t.db,
+      parser: inThreadParser,
+      headless: true,
+      emit: (event, payload) => {
+        if (event === 'new-articles-notice') notices.push(payload as ReaderEvents['new-articles-notice']);
+      },
+    });
+    for (const name of ['alpha', 'beta', 'gamma']) {
+      server.serve(`/${name}.xml`, { body: rss(name, [1, 2]), validators: false });
+      const added = await service.addFeed({ url: server.url(`/${name}.xml`) });
+      assert.equal(added.kind, 'added');
+      if (added.kind === 'added') feeds[name] = added.feed.id;
+    }
+    await service.updateFeed(feeds.alpha!, { notify: true });
+    await service.setFeedTags(feeds.beta!, ['Security']);
+    await service.setFeedTags(feeds.gamma!, ['Security']);
+    const security = (await service.listTags()).find((tag) => tag.name === 'Security')!;
+    assert.equal((await service.setTagNotify(security.id, true)).notify, true);
+  });
+  after(async () => {
+    await service.shutdown();
+    t.done();
+    await server.close();
+  });
+  beforeEach(() => {
+    notices = [];
+  });
+
+  let next = 3;
+  /** Every feed publishes `count` more posts. */
+  function publish(count: number): void {
+    const upTo = next + count;
+    for (const name of ['alpha', 'beta', 'gamma', 'delta']) {
+      const items = Array.from({ length: upTo - 1 }, (_, i) => i + 1);
+      server.serve(`/${name}.xml`, { body: rss(name, items), validators: false });
+    }
+    next = upTo;
+  }
+
+  it("says nothing about a feed's first articles, even in a tag that asks (an import)", async () => {
+    server.serve('/delta.xml', { body: rss('delta', [1, 2, 3]), validators: false });
+    const opml = `<?xml version="1.0"?><opml version="2.0"><body><outline text="Security"><outline type="rss" text="delta" xmlUrl="${server.url('/delta.xml')}"/></outline></body></opml>`;
+    assert.equal((await service.importOpml(opml)).added, 1);
+    const summary = await service.refresh(null);
+    assert.equal(summary.newArticles, 3, 'the imported feed brought its back catalogue');
+    assert.deepEqual(notices, []);
+  });
+
+  it('groups new articles: one notice per feed or tag that asked, the newest one to open', async () => {
+    publish(2);
+    const summary = await service.refresh(null);
+    assert.equal(summary.newArticles, 7);
+    const byTitle = new Map(notices.map((n) => [n.title, n]));
+    assert.deepEqual([...byTitle.keys()].sort(), ['2 new in alpha', '5 new in Security']);
+    const alpha = byTitle.get('2 new in alpha')!;
+    assert.equal(alpha.body, 'alpha post 4');
+    assert.equal(alpha.count, 2);
+    const opened = await service.getArticle(alpha.articleId);
+    assert.equal(opened?.title, 'alpha post 4');
+    assert.equal(byTitle.get('5 new in Security')!.source, 'Security');
+  });
+
+  it('sends nothing while Do not disturb is on, and nothing is saved up for later', async () => {
+    await service.updateSettings({ doNotDisturb: true });
+    publish(1);
+    await service.refresh(null);
+    assert.deepEqual(notices, []);
+    await service.updateSettings({ doNotDisturb: false });
+    await service.refresh(null);
+    assert.deepEqual(notices, []);
+  });
+
+  it('stops when the feed and the tag stop asking', async () => {
+    await service.updateFeed(feeds.alpha!, { notify: false });
+    const security = (await service.listTags()).find((tag) => tag.name === 'Security')!;
+    await service.setTagNotify(security.id, false);
+    publish(1);
+    const summary = await service.refresh(null);
+    assert.equal(summary.newArticles, 4);
+    assert.deepEqual(notices, []);
+  });
+});
