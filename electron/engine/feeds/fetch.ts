@@ -24,7 +24,10 @@ export { closeIdleConnections } from './http-agents.js';
 export interface FetchOptions {
   /** Time allowed to open the connection (DNS, TCP, TLS). */
   connectTimeoutMs: number;
-  /** Time allowed for the whole exchange, redirects and body included: a trickle ends. */
+  /**
+   * Time allowed for the whole exchange, connect, headers, redirects and body included: a
+   * deadline, not an idle timeout, so a trickle ends too. The poller sets it per request.
+   */
   totalTimeoutMs: number;
   /** Largest body accepted, counted after decompression. */
   maxBytes: number;
@@ -142,6 +145,11 @@ export function describeNetworkError(error: NodeJS.ErrnoException, host: string)
   return new FetchError('network', `Network error talking to ${host}: ${error.message}`);
 }
 
+/** A deadline in seconds for a message: "30", "2.5", "0.3" (a refresh sets it to the millisecond). */
+function secondsOf(ms: number): string {
+  return String(Math.round(ms / 100) / 10);
+}
+
 interface RawResponse {
   status: number;
   headers: http.IncomingHttpHeaders;
@@ -177,7 +185,7 @@ function requestOnce(
         req.destroy(
           new FetchError(
             'timeout',
-            `${url.host} did not accept a connection within ${options.connectTimeoutMs / 1000} s`,
+            `${url.host} did not accept a connection within ${secondsOf(options.connectTimeoutMs)} s`,
           ),
         );
       }, options.connectTimeoutMs);
@@ -236,6 +244,9 @@ async function readBody(res: RawResponse, options: FetchOptions, host: string): 
   const decoder = decoderFor(encoding, head.value[0])!;
 
   // Feed compressed chunks in, read decompressed chunks out, stop early when too big.
+  // What the connection did wrong (the deadline cut it, the server reset it) is kept apart
+  // from what the decompressor did: only the latter means a corrupt body.
+  let sourceError: unknown;
   const pump = (async () => {
     try {
       decoder.write(head.value);
@@ -244,6 +255,7 @@ async function readBody(res: RawResponse, options: FetchOptions, host: string): 
       }
       decoder.end();
     } catch (error) {
+      sourceError = error;
       decoder.destroy(error as Error);
     }
   })();
@@ -259,6 +271,7 @@ async function readBody(res: RawResponse, options: FetchOptions, host: string): 
     res.stream.destroy();
     decoder.destroy();
     if (error instanceof FetchError) throw error;
+    if (sourceError !== undefined) throw sourceError;
     throw corruptBodyError(host, (error as Error).message);
   }
   await pump;
@@ -285,12 +298,17 @@ async function exchange<T>(
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new FetchError('bad-url', `Only http and https addresses can be fetched, not ${url.protocol}`);
 
-  const deadline = AbortSignal.timeout(options.totalTimeoutMs);
+  // One deadline for the whole exchange: connect, headers, every redirect and the body. It
+  // is not an idle timeout: a server trickling a byte a second is cut when it passes too.
+  const deadline = AbortSignal.timeout(Math.max(0, Math.ceil(options.totalTimeoutMs)));
   const signal = request.signal ? AbortSignal.any([deadline, request.signal]) : deadline;
   const timedOut = (): FetchError =>
     request.signal?.aborted
       ? new FetchError('network', 'The refresh was cancelled')
-      : new FetchError('timeout', `${url.host} did not send the whole feed within ${options.totalTimeoutMs / 1000} s`);
+      : new FetchError(
+          'timeout',
+          `${url.host} did not send the whole feed within ${secondsOf(options.totalTimeoutMs)} s`,
+        );
 
   const headers: Record<string, string> = {
     'user-agent': options.userAgent,

@@ -1,14 +1,21 @@
 /**
  * Refresh scheduling: runs feed refreshes with a global concurrency limit and at most two
- * at once per host, reports progress after each feed, refreshes due feeds on a timer, and
- * cancels cleanly (in-flight requests aborted, nothing half-written: each feed's write is
- * one savepoint of a group commit, see store/group-commit.ts).
+ * at once per host, stops waiting on slow hosts (refresh-deadlines.ts), reports progress
+ * after each feed, refreshes due feeds on a timer, and cancels cleanly (in-flight requests
+ * aborted, nothing half-written: each feed's write is one savepoint of a group commit, see
+ * store/group-commit.ts).
  */
 import type { FeedId, FeedRefreshResult, RefreshProgress, RefreshSummary } from '../../../shared/domain.js';
 import type { IsOnline } from '../connectivity.js';
 import type { FetchOptions } from '../feeds/fetch.js';
 import type { FeedParser } from '../feeds/parse-pool.js';
-import { refreshFeed, type ScheduleInputs } from './refresh-feed.js';
+import { refreshFeed, type RefreshContext, type ScheduleInputs } from './refresh-feed.js';
+import {
+  DEFAULT_REFRESH_DEADLINE_MS,
+  DEFAULT_SLOW_HOST_DEADLINE_MS,
+  deferredResult,
+  RefreshDeadlines,
+} from './refresh-deadlines.js';
 import type { Db } from '../store/db.js';
 import { isDiskFull } from '../store/disk-full.js';
 import { DEFAULT_GROUP, GroupCommit, type GroupCommitOptions } from '../store/group-commit.js';
@@ -24,6 +31,12 @@ export interface PollerOptions {
   concurrency: number;
   /** Limit per host name: politeness towards one server. */
   perHost: number;
+  /** How long a refresh waits on slow hosts (default 25 s; see refresh-deadlines.ts). */
+  refreshDeadlineMs?: number;
+  /** A request's deadline once its host has timed out in this refresh (default 5 s). */
+  slowHostDeadlineMs?: number;
+  /** The monotonic clock of those deadlines (default performance.now). */
+  clock?: () => number;
   defaultMinutes: () => number;
   /** How feeds' writes are grouped into commits (see store/group-commit.ts). */
   group?: GroupCommitOptions;
@@ -33,6 +46,8 @@ export interface PollerOptions {
   onProgress?: (progress: RefreshProgress) => void;
   /** Called after each feed's transaction has committed. */
   onFeedDone?: (result: FeedRefreshResult) => void;
+  /** The rules and notifications, for new articles (see RefreshContext). */
+  hooks?: RefreshContext['hooks'];
 }
 
 export class RefreshInProgressError extends Error {
@@ -142,6 +157,37 @@ export class Poller {
       defaultMinutes: options.defaultMinutes(),
       random: options.random ?? Math.random,
     };
+    const deadlines = new RefreshDeadlines({
+      requestMs: options.fetchOptions.totalTimeoutMs,
+      refreshMs: options.refreshDeadlineMs ?? DEFAULT_REFRESH_DEADLINE_MS,
+      slowHostMs: options.slowHostDeadlineMs ?? DEFAULT_SLOW_HOST_DEADLINE_MS,
+      clock: options.clock ?? (() => performance.now()),
+    });
+
+    /** Counts a finished feed (fetched, failed or left for the next refresh) and reports it. */
+    const finished = (result: FeedRefreshResult): void => {
+      done++;
+      if (result.status === 'ok') summary.ok++;
+      else if (result.status === 'not-modified') summary.notModified++;
+      else summary.failed++;
+      summary.newArticles += result.newArticles;
+      summary.updatedArticles += result.updatedArticles;
+      // Reported (and printed by `refresh --jsonl`) only once its group has committed.
+      group.afterCommit(() => options.onFeedDone?.(result));
+    };
+
+    /** Once the refresh deadline has passed, a slow host's queued feeds wait for the next refresh. */
+    const deferSlowHosts = (): void => {
+      const kept = pending.filter((feed) => {
+        const host = hostOf(feed.url);
+        if (!deadlines.defers(host)) return true;
+        const result = deferredResult(feed, host, options.now());
+        finished(result);
+        options.onProgress?.({ done, total, last: result, running: done < total });
+        return false;
+      });
+      pending.splice(0, pending.length, ...kept);
+    };
 
     /** The next pending feed whose host has a free slot, removed from the queue. */
     const take = (): FeedFetchState | undefined => {
@@ -152,21 +198,25 @@ export class Poller {
     await new Promise<void>((resolveAll) => {
       let active = 0;
       const pump = (): void => {
+        if (!signal.aborted) deferSlowHosts();
         while (!signal.aborted && active < options.concurrency) {
           const feed = take();
           if (!feed) break;
           const host = hostOf(feed.url);
+          const deadline = deadlines.forRequest(host);
           perHost.set(host, (perHost.get(host) ?? 0) + 1);
           active++;
           void refreshFeed(
             {
               db: options.db,
               parser: options.parser,
-              fetchOptions: options.fetchOptions,
+              // This request's deadline: the time left to the refresh's, or a slow host's short one.
+              fetchOptions: { ...options.fetchOptions, totalTimeoutMs: deadline.ms },
               now: options.now,
               schedule,
               signal,
               group,
+              hooks: options.hooks,
             },
             feed,
           )
@@ -190,14 +240,8 @@ export class Poller {
             .then((result) => {
               active--;
               perHost.set(host, perHost.get(host)! - 1);
-              done++;
-              if (result.status === 'ok') summary.ok++;
-              else if (result.status === 'not-modified') summary.notModified++;
-              else summary.failed++;
-              summary.newArticles += result.newArticles;
-              summary.updatedArticles += result.updatedArticles;
-              // Reported (and printed by `refresh --jsonl`) only once its group has committed.
-              group.afterCommit(() => options.onFeedDone?.(result));
+              if (result.error?.kind === 'timeout') deadlines.timedOut(host, deadline);
+              finished(result);
               try {
                 group.feedDone();
               } catch (error) {
