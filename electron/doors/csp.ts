@@ -1,7 +1,8 @@
 /**
  * The app's Content-Security-Policy, one definition for Electron (served by the app
  * protocol) and browser mode (served over HTTP): no inline script, no eval, the API only
- * over our own connection, frames only for the article and known video players.
+ * over our own connection, frames only for the article and
+ * YouTube's privacy-enhanced player (Vimeo embeds become links: the sanitiser's choice).
  */
 export function appContentSecurityPolicy(connectSrc: string): string {
   return [
@@ -13,7 +14,7 @@ export function appContentSecurityPolicy(connectSrc: string): string {
     "media-src 'self' https: http:",
     "font-src 'self'",
     `connect-src ${connectSrc}`,
-    "frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com",
+    "frame-src 'self' https://www.youtube-nocookie.com",
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",

@@ -6,13 +6,7 @@
 import { BrowserWindow, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { loadWindowState, saveWindowState } from './window-state.js';
-import {
-  APP_ORIGIN,
-  isAppAddress,
-  isExternalUrlAllowed,
-  isSubFrameAddressAllowed,
-  windowWebPreferences,
-} from './window-options.js';
+import { APP_ORIGIN, guardWindowContents, windowWebPreferences } from './window-options.js';
 
 export interface MainWindowOptions {
   dataDir: string;
@@ -21,23 +15,6 @@ export interface MainWindowOptions {
   /** Whether closing should hide to the tray instead (Settings, and a tray exists). */
   hideOnClose: () => boolean;
   onClosed: () => void;
-}
-
-function hardenContents(window: BrowserWindow): void {
-  const contents = window.webContents;
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppAddress(url)) event.preventDefault();
-  });
-  contents.on('will-frame-navigate', (event) => {
-    // The article frame is about:srcdoc and never navigates (links open outside); a
-    // YouTube card loads the player in its frame. The window itself is will-navigate's.
-    if (!event.isMainFrame && !isSubFrameAddressAllowed(event.url)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalUrlAllowed(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
@@ -54,15 +31,17 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     icon: existsSync(options.iconPath) ? options.iconPath : undefined,
     webPreferences: {
       ...windowWebPreferences(options.preloadPath),
-      // The critical flags again, literally, so static checkers (electronegativity) see them.
+      // The critical flags again, literally, so static checkers (electronegativity) see them:
+      // it reads this object literal and cannot follow the spread.
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   if (state.maximized) window.maximize();
-  hardenContents(window);
+  guardWindowContents(window.webContents, shell);
   window.once('ready-to-show', () => window.show());
   window.on('close', (event) => {
     saveWindowState(options.dataDir, { ...window.getNormalBounds(), maximized: window.isMaximized() });

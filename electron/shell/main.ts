@@ -83,7 +83,9 @@ function handOver(items: string[]): void {
     if (feedUrl) {
       showWindow();
       sendEvent(windowIds, 'open-add-feed', { url: feedUrl });
-    } else if (/\.opml$/i.test(item) && existsSync(item)) {
+    } else if (!/^feed:/i.test(item.trim()) && /\.opml$/i.test(item) && existsSync(item)) {
+      // A feed: argument that is not a web address is never a file to import (on Windows
+      // `feed:/../list.opml` resolves to a path on disk).
       showWindow();
       void api
         .importOpml(readFileSync(item, 'utf8'))

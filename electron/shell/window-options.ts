@@ -1,7 +1,8 @@
 /**
- * The security-relevant options of every Syndic window, in one place without importing
- * Electron, so a unit test can pin them. main.ts passes them to BrowserWindow, typed
- * against Electron's own WebPreferences.
+ * The security-relevant options and guards of every Syndic window, in one place without
+ * importing Electron, so a unit test can pin them and fire events at them. main-window.ts
+ * passes them to BrowserWindow and its web contents, typed against Electron's own
+ * WebPreferences and WebContents (docs/security.md, "The Electron window").
  */
 import { appContentSecurityPolicy } from '../doors/csp.js';
 
@@ -88,4 +89,44 @@ export function isExternalUrlAllowed(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** What the guards read of a navigation (Electron's will-navigate and will-frame-navigate event). */
+export interface NavigationEvent {
+  readonly url: string;
+  readonly isMainFrame: boolean;
+  preventDefault(): void;
+}
+
+/** What the guards need of a window's web contents: Electron's WebContents fits as it is. */
+export interface GuardedContents {
+  on(event: 'will-navigate', listener: (event: NavigationEvent) => void): unknown;
+  on(event: 'will-frame-navigate', listener: (event: NavigationEvent) => void): unknown;
+  on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+}
+
+/**
+ * Keeps a window on the app's pages: it navigates only within the app's origin, its frames
+ * only to the article's own document and the video player, it attaches no webview and
+ * opens no window. A link that would open one goes to the system browser (Electron's
+ * `shell`), and only when it is http(s).
+ */
+export function guardWindowContents(
+  contents: GuardedContents,
+  browser: { openExternal(url: string): Promise<void> },
+): void {
+  contents.on('will-navigate', (event) => {
+    if (!isAppAddress(event.url)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    // The article frame is about:srcdoc and never navigates (links open outside); a
+    // YouTube card loads the player in its frame. The window itself is will-navigate's.
+    if (!event.isMainFrame && !isSubFrameAddressAllowed(event.url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isExternalUrlAllowed(url)) void browser.openExternal(url);
+    return { action: 'deny' };
+  });
 }

@@ -27,10 +27,23 @@ describe('Electron window hardening', () => {
     assert.equal(prefs.preload, '/app/preload.cjs');
   });
 
+  it('turns on no experimental feature, and off middle-click and drag-and-drop navigation', () => {
+    const prefs = windowWebPreferences('/app/preload.cjs');
+    assert.equal(prefs.experimentalFeatures, false);
+    assert.equal(prefs.navigateOnDragDrop, false);
+    assert.ok(prefs.disableBlinkFeatures.split(',').includes('Auxclick'), prefs.disableBlinkFeatures);
+    assert.equal('enableBlinkFeatures' in prefs, false);
+  });
+
   it('serves the app under a CSP without inline script or eval', () => {
     assert.match(ELECTRON_CSP, /script-src 'self'(;|$)/);
     assert.doesNotMatch(ELECTRON_CSP, /unsafe-eval/);
     assert.match(ELECTRON_CSP, /default-src 'none'/);
+    // The API goes over IPC: the page connects to nothing but its own origin.
+    assert.match(ELECTRON_CSP, /connect-src 'self'(;|$)/);
+    for (const directive of ["base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"]) {
+      assert.ok(ELECTRON_CSP.split('; ').includes(directive), directive);
+    }
   });
 
   it("lets the window navigate only within the app's own origin", () => {
@@ -77,7 +90,7 @@ describe('Electron window hardening', () => {
       assert.equal(isSubFrameAddressAllowed(url), false, url);
     }
     // The player's origin is also the one the app's CSP lets frames load.
-    assert.match(ELECTRON_CSP, /frame-src [^;]*https:\/\/www\.youtube-nocookie\.com/);
+    assert.match(ELECTRON_CSP, /frame-src 'self' https:\/\/www\.youtube-nocookie\.com;/);
   });
 
   it('grants full screen to the app and the video player, and refuses every other permission', () => {
