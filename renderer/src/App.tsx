@@ -1,5 +1,6 @@
 /** The three panes, their splitters, the theme, and the global keyboard shortcuts. */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { t } from './i18n/translate.js';
 import { handleKey } from './key-events.js';
 import { useStore } from './state/store.js';
 import { ArticleAnnouncer } from './components/ArticleAnnouncer.js';
@@ -59,13 +60,13 @@ export function App() {
           document.querySelector<HTMLElement>('.list-scroller')?.focus();
         }}
       >
-        Skip to the article list
+        {t('app.skipToList')}
       </a>
       <StatusBanners />
       <div className="panes" style={{ gridTemplateColumns: paneColumns(layout, width, sidebar, middle) }}>
         <Sidebar />
         {layout === 'wide' && (
-          <Splitter label="Resize the feeds pane" value={sidebar} min={160} max={480} onChange={setSidebar} />
+          <Splitter label={t('app.resizeFeeds')} value={sidebar} min={160} max={480} onChange={setSidebar} />
         )}
         {layout === 'medium' && front === 'sidebar' && (
           // A click beside the drawer closes it, as in any drawer.
@@ -73,7 +74,7 @@ export function App() {
         )}
         <ArticleList ref={list} />
         {layout !== 'narrow' && (
-          <Splitter label="Resize the article list" value={middle} min={240} max={800} onChange={setMiddle} />
+          <Splitter label={t('app.resizeList')} value={middle} min={240} max={800} onChange={setMiddle} />
         )}
         <ArticleView onFrameKey={onKey} />
       </div>

@@ -5,6 +5,7 @@
  */
 import { READER_METHODS, type ReaderApi, type ReaderEventName, type ReaderEvents } from '../../shared/api.js';
 import { ReaderCallError, type EventMessage, type ReplyMessage } from '../../shared/protocol.js';
+import { t } from './i18n/translate.js';
 
 /** What the Electron preload exposes (see electron/preload.ts). */
 export interface PreloadBridge {
@@ -68,7 +69,7 @@ function socketTransport(): Transport {
           resolveCall({
             id,
             ok: false,
-            error: { message: 'Lost the connection to Syndic. Is `syndic serve` still running?', expected: true },
+            error: { message: t('app.connectionLost'), expected: true },
           });
         }
         pending.clear();

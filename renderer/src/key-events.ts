@@ -3,6 +3,7 @@
  * keyboard.ts for the command, and runs it through the actions.
  */
 import { assertNever } from '../../shared/assert.js';
+import { focusFeedFilter } from './components/sidebar/focus-feed-filter.js';
 import { commandForKey, type KeyCommand, type KeyRegion } from './keyboard.js';
 import { focusPane, moveInSidebar, pageArticle, paneBeside, regionOf } from './pane-focus.js';
 import { openSelectedRowMenu } from './state/actions/list-menu.js';
@@ -97,6 +98,9 @@ function run(command: KeyCommand, from: EventTarget | null, region: KeyRegion, f
       return true;
     case 'focus-search':
       focusSearch();
+      return true;
+    case 'focus-feed-filter':
+      focusFeedFilter();
       return true;
     case 'show-shortcuts':
       openDialog({ kind: 'shortcuts' });

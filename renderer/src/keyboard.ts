@@ -6,6 +6,7 @@
  * and runs the command.
  */
 import type { SmartView } from '../../shared/domain.js';
+import { t } from './i18n/translate.js';
 
 export interface Shortcut {
   /** As the help shows it. */
@@ -15,30 +16,30 @@ export interface Shortcut {
   presses: string[];
 }
 
+/** The keys as the help names them, and what they do, both from the catalogue (key names are translated too). */
 export const SHORTCUTS: Shortcut[] = [
-  { keys: 'j / k or ↓ / ↑', label: 'Next / previous article', presses: ['j', 'k', 'ArrowDown', 'ArrowUp'] },
-  { keys: 'n / p', label: 'Next / previous unread article', presses: ['n', 'p'] },
-  { keys: 'Space', label: 'Page down the article; at its end, the next unread', presses: [' '] },
-  { keys: 'Shift+Space', label: 'Page up the article', presses: ['Shift+ '] },
-  { keys: '← / →', label: 'Focus the pane to the left / right', presses: ['ArrowLeft', 'ArrowRight'] },
-  { keys: 'm', label: 'Mark read / unread', presses: ['m'] },
-  { keys: 's', label: 'Star / unstar', presses: ['s'] },
-  { keys: 'o or Enter', label: 'Open the original in the browser', presses: ['o', 'Enter'] },
-  { keys: 'Shift+A', label: 'Mark all in this view read', presses: ['A'] },
-  {
-    keys: 'Shift+K / Shift+J',
-    label: 'Mark the articles above / below the selected one read',
-    presses: ['K', 'J'],
-  },
-  { keys: 'Shift+F10 or Menu', label: 'The selected article’s menu', presses: ['Shift+F10', 'ContextMenu'] },
-  { keys: 'r', label: 'Refresh all feeds', presses: ['r'] },
-  { keys: '/', label: 'Search', presses: ['/'] },
-  { keys: 'g then a', label: 'Go to All', presses: ['g a'] },
-  { keys: 'g then u', label: 'Go to Unread', presses: ['g u'] },
-  { keys: 'g then s', label: 'Go to Starred', presses: ['g s'] },
-  { keys: 'g then t', label: 'Go to Today', presses: ['g t'] },
-  { keys: 'Esc', label: 'Close a dialog or the feeds drawer, leave the search box', presses: ['Escape'] },
-  { keys: '?', label: 'This list', presses: ['?'] },
+  { keys: t('keys.move'), label: t('keys.move.label'), presses: ['j', 'k', 'ArrowDown', 'ArrowUp'] },
+  { keys: 'n / p', label: t('keys.moveUnread.label'), presses: ['n', 'p'] },
+  { keys: t('keys.space'), label: t('keys.pageDown.label'), presses: [' '] },
+  { keys: t('keys.shiftSpace'), label: t('keys.pageUp.label'), presses: ['Shift+ '] },
+  { keys: '← / →', label: t('keys.focusPane.label'), presses: ['ArrowLeft', 'ArrowRight'] },
+  // Handled in the sidebar itself (sidebar/tree-keys.ts), before the panes' Left and Right.
+  { keys: t('keys.fold'), label: t('keys.fold.label'), presses: [] },
+  { keys: 'm', label: t('keys.toggleRead.label'), presses: ['m'] },
+  { keys: 's', label: t('keys.toggleStar.label'), presses: ['s'] },
+  { keys: t('keys.open'), label: t('keys.open.label'), presses: ['o', 'Enter'] },
+  { keys: 'Shift+A', label: t('keys.markAll.label'), presses: ['A'] },
+  { keys: 'Shift+K / Shift+J', label: t('keys.markAboveBelow.label'), presses: ['K', 'J'] },
+  { keys: t('keys.menu'), label: t('keys.menu.label'), presses: ['Shift+F10', 'ContextMenu'] },
+  { keys: 'r', label: t('keys.refresh.label'), presses: ['r'] },
+  { keys: '/', label: t('keys.search.label'), presses: ['/'] },
+  { keys: 'f', label: t('keys.filterFeeds.label'), presses: ['f'] },
+  { keys: t('keys.go', { key: 'a' }), label: t('keys.goAll.label'), presses: ['g a'] },
+  { keys: t('keys.go', { key: 'u' }), label: t('keys.goUnread.label'), presses: ['g u'] },
+  { keys: t('keys.go', { key: 's' }), label: t('keys.goStarred.label'), presses: ['g s'] },
+  { keys: t('keys.go', { key: 't' }), label: t('keys.goToday.label'), presses: ['g t'] },
+  { keys: t('keys.escape'), label: t('keys.escape.label'), presses: ['Escape'] },
+  { keys: '?', label: t('keys.help.label'), presses: ['?'] },
 ];
 
 /** What a key asks for. */
@@ -65,6 +66,8 @@ export type KeyCommand =
   | { kind: 'article-menu' }
   | { kind: 'refresh' }
   | { kind: 'focus-search' }
+  /** f: the sidebar's "Filter feeds" box. */
+  | { kind: 'focus-feed-filter' }
   | { kind: 'show-shortcuts' }
   /** g: wait for the view key. */
   | { kind: 'start-go' }
@@ -90,6 +93,7 @@ export const KEYMAP: ReadonlyMap<string, KeyCommand> = new Map<string, KeyComman
   ['Shift+F10', { kind: 'article-menu' }],
   ['r', { kind: 'refresh' }],
   ['/', { kind: 'focus-search' }],
+  ['f', { kind: 'focus-feed-filter' }],
   ['g', { kind: 'start-go' }],
   ['?', { kind: 'show-shortcuts' }],
   ['ArrowDown', { kind: 'move', delta: 1 }],

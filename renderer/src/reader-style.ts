@@ -5,6 +5,7 @@
  * images stay loaded). Pure: settings in, strings out.
  */
 import { DEFAULT_SETTINGS, READER_LIMITS, type ReaderFont, type Settings } from '../../shared/domain.js';
+import type { MessageId } from './i18n/messages-en.js';
 
 /** The font stacks; each names fonts of the three desktop systems before the generic family. */
 export const READER_FONT_STACKS: Readonly<Record<ReaderFont, string>> = {
@@ -13,10 +14,11 @@ export const READER_FONT_STACKS: Readonly<Record<ReaderFont, string>> = {
   serif: "Charter, 'Iowan Old Style', Georgia, Cambria, 'Noto Serif', 'DejaVu Serif', 'Times New Roman', serif",
 };
 
-export const READER_FONT_LABELS: Readonly<Record<ReaderFont, string>> = {
-  system: 'System',
-  sans: 'Sans serif',
-  serif: 'Serif',
+/** The fonts' names in the catalogue. */
+export const READER_FONT_LABELS: Readonly<Record<ReaderFont, MessageId>> = {
+  system: 'reader.font.system',
+  sans: 'reader.font.sans',
+  serif: 'reader.font.serif',
 };
 
 /** The three measures the reader can set, with the setting each is stored in. */

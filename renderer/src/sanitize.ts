@@ -11,6 +11,7 @@
 import DOMPurify from 'dompurify';
 import { isPlainText, plainTextToHtml } from '../../shared/plain-text-html.js';
 import { rewriteLoadedAddresses, type CachedImages } from './article-resources.js';
+import { t } from './i18n/translate.js';
 
 export type { CachedImages } from './article-resources.js';
 
@@ -151,7 +152,7 @@ function createSanitizer(): (html: string, images: CachedImages | null) => strin
       if (!m) continue;
       const link = node.ownerDocument.createElement('a');
       link.setAttribute('href', pageOf(m[1]!));
-      link.textContent = `▶ Watch the video on ${name}`;
+      link.textContent = t('article.watchVideo', { site: name });
       const p = node.ownerDocument.createElement('p');
       p.className = 'video-link';
       p.appendChild(link);

@@ -185,6 +185,35 @@ test('the filter narrows the feeds, case and accents aside, opening their groups
   await reader.shot('sidebar-filter');
 });
 
+test('f, from the article list, goes to the feed filter; typed in a field it is a letter; ? lists it', async ({
+  reader,
+}) => {
+  const page = await reader.open();
+  const filter = sidebar(page).getByRole('searchbox', { name: 'Filter feeds' });
+  const list = page.getByRole('listbox');
+  await expect(page.locator('.article-row').first()).toBeVisible();
+  await list.focus();
+  await page.keyboard.press('f');
+  await expect(filter).toBeFocused();
+  await expect(filter).toHaveValue('');
+
+  // In the search box, f is typed, and the focus stays.
+  const search = page.getByLabel('Search articles');
+  await search.focus();
+  await page.keyboard.press('f');
+  await expect(search).toHaveValue('f');
+  await expect(search).toBeFocused();
+  await search.fill('');
+  await page.keyboard.press('Escape');
+
+  await page.locator('body').press('?');
+  const keys = page.getByRole('dialog', { name: 'Keyboard shortcuts and search' }).getByRole('table', { name: 'Keys' });
+  await expect(keys.getByRole('row', { name: /^f Filter feeds/ })).toBeVisible();
+  await expect(keys.getByRole('row', { name: /on a tag group Fold \/ unfold the group/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
 /** `syndic account add`, its password on standard input as the command asks. */
 function addAccount(reader: Reader, apiUrl: string): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -6,6 +6,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
+import { t } from '../i18n/translate.js';
 import { loadList, loadMore } from '../state/actions/list.js';
 import { setSearch } from '../state/actions/selection.js';
 import { layoutOf, rowEstimate, TILE_GAP, tileColumns } from '../state/list-layout.js';
@@ -110,7 +111,7 @@ export const ArticleList = forwardRef<ArticleListHandle>(function ArticleList(_p
   };
 
   return (
-    <section className="list-pane" aria-label="Articles">
+    <section className="list-pane" aria-label={t('list.label')}>
       <ListToolbar ref={searchInput} />
       {search && (
         <SearchHeader
@@ -125,7 +126,7 @@ export const ArticleList = forwardRef<ArticleListHandle>(function ArticleList(_p
       {scope.kind === 'feed' && <FeedProblem feedId={scope.feedId} />}
       {stale && (
         <button type="button" className="stale-banner" onClick={() => void loadList()}>
-          New articles — show them
+          {t('list.stale')}
         </button>
       )}
       {items.length === 0 && !loading && <EmptyList error={error} />}
@@ -135,7 +136,11 @@ export const ArticleList = forwardRef<ArticleListHandle>(function ArticleList(_p
         id="article-list"
         ref={scroller}
         role={items.length ? 'listbox' : undefined}
-        aria-label={items.length ? `${title}: ${items.length}${next != null ? '+' : ''} articles` : undefined}
+        aria-label={
+          items.length
+            ? t(next != null ? 'list.listbox.more' : 'list.listbox', { title, count: items.length })
+            : undefined
+        }
         aria-activedescendant={selectedId != null && items.length ? `article-${selectedId}` : undefined}
         tabIndex={items.length ? 0 : -1}
       >
@@ -166,7 +171,7 @@ export const ArticleList = forwardRef<ArticleListHandle>(function ArticleList(_p
             );
           })}
         </div>
-        {loading && <p className="list-loading">Loading…</p>}
+        {loading && <p className="list-loading">{t('common.loading')}</p>}
       </div>
       <RowMenu onReturn={() => scroller.current?.focus()} />
     </section>

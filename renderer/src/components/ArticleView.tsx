@@ -12,6 +12,7 @@ import type { Article, Feed, Tag } from '../../../shared/domain.js';
 import type { MatchTerm } from '../../../shared/search-match.js';
 import { highlightTerms, parseSearch } from '../../../shared/search-syntax.js';
 import { longDate } from '../format.js';
+import { t } from '../i18n/translate.js';
 import { presentationOf, type TextChoice } from '../open-mode.js';
 import { readerStyleVariables } from '../reader-style.js';
 import { splitHighlights } from '../search-highlight.js';
@@ -88,13 +89,13 @@ export function ArticleView({ onFrameKey }: { onFrameKey: (event: KeyboardEvent)
 
   if (!article) {
     return (
-      <section className="article-pane empty-pane" aria-label="Article">
+      <section className="article-pane empty-pane" aria-label={t('article.label')}>
         <p className="empty">
           {selectedId != null
-            ? 'Loading…'
+            ? t('common.loading')
             : noFeeds
               ? '' // The welcome in the list says how to start.
-              : 'Choose an article to read it here. j and k (or the Down and Up arrows) move through the list.'}
+              : t('article.choose')}
         </p>
       </section>
     );
@@ -104,9 +105,9 @@ export function ArticleView({ onFrameKey }: { onFrameKey: (event: KeyboardEvent)
     setChoice(full ? 'full' : 'feed');
   };
   const feedText = article.content || article.summary || '';
-  const titleText = article.title ?? '(untitled)';
+  const titleText = article.title ?? t('common.untitled');
   return (
-    <section className="article-pane" aria-label="Article" ref={scroller} tabIndex={0}>
+    <section className="article-pane" aria-label={t('article.label')} ref={scroller} tabIndex={0}>
       <ArticleToolbar
         article={article}
         showingFull={presentation === 'full'}
@@ -173,9 +174,9 @@ function TagChips({ article, feed, tags }: { article: Article; feed: Feed | unde
   const [name, setName] = useState('');
   const feedTags = feed?.tags ?? [];
   return (
-    <ul className="chips" aria-label="Tags">
+    <ul className="chips" aria-label={t('article.tags')}>
       {feedTags.map((id) => (
-        <li key={`f${id}`} className="chip feed-tag" title="Tag of the feed">
+        <li key={`f${id}`} className="chip feed-tag" title={t('article.tags.ofFeed')}>
           #{tags.get(id)?.name ?? '?'}
         </li>
       ))}
@@ -187,7 +188,7 @@ function TagChips({ article, feed, tags }: { article: Article; feed: Feed | unde
             <button
               type="button"
               className="icon"
-              aria-label={`Remove tag ${tags.get(id)?.name ?? ''}`}
+              aria-label={t('tags.remove', { name: tags.get(id)?.name ?? '' })}
               onClick={() => void untagOpenArticle(id)}
             >
               <X aria-hidden="true" className="icon-svg" />
@@ -207,21 +208,21 @@ function TagChips({ article, feed, tags }: { article: Article; feed: Feed | unde
             <input
               autoFocus
               className="chip-input"
-              aria-label="New tag for this article"
+              aria-label={t('article.tags.new')}
               list="tag-names"
               value={name}
               onChange={(e) => setName(e.target.value)}
               onBlur={() => !name && setAdding(false)}
             />
             <datalist id="tag-names">
-              {[...tags.values()].map((t) => (
-                <option key={t.id} value={t.name} />
+              {[...tags.values()].map((tag) => (
+                <option key={tag.id} value={tag.name} />
               ))}
             </datalist>
           </form>
         ) : (
           <button type="button" className="chip add" onClick={() => setAdding(true)}>
-            + Tag
+            {t('article.tags.add')}
           </button>
         )}
       </li>

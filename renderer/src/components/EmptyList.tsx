@@ -1,5 +1,6 @@
 /** The article list when it has nothing to show: what this view is and what to do (state/empty-state.ts). */
 import { assertNever } from '../../../shared/assert.js';
+import { t } from '../i18n/translate.js';
 import { refresh } from '../state/actions/refresh.js';
 import { selectScope, setSearch } from '../state/actions/selection.js';
 import { openDialog } from '../state/actions/ui.js';
@@ -46,7 +47,7 @@ export function EmptyList({ error }: { error: string | null }) {
     });
   });
   const loaded = useStore((s) => s.feeds.loaded);
-  if (error) return <p className="empty error-text">Could not load the articles: {error}</p>;
+  if (error) return <p className="empty error-text">{t('list.loadFailed', { error })}</p>;
   // Until the feeds are known, "welcome" and "all caught up" would both be guesses.
   if (!loaded) return null;
   return (

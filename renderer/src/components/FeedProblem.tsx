@@ -5,6 +5,7 @@
 import { TriangleAlert } from 'lucide-react';
 import type { FeedId } from '../../../shared/domain.js';
 import { longDate } from '../format.js';
+import { t, tParts } from '../i18n/translate.js';
 import { refresh } from '../state/actions/refresh.js';
 import { openDialog } from '../state/actions/ui.js';
 import { useStore } from '../state/store.js';
@@ -20,17 +21,21 @@ export function FeedProblem({ feedId }: { feedId: FeedId }) {
       <TriangleAlert aria-hidden="true" className="icon-svg" />
       <div className="feed-problem-text">
         <p>
-          <strong>The last refresh failed</strong> ({longDate(error.at)}): {error.message}
+          {tParts('feed.problem', {
+            failed: <strong key="failed">{t('feed.problem.failed')}</strong>,
+            when: longDate(error.at),
+            message: error.message,
+          })}
         </p>
         {error.hint && <p className="muted small">{error.hint}</p>}
         <div className="button-row">
           {fetchedBySyndic(feed) && (
             <button type="button" disabled={refreshing} onClick={() => void refresh([feed.id])}>
-              {refreshing ? 'Refreshing…' : 'Retry'}
+              {refreshing ? t('feed.problem.refreshing') : t('feed.problem.retry')}
             </button>
           )}
           <button type="button" onClick={() => openDialog({ kind: 'edit-feed', feedId: feed.id })}>
-            Edit feed…
+            {t('feed.problem.edit')}
           </button>
         </div>
       </div>

@@ -5,6 +5,7 @@
  * the sidebar is one Tab stop).
  */
 import { ListChecks, Pencil, RefreshCw, Trash2 } from 'lucide-react';
+import { t } from '../i18n/translate.js';
 import { markAboveRead, markBelowRead, markOlderThanRead } from '../state/actions/mark-many.js';
 import { refresh } from '../state/actions/refresh.js';
 import { confirmDeleteTag } from '../state/actions/tags.js';
@@ -21,28 +22,28 @@ function markEntries(): MenuEntry[] {
   return [
     {
       kind: 'action',
-      label: 'Mark above the selected article as read',
+      label: t('list.mark.above'),
       keys: 'Shift+K',
       disabled: none,
       run: () => void markAboveRead(),
     },
     {
       kind: 'action',
-      label: 'Mark below the selected article as read',
+      label: t('list.mark.below'),
       keys: 'Shift+J',
       disabled: none,
       run: () => void markBelowRead(),
     },
     { kind: 'separator' },
-    { kind: 'action', label: 'Mark older than a day as read', run: () => void markOlderThanRead(1) },
-    { kind: 'action', label: 'Mark older than a week as read', run: () => void markOlderThanRead(7) },
+    { kind: 'action', label: t('list.mark.olderThanDay'), run: () => void markOlderThanRead(1) },
+    { kind: 'action', label: t('list.mark.olderThanWeek'), run: () => void markOlderThanRead(7) },
   ];
 }
 
 function MarkMenu() {
   return (
     <MenuButton
-      label="Mark as read options"
+      label={t('list.mark.options')}
       icon={<ListChecks aria-hidden="true" className="icon-svg" />}
       entries={markEntries}
     />
@@ -56,7 +57,7 @@ export function ScopeActions() {
   const tags = useStore((s) => s.feeds.tags);
   const feed = scope.kind === 'feed' ? feeds.find((f) => f.id === scope.feedId) : undefined;
   const tag =
-    scope.kind === 'tags' && scope.tagIds.length === 1 ? tags.find((t) => t.id === scope.tagIds[0]) : undefined;
+    scope.kind === 'tags' && scope.tagIds.length === 1 ? tags.find((tag) => tag.id === scope.tagIds[0]) : undefined;
   if (feed) {
     const title = feedTitle(feed);
     return (
@@ -66,8 +67,8 @@ export function ScopeActions() {
           <button
             type="button"
             className="icon"
-            aria-label={`Refresh ${title}`}
-            title="Refresh this feed"
+            aria-label={t('feed.refresh', { title })}
+            title={t('list.scope.refreshFeed')}
             onClick={() => void refresh([feed.id])}
           >
             <RefreshCw aria-hidden="true" className="icon-svg" />
@@ -76,8 +77,8 @@ export function ScopeActions() {
         <button
           type="button"
           className="icon"
-          aria-label={`Edit ${title}`}
-          title="Edit this feed"
+          aria-label={t('feed.edit', { title })}
+          title={t('list.scope.editFeed')}
           onClick={() => openDialog({ kind: 'edit-feed', feedId: feed.id })}
         >
           <Pencil aria-hidden="true" className="icon-svg" />
@@ -92,8 +93,8 @@ export function ScopeActions() {
         <button
           type="button"
           className="icon"
-          aria-label={`Rename tag ${tag.name}`}
-          title="Rename this tag"
+          aria-label={t('tags.rename', { name: tag.name })}
+          title={t('list.scope.renameTag')}
           onClick={() => openDialog({ kind: 'rename-tag', tagId: tag.id })}
         >
           <Pencil aria-hidden="true" className="icon-svg" />
@@ -101,8 +102,8 @@ export function ScopeActions() {
         <button
           type="button"
           className="icon"
-          aria-label={`Delete tag ${tag.name}`}
-          title="Delete this tag"
+          aria-label={t('tags.delete', { name: tag.name })}
+          title={t('list.scope.deleteTag')}
           onClick={() => confirmDeleteTag(tag.id, tag.name)}
         >
           <Trash2 aria-hidden="true" className="icon-svg" />

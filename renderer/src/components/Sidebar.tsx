@@ -2,10 +2,13 @@
  * Left pane: smart views, then the feeds grouped under their tags (a tag's row lists its
  * articles; tags combine with any/all, one set across accounts) with a filter box over
  * them (SidebarFeeds.tsx), then OPML and accounts. One Tab stop for its items, the
- * current one; Up/Down walk them (pane-focus.ts), Left/Right fold groups (tree-keys.ts).
+ * current one; Up/Down walk them (pane-focus.ts), Left/Right fold groups (tree-keys.ts);
+ * f, from anywhere but a text field, goes to the filter box (keyboard.ts).
  */
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { CalendarClock, Circle, Inbox, Plus, RefreshCw, Settings, Star, type LucideIcon } from 'lucide-react';
+import type { MessageId } from '../i18n/messages-en.js';
+import { t } from '../i18n/translate.js';
 import { toggleFold } from '../state/actions/folds.js';
 import { exportOpml, importOpmlFile } from '../state/actions/opml.js';
 import { refresh } from '../state/actions/refresh.js';
@@ -13,18 +16,17 @@ import { selectScope, setTagMode } from '../state/actions/selection.js';
 import { openDialog } from '../state/actions/ui.js';
 import { sameScope } from '../state/selectors.js';
 import { sidebarLayout, tabStopGroup } from '../state/sidebar-groups.js';
-import { getState, useStore, type Scope } from '../state/store.js';
+import { useStore, type Scope } from '../state/store.js';
 import { Count } from './sidebar/Count.js';
 import { FeedFilter } from './sidebar/FeedFilter.js';
-import { focusFeedFilter } from './sidebar/focus-feed-filter.js';
 import { SidebarFeeds } from './SidebarFeeds.js';
 import '../styles/sidebar.css';
 
-const SMART: { view: 'all' | 'unread' | 'starred' | 'today'; label: string; key: string; icon: LucideIcon }[] = [
-  { view: 'all', label: 'All', key: 'a', icon: Inbox },
-  { view: 'unread', label: 'Unread', key: 'u', icon: Circle },
-  { view: 'starred', label: 'Starred', key: 's', icon: Star },
-  { view: 'today', label: 'Today', key: 't', icon: CalendarClock },
+const SMART: { view: 'all' | 'unread' | 'starred' | 'today'; label: MessageId; key: string; icon: LucideIcon }[] = [
+  { view: 'all', label: 'sidebar.smart.all', key: 'a', icon: Inbox },
+  { view: 'unread', label: 'sidebar.smart.unread', key: 'u', icon: Circle },
+  { view: 'starred', label: 'sidebar.smart.starred', key: 's', icon: Star },
+  { view: 'today', label: 'sidebar.smart.today', key: 't', icon: CalendarClock },
 ];
 
 export function Sidebar() {
@@ -70,31 +72,36 @@ export function Sidebar() {
     feedsPane.current?.querySelector<HTMLElement>('.nav-list button:not(.icon), button[data-group-row]')?.focus();
 
   return (
-    <nav className="sidebar" aria-label="Feeds and views" onKeyDown={onSidebarKey}>
+    <nav className="sidebar" aria-label={t('sidebar.label')}>
       <div className="sidebar-actions">
-        <button
-          type="button"
-          onClick={() => openDialog({ kind: 'add-feed' })}
-          title="Add a feed (by its address or a site's)"
-        >
+        <button type="button" onClick={() => openDialog({ kind: 'add-feed' })} title={t('sidebar.addFeed.title')}>
           <Plus aria-hidden="true" className="icon-svg" />
-          <span className="button-label">Add feed</span>
+          <span className="button-label">{t('sidebar.addFeed')}</span>
         </button>
         <button
           type="button"
           onClick={() => void refresh(null)}
           disabled={Boolean(refreshing)}
-          aria-label={refreshing ? `Refreshing, ${refreshing.done} of ${refreshing.total} feeds` : 'Refresh all feeds'}
-          title="Refresh all (r)"
+          aria-label={
+            refreshing
+              ? t('sidebar.refreshing', { done: refreshing.done, total: refreshing.total })
+              : t('sidebar.refreshAll')
+          }
+          title={t('sidebar.refreshAll.title')}
         >
           <RefreshCw aria-hidden="true" className={`icon-svg${refreshing ? ' spinning' : ''}`} />
         </button>
-        <button type="button" onClick={() => openDialog({ kind: 'settings' })} aria-label="Settings" title="Settings">
+        <button
+          type="button"
+          onClick={() => openDialog({ kind: 'settings' })}
+          aria-label={t('settings.title')}
+          title={t('settings.title')}
+        >
           <Settings aria-hidden="true" className="icon-svg" />
         </button>
       </div>
 
-      <ul className="nav-list" aria-label="Smart views">
+      <ul className="nav-list" aria-label={t('sidebar.smartViews')}>
         {SMART.map((item) => {
           const candidate: Scope = { kind: 'smart', view: item.view };
           return (
@@ -106,10 +113,10 @@ export function Sidebar() {
                 // One Tab stop for the sidebar's items (Up/Down walk them): the current one.
                 tabIndex={sameScope(scope, candidate) || (item.view === 'all' && !scopeInSidebar) ? 0 : -1}
                 onClick={() => selectScope(candidate)}
-                title={`${item.label} (g then ${item.key})`}
+                title={t('sidebar.smart.title', { view: t(item.label), key: item.key })}
               >
                 <item.icon className="nav-icon icon-svg" aria-hidden="true" />
-                <span className="nav-label">{item.label}</span>
+                <span className="nav-label">{t(item.label)}</span>
                 <Count n={smartCount(item.view)} what={item.view === 'starred' ? 'starred' : 'unread'} />
               </button>
             </li>
@@ -119,32 +126,32 @@ export function Sidebar() {
 
       <div className="section-title-row">
         <h3 className="section-title" id="feeds-heading">
-          Feeds
+          {t('sidebar.feeds')}
         </h3>
         {scope.kind === 'tags' && scope.tagIds.length > 1 && (
-          <div className="segmented" role="group" aria-label="Combine tags">
+          <div className="segmented" role="group" aria-label={t('sidebar.combine')}>
             <button
               type="button"
               aria-pressed={scope.mode === 'any'}
               onClick={() => setTagMode('any')}
-              title="Articles with any of the tags"
+              title={t('sidebar.combine.any.title')}
             >
-              Any
+              {t('sidebar.combine.any')}
             </button>
             <button
               type="button"
               aria-pressed={scope.mode === 'all'}
               onClick={() => setTagMode('all')}
-              title="Articles with all of the tags"
+              title={t('sidebar.combine.all.title')}
             >
-              All
+              {t('sidebar.combine.all')}
             </button>
           </div>
         )}
       </div>
       {feeds.length === 0 && tags.length === 0 && !grouped ? (
         // The welcome in the list pane offers the ways to start: one place, not two.
-        <p className="hint">No feeds yet.</p>
+        <p className="hint">{t('sidebar.noFeeds')}</p>
       ) : (
         <div className="feeds-section" ref={feedsPane}>
           {feeds.length > 0 && (
@@ -158,9 +165,9 @@ export function Sidebar() {
           )}
           {tags.length > 0 && (
             <p className="hint" id="feeds-hint">
-              Ctrl/⌘-click to combine tags
+              {t('sidebar.tagsHint')}
               {/* Said to screen readers on each group row; the chevrons' tooltips say it too. */}
-              <span className="visually-hidden">; Left and Right arrows fold and unfold a group</span>
+              <span className="visually-hidden">{t('sidebar.tagsHint.keys')}</span>
             </p>
           )}
           <SidebarFeeds layout={layout} feeds={feeds} counts={counts} scope={scope} onToggle={toggle} />
@@ -169,24 +176,20 @@ export function Sidebar() {
 
       <div className="sidebar-footer">
         <button type="button" onClick={() => fileInput.current?.click()}>
-          Import OPML…
+          {t('sidebar.importOpml')}
         </button>
         <button type="button" onClick={() => void exportOpml()} disabled={feeds.length === 0}>
-          Export OPML…
+          {t('sidebar.exportOpml')}
         </button>
-        <button
-          type="button"
-          onClick={() => openDialog({ kind: 'accounts' })}
-          title="Sync with TT-RSS, FreshRSS or Miniflux"
-        >
-          Accounts…
+        <button type="button" onClick={() => openDialog({ kind: 'accounts' })} title={t('sidebar.accounts.title')}>
+          {t('accounts.open')}
         </button>
         <input
           ref={fileInput}
           type="file"
           accept=".opml,.xml,text/xml,text/x-opml,application/xml"
           hidden
-          aria-label="OPML file to import"
+          aria-label={t('sidebar.opmlInput')}
           data-testid="opml-input"
           onChange={(e) => {
             const file = e.target.files?.[0];
@@ -197,15 +200,4 @@ export function Sidebar() {
       </div>
     </nav>
   );
-}
-
-/** f, with the focus in the sidebar, goes to the filter box (focus-feed-filter.ts says why here). */
-function onSidebarKey(event: KeyboardEvent<HTMLElement>): void {
-  if (event.key !== 'f' || event.ctrlKey || event.metaKey || event.altKey) return;
-  const target = event.target as HTMLElement;
-  if (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
-  if (getState().ui.pendingG || getState().ui.dialog) return;
-  event.preventDefault();
-  event.stopPropagation();
-  focusFeedFilter();
 }

@@ -7,6 +7,7 @@
  */
 import type { Counts, Feed } from '../../../shared/domain.js';
 import { LOCAL_ACCOUNT_ID } from '../../../shared/domain.js';
+import { t } from '../i18n/translate.js';
 import { tabStopGroup, type SidebarGroup, type SidebarLayout } from '../state/sidebar-groups.js';
 import { useStore, type Scope } from '../state/store.js';
 import { AccountHeader } from './sidebar/AccountHeader.js';
@@ -115,17 +116,17 @@ function UntaggedGroup({
           onClick={() => onToggle(group.key)}
         >
           <FoldIcon open={group.open} />
-          <span className="nav-label">Untagged</span>
+          <span className="nav-label">{t('sidebar.untagged')}</span>
           <Count n={group.unread} what="unread" />
         </button>
       </div>
-      {group.open && <FeedList {...list} feeds={group.feeds} id={listId} label="Untagged" />}
+      {group.open && <FeedList {...list} feeds={group.feeds} id={listId} label={t('sidebar.untagged')} />}
     </li>
   );
 }
 
 function emptyAccountHint(group: SidebarGroup, feeds: Feed[]): string {
   const id = group.account!.id;
-  if (feeds.some((f) => f.accountId === id)) return 'Its feeds are all under tags.';
-  return id === LOCAL_ACCOUNT_ID ? 'No local feeds.' : 'No feeds yet.';
+  if (feeds.some((f) => f.accountId === id)) return t('sidebar.account.allTagged');
+  return id === LOCAL_ACCOUNT_ID ? t('sidebar.account.noLocalFeeds') : t('sidebar.noFeeds');
 }

@@ -1,6 +1,10 @@
 /** Refresh progress, and damaged, offline or disconnected states, said once at the top. */
+import { t, tParts } from '../i18n/translate.js';
 import { confirmRestoreBackup } from '../state/actions/storage.js';
 import { useStore } from '../state/store.js';
+
+/** The command that serves browser mode: a name, not words to translate. */
+const SERVE_COMMAND = 'syndic serve';
 
 export function StatusBanners() {
   const refresh = useStore((s) => s.ui.refresh);
@@ -11,17 +15,17 @@ export function StatusBanners() {
     <>
       {damaged && (
         <div className="banner error" role="alert">
-          Syndic’s database is damaged ({damaged.problem}). Nothing has been changed, and no backup was replaced.{' '}
+          {t('app.damaged', { problem: damaged.problem })}{' '}
           {damaged.latestBackup ? (
             <button
               type="button"
               className="link"
-              onClick={() => confirmRestoreBackup(damaged.latestBackup!, 'the date of the latest backup')}
+              onClick={() => confirmRestoreBackup(damaged.latestBackup!, t('app.damaged.latestBackupDate'))}
             >
-              Restore the latest backup…
+              {t('app.damaged.restore')}
             </button>
           ) : (
-            'Quit Syndic: at the next start it offers to start fresh, keeping the damaged file aside.'
+            t('app.damaged.quit')
           )}
         </div>
       )}
@@ -29,26 +33,25 @@ export function StatusBanners() {
         <div
           className="progress"
           role="progressbar"
-          aria-label="Refreshing feeds"
+          aria-label={t('app.refreshing')}
           aria-valuemin={0}
           aria-valuemax={refresh.total}
           aria-valuenow={refresh.done}
         >
           <div className="progress-fill" style={{ width: `${(100 * refresh.done) / refresh.total}%` }} />
           <span className="progress-text">
-            Refreshing {refresh.done} of {refresh.total} feeds…
+            {t('app.refreshing.progress', { done: refresh.done, total: refresh.total })}
           </span>
         </div>
       )}
       {!connected && (
         <div className="banner error" role="alert">
-          Lost the connection to Syndic. Reconnecting… (is <code>syndic serve</code> still running?)
+          {tParts('app.disconnected', { command: <code key="command">{SERVE_COMMAND}</code> })}
         </div>
       )}
       {connected && offline && (
         <div className="banner" role="status">
-          You seem to be offline: no feed could be reached. Reading, starring and search still work; Syndic refreshes
-          when the network is back.
+          {t('app.offline')}
         </div>
       )}
     </>

@@ -4,6 +4,7 @@
  * SVG, so they follow the text colour and need no font.
  */
 import { useEffect, useState } from 'react';
+import { t } from '../i18n/translate.js';
 import type { AccountStatus } from '../state/sync-status.js';
 
 /** The time now, moved on every `everyMs`, for "3 min ago" lines that must age while shown. */
@@ -42,10 +43,15 @@ function Spinner({ label }: { label: string }) {
 
 /** What an account's header shows of its state: a spinner, a warning mark, or nothing when all is well. */
 export function SyncStateMark({ status, name }: { status: AccountStatus; name: string }) {
-  if (status.health === 'syncing') return <Spinner label={`${name}: ${status.text}`} />;
+  if (status.health === 'syncing') return <Spinner label={t('sync.mark.syncing', { name, status: status.text })} />;
   if (status.health !== 'failed') return null;
   return (
-    <span className="sync-warning" tabIndex={0} role="img" aria-label={`${name} could not sync: ${status.text}`}>
+    <span
+      className="sync-warning"
+      tabIndex={0}
+      role="img"
+      aria-label={t('sync.mark.failed', { name, status: status.text })}
+    >
       <svg className="svg-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
         <path d="M8 1.5 15 14H1z" fill="currentColor" />
         <path d="M8 6v4M8 11.6v.9" stroke="var(--bg, #fff)" strokeWidth="1.6" strokeLinecap="round" />

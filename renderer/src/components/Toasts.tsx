@@ -1,4 +1,5 @@
 /** Passing messages (with an Undo where there is one), announced to screen readers. */
+import { t } from '../i18n/translate.js';
 import { dismissToast } from '../state/actions/toasts.js';
 import { useStore } from '../state/store.js';
 
@@ -20,7 +21,12 @@ export function Toasts() {
               {toast.action.label}
             </button>
           )}
-          <button type="button" className="icon" aria-label="Dismiss" onClick={() => dismissToast(toast.id)}>
+          <button
+            type="button"
+            className="icon"
+            aria-label={t('app.toast.dismiss')}
+            onClick={() => dismissToast(toast.id)}
+          >
             ×
           </button>
         </div>

@@ -43,3 +43,13 @@ export type MessageValues = Record<string, PrimitiveType>;
 export function t(id: MessageId, values?: MessageValues): string {
   return String(compile(id).format(values));
 }
+
+/**
+ * A message whose placeholders hold elements (a <code>, a link) rather than text: its parts
+ * in order, strings and the elements given, for a component to render as children. Keep
+ * the elements keyed, as any children in an array.
+ */
+export function tParts<T>(id: MessageId, values: Record<string, PrimitiveType | T>): (string | T)[] {
+  const formatted = compile(id).format<T>(values);
+  return Array.isArray(formatted) ? formatted : [formatted];
+}

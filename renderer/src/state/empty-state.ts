@@ -2,6 +2,7 @@
  * What an empty article list says: which view this is and what the user can do, never one
  * sentence for all. Pure: the scope and what is known about it go in, the words come out.
  */
+import { t } from '../i18n/translate.js';
 import type { Scope } from './store.js';
 
 export type EmptyAction = 'add-feed' | 'import-opml' | 'refresh' | 'clear-search' | 'show-all' | 'edit-feed';
@@ -26,75 +27,57 @@ export interface EmptyContext {
 
 export function emptyStateFor(context: EmptyContext): EmptyState {
   const { scope, scopeName, search } = context;
+  const refreshNow = { action: 'refresh' as const, label: t('empty.refreshNow') };
   if (context.noFeeds) {
     return {
-      title: 'Welcome to Syndic',
-      text: 'Follow a site by pasting its address, or bring your subscriptions from another reader as an OPML file.',
+      title: t('empty.welcome.title'),
+      text: t('empty.welcome.text'),
       actions: [
-        { action: 'add-feed', label: 'Add a feed' },
-        { action: 'import-opml', label: 'Import OPML…' },
+        { action: 'add-feed', label: t('empty.welcome.addFeed') },
+        { action: 'import-opml', label: t('empty.welcome.importOpml') },
       ],
     };
   }
   if (search.trim()) {
     return {
-      title: `No results for “${search.trim()}”`,
-      text: `Nothing in ${scopeName} matches. Check the spelling, use fewer words, or search everything.`,
+      title: t('empty.search.title', { search: search.trim() }),
+      text: t('empty.search.text', { scope: scopeName }),
       actions: [
         ...(scope.kind === 'smart' && scope.view === 'all'
           ? []
-          : [{ action: 'show-all' as const, label: 'Search all articles' }]),
-        { action: 'clear-search', label: 'Clear the search' },
+          : [{ action: 'show-all' as const, label: t('empty.search.all') }]),
+        { action: 'clear-search', label: t('empty.search.clear') },
       ],
     };
   }
   if (context.unreadOnly) {
-    return { title: 'All caught up', text: `Nothing unread in ${scopeName}.`, actions: [] };
+    return { title: t('empty.caughtUp.title'), text: t('empty.unreadOnly.text', { scope: scopeName }), actions: [] };
   }
   switch (scope.kind) {
     case 'smart':
       switch (scope.view) {
         case 'unread':
-          return {
-            title: 'All caught up',
-            text: 'No unread articles. New ones appear here as feeds refresh.',
-            actions: [{ action: 'refresh', label: 'Refresh now' }],
-          };
+          return { title: t('empty.caughtUp.title'), text: t('empty.unread.text'), actions: [refreshNow] };
         case 'starred':
-          return {
-            title: 'No starred articles',
-            text: 'Star an article (s, or its star) to keep it here. Starred articles are kept for good, whatever the retention.',
-            actions: [],
-          };
+          return { title: t('empty.starred.title'), text: t('empty.starred.text'), actions: [] };
         case 'today':
-          return {
-            title: 'Nothing today yet',
-            text: 'No article was published today in the feeds you follow.',
-            actions: [{ action: 'refresh', label: 'Refresh now' }],
-          };
+          return { title: t('empty.today.title'), text: t('empty.today.text'), actions: [refreshNow] };
         case 'all':
-          return {
-            title: 'No articles yet',
-            text: 'Your feeds have not brought any article yet.',
-            actions: [{ action: 'refresh', label: 'Refresh now' }],
-          };
+          return { title: t('empty.all.title'), text: t('empty.all.text'), actions: [refreshNow] };
       }
       break;
     case 'feed':
       return context.feedFailing
-        ? { title: 'No articles from this feed', text: 'Its last refresh failed: see above for why.', actions: [] }
+        ? { title: t('empty.feedFailing.title'), text: t('empty.feedFailing.text'), actions: [] }
         : {
-            title: 'No articles in this feed',
-            text: 'It has published nothing yet, or its articles have passed the retention period.',
-            actions: [{ action: 'edit-feed', label: 'Edit the feed…' }],
+            title: t('empty.feed.title'),
+            text: t('empty.feed.text'),
+            actions: [{ action: 'edit-feed', label: t('empty.feed.edit') }],
           };
     case 'tags':
       return {
-        title: `Nothing tagged ${scopeName}`,
-        text:
-          scope.tagIds.length > 1 && scope.mode === 'all'
-            ? 'No article has all of these tags. Try “Any” to see articles with any of them.'
-            : 'Tag a feed in its Edit dialog, or an article with “Tag” above its text.',
+        title: t('empty.tags.title', { scope: scopeName }),
+        text: t(scope.tagIds.length > 1 && scope.mode === 'all' ? 'empty.tags.allText' : 'empty.tags.text'),
         actions: [],
       };
   }

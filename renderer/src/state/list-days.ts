@@ -4,6 +4,7 @@
  * not this year). The clock, the time zone and the locale are passed in, so the rules are
  * tested on any day in any zone; the window passes its own.
  */
+import { t } from '../i18n/translate.js';
 
 export interface DayClock {
   /** Now, in epoch milliseconds. */
@@ -77,8 +78,8 @@ export function createDayReader(clock: DayClock): (ms: number) => Day {
     if (key === undefined) keys.set(quarter, (key = dayNumberIn(parts, at)));
     let label = labels.get(key);
     if (label === undefined) {
-      if (key >= today) label = 'Today';
-      else if (key === today - 1) label = 'Yesterday';
+      if (key >= today) label = t('list.day.today');
+      else if (key === today - 1) label = t('list.day.yesterday');
       else if (new Date(key * DAY_MS).getUTCFullYear() === thisYear) label = withoutYear.format(at);
       else label = withYear.format(at);
       labels.set(key, label);

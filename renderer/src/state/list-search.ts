@@ -5,11 +5,12 @@
  */
 import type { ArticleCount } from '../../../shared/api.js';
 import { highlightTerms, parseSearch, type SearchTerm } from '../../../shared/search-syntax.js';
+import { t } from '../i18n/translate.js';
 
-/** "12 results", "1 result", "1,000+ results" (in the window's locale). */
+/** "12 results", "1 result", "1,000+ results" (the number in the window's locale). */
 export function resultsText(count: ArticleCount, locale?: string): string {
-  const n = `${count.count.toLocaleString(locale)}${count.capped ? '+' : ''}`;
-  return `${n} result${count.count === 1 && !count.capped ? '' : 's'}`;
+  const n = count.count.toLocaleString(locale);
+  return count.capped ? t('list.search.resultsCapped', { n }) : t('list.search.results', { count: count.count, n });
 }
 
 export interface RowTerms {
@@ -28,5 +29,5 @@ export function rowTerms(search: string): RowTerms | null {
     author: highlightTerms(query, 'author'),
     feed: highlightTerms(query, 'feed'),
   };
-  return Object.values(terms).some((t) => t.length) ? terms : null;
+  return Object.values(terms).some((list) => list.length) ? terms : null;
 }

@@ -1,5 +1,6 @@
 /** Pure functions from state to what components show. */
 import type { ArticleQuery, Feed, Tag } from '../../../shared/domain.js';
+import { t } from '../i18n/translate.js';
 import type { AppState, Scope, Selection } from './store.js';
 
 export function toQuery(selection: Selection, dedupe: boolean): ArticleQuery {
@@ -17,7 +18,7 @@ export function toQuery(selection: Selection, dedupe: boolean): ArticleQuery {
 }
 
 export function feedTitle(feed: Feed | undefined): string {
-  if (!feed) return 'Unknown feed';
+  if (!feed) return t('common.unknownFeed');
   return feed.userTitle ?? feed.title ?? new URL(feed.url).host;
 }
 
@@ -32,19 +33,25 @@ function memoOn<I extends object, O>(derive: (input: I) => O): (input: I) => O {
 }
 
 const feedMap = memoOn((feeds: Feed[]) => new Map(feeds.map((f) => [f.id, f])));
-const tagMap = memoOn((tags: Tag[]) => new Map(tags.map((t) => [t.id, t])));
+const tagMap = memoOn((tags: Tag[]) => new Map(tags.map((tag) => [tag.id, tag])));
 export const feedById = (s: AppState): Map<number, Feed> => feedMap(s.feeds.feeds);
 export const tagById = (s: AppState): Map<number, Tag> => tagMap(s.feeds.tags);
 
 export function scopeTitle(s: AppState, scope: Scope = s.selection.scope): string {
   switch (scope.kind) {
     case 'smart':
-      return { all: 'All articles', unread: 'Unread', starred: 'Starred', today: 'Today' }[scope.view];
+      return t(
+        ({ all: 'scope.all', unread: 'scope.unread', starred: 'scope.starred', today: 'scope.today' } as const)[
+          scope.view
+        ],
+      );
     case 'feed':
       return feedTitle(s.feeds.feeds.find((f) => f.id === scope.feedId));
     case 'tags': {
-      const names = scope.tagIds.map((id) => s.feeds.tags.find((t) => t.id === id)?.name ?? '?');
-      return names.join(scope.mode === 'all' ? ' and ' : ' or ');
+      const names = scope.tagIds.map((id) => s.feeds.tags.find((tag) => tag.id === id)?.name ?? '?');
+      // Pairwise, "a and b and c": each language joins two names its own way.
+      const join = scope.mode === 'all' ? 'scope.tags.all' : 'scope.tags.any';
+      return names.length ? names.reduce((first, next) => t(join, { first, next })) : '';
     }
   }
 }

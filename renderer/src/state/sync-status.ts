@@ -7,6 +7,8 @@ import { KEPT_FEED_SCHEME } from '../../../shared/domain.js';
 import type { AccountLogin, SyncProgressEvent } from '../../../shared/api.js';
 import type { Account, AccountId, AccountKind, Feed } from '../../../shared/domain.js';
 import { LOCAL_ACCOUNT_ID } from '../../../shared/domain.js';
+import type { MessageId } from '../i18n/messages-en.js';
+import { t } from '../i18n/translate.js';
 
 /** Minutes between syncs the engine accepts (shared/api-schemas.ts). */
 export const SYNC_MINUTES_MIN = 5;
@@ -16,10 +18,10 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-export const KIND_LABELS: Record<AccountKind, string> = {
-  local: 'On this computer',
-  ttrss: 'Tiny Tiny RSS',
-  greader: 'Google Reader API',
+export const KIND_LABELS: Record<AccountKind, MessageId> = {
+  local: 'accounts.kind.local',
+  ttrss: 'accounts.kind.ttrss',
+  greader: 'accounts.kind.greader',
 };
 
 /** What the address field suggests for each kind of server. */
@@ -29,35 +31,35 @@ export const SERVER_PLACEHOLDERS: Record<AccountLogin['kind'], string> = {
 };
 
 /** The longer hint under the address field: where each server keeps its API. */
-export const SERVER_HINTS: Record<AccountLogin['kind'], string> = {
-  ttrss: 'The address you open TT-RSS at, e.g. https://rss.example.org/tt-rss/.',
-  greader:
-    'FreshRSS: https://host/api/greader.php, or just its base address. Miniflux: its base address, e.g. https://miniflux.example.org.',
+export const SERVER_HINTS: Record<AccountLogin['kind'], MessageId> = {
+  ttrss: 'accounts.add.hint.ttrss',
+  greader: 'accounts.add.hint.greader',
 };
 
-const PHASES: Record<SyncProgressEvent['phase'], string> = {
-  login: 'Logging in',
-  push: 'Sending your changes',
-  feeds: 'Reading subscriptions',
-  states: 'Reading read and starred states',
-  articles: 'Fetching articles',
-  done: 'Finishing',
+const PHASES: Record<SyncProgressEvent['phase'], MessageId> = {
+  login: 'sync.phase.login',
+  push: 'sync.phase.push',
+  feeds: 'sync.phase.feeds',
+  states: 'sync.phase.states',
+  articles: 'sync.phase.articles',
+  done: 'sync.phase.done',
 };
 
 /** "just now", "3 min ago", "2 h ago", "4 days ago". */
 export function timeAgo(at: number, now: number): string {
   const age = Math.max(0, now - at);
-  if (age < MINUTE) return 'just now';
-  if (age < HOUR) return `${Math.floor(age / MINUTE)} min ago`;
-  if (age < DAY) return `${Math.floor(age / HOUR)} h ago`;
-  const days = Math.floor(age / DAY);
-  return `${days} day${days === 1 ? '' : 's'} ago`;
+  if (age < MINUTE) return t('sync.ago.now');
+  if (age < HOUR) return t('sync.ago.minutes', { count: Math.floor(age / MINUTE) });
+  if (age < DAY) return t('sync.ago.hours', { count: Math.floor(age / HOUR) });
+  return t('sync.ago.days', { count: Math.floor(age / DAY) });
 }
 
 /** A sync's progress in words: "Fetching articles, 40 of 120". */
 export function progressText(progress: SyncProgressEvent): string {
-  const phase = PHASES[progress.phase];
-  return progress.total > 0 ? `${phase}, ${progress.done} of ${progress.total}` : `${phase}…`;
+  const phase = t(PHASES[progress.phase]);
+  return progress.total > 0
+    ? t('sync.progress.count', { phase, done: progress.done, total: progress.total })
+    : t('sync.progress', { phase });
 }
 
 export type AccountHealth = 'syncing' | 'failed' | 'ok' | 'never';
@@ -70,20 +72,21 @@ export interface AccountStatus {
 
 /** An account's state now: a running sync wins, then the last error, then when it last synced. */
 export function accountStatus(account: Account, progress: SyncProgressEvent | undefined, now: number): AccountStatus {
-  if (progress) return { health: 'syncing', text: `Syncing: ${progressText(progress)}` };
+  if (progress) return { health: 'syncing', text: t('sync.status.syncing', { progress: progressText(progress) }) };
   if (account.lastError) return { health: 'failed', text: account.lastError };
-  if (account.lastSyncAt != null) return { health: 'ok', text: `Synced ${timeAgo(account.lastSyncAt, now)}` };
-  return { health: 'never', text: 'Never synced' };
+  if (account.lastSyncAt != null)
+    return { health: 'ok', text: t('sync.status.synced', { ago: timeAgo(account.lastSyncAt, now) }) };
+  return { health: 'never', text: t('sync.status.never') };
 }
 
 /** "12 changes waiting", or null when nothing is. */
 export function pendingText(count: number): string | null {
   if (count <= 0) return null;
-  return `${count.toLocaleString()} change${count === 1 ? '' : 's'} waiting`;
+  return t('sync.pending', { count });
 }
 
 export function feedCountText(count: number): string {
-  return `${count.toLocaleString()} feed${count === 1 ? '' : 's'}`;
+  return t('accounts.feedCount', { count });
 }
 
 /**

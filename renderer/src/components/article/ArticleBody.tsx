@@ -9,6 +9,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Article } from '../../../../shared/domain.js';
 import type { MatchTerm } from '../../../../shared/search-match.js';
 import { articleBody, articleShell, READER_STYLE_ID, readerRule, type ReadingTheme } from '../../article-document.js';
+import { t, tParts } from '../../i18n/translate.js';
 import type { ReaderStyleVariables } from '../../reader-style.js';
 import { clearHighlights, highlightElement } from '../../search-highlight.js';
 import { youtubeId } from '../media/youtube-id.js';
@@ -155,11 +156,13 @@ export function ArticleBody({
   if (empty) {
     return article.url && !youtubeId(article.url) ? (
       <p className="no-content reading-column">
-        This entry has no text.{' '}
-        <a href={article.url} target="_blank" rel="noopener noreferrer">
-          Read it on the site
-        </a>
-        .
+        {tParts('article.noText', {
+          link: (
+            <a key="link" href={article.url} target="_blank" rel="noopener noreferrer">
+              {t('article.noText.link')}
+            </a>
+          ),
+        })}
       </p>
     ) : null;
   }
@@ -167,7 +170,7 @@ export function ArticleBody({
     <iframe
       ref={frame}
       className="article-frame"
-      title="Article text"
+      title={t('article.frame.title')}
       sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"
       referrerPolicy="no-referrer"
       srcDoc={shell}

@@ -4,23 +4,21 @@
  * fetched for a feed read as full articles (fetching, or why the feed's text is shown).
  */
 import { ExternalLink, FileText, LoaderCircle, TriangleAlert } from 'lucide-react';
+import { t } from '../../i18n/translate.js';
 import { openInBrowser } from '../../state/actions/open-article.js';
 
 export function BrowserNote({ url, onShowFeedText }: { url: string; onShowFeedText: () => void }) {
   return (
-    <div className="open-mode-note reading-column" role="note" aria-label="Opens in the browser">
-      <p>
-        This feed opens its articles in your browser. Clicking the article in the list, or pressing Enter or o, opens
-        the page there.
-      </p>
+    <div className="open-mode-note reading-column" role="note" aria-label={t('article.browserNote.label')}>
+      <p>{t('article.browserNote.text')}</p>
       <div className="button-row">
         <button type="button" className="primary" onClick={() => openInBrowser(url)}>
           <ExternalLink aria-hidden="true" className="icon-svg" />
-          Open in browser
+          {t('article.openInBrowser')}
         </button>
         <button type="button" onClick={onShowFeedText}>
           <FileText aria-hidden="true" className="icon-svg" />
-          Show feed content
+          {t('article.showFeedContent')}
         </button>
       </div>
     </div>
@@ -39,7 +37,7 @@ export function FullArticleStatus({ failure }: { failure: string | null }) {
       ) : (
         <>
           <LoaderCircle aria-hidden="true" className="icon-svg spinning" />
-          <span>Fetching the full article from the site…</span>
+          <span>{t('article.fetchingFull')}</span>
         </>
       )}
     </p>

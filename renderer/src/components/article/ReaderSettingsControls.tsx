@@ -5,6 +5,8 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { READER_FONTS, READER_LIMITS, type ReaderFont, type Settings } from '../../../../shared/domain.js';
+import type { MessageId } from '../../i18n/messages-en.js';
+import { t } from '../../i18n/translate.js';
 import {
   clampReaderMeasure,
   DEFAULT_READER_SETTINGS,
@@ -18,10 +20,10 @@ import { getState, useStore } from '../../state/store.js';
 
 type ReaderSettings = Pick<Settings, 'readerFont' | 'readerFontSize' | 'readerLineWidth' | 'readerLineHeight'>;
 
-const MEASURES: { measure: ReaderMeasure; label: string; unit: (value: number) => string }[] = [
-  { measure: 'fontSize', label: 'Text size', unit: (v) => `${v} px` },
-  { measure: 'lineWidth', label: 'Line width', unit: (v) => `${v} characters` },
-  { measure: 'lineHeight', label: 'Line height', unit: (v) => v.toFixed(1) },
+const MEASURES: { measure: ReaderMeasure; label: MessageId; unit: (value: number) => string }[] = [
+  { measure: 'fontSize', label: 'reader.fontSize', unit: (v) => t('reader.fontSize.value', { value: v }) },
+  { measure: 'lineWidth', label: 'reader.lineWidth', unit: (v) => t('reader.lineWidth.value', { value: v }) },
+  { measure: 'lineHeight', label: 'reader.lineHeight', unit: (v) => v.toFixed(1) },
 ];
 
 function readerSettingsOf(settings: Settings): ReaderSettings {
@@ -55,7 +57,7 @@ export function ReaderSettingsControls() {
   return (
     <div className="reader-settings">
       <fieldset className="reader-fonts">
-        <legend>Font</legend>
+        <legend>{t('reader.font')}</legend>
         {READER_FONTS.map((font: ReaderFont) => (
           <label key={font} className="check">
             <input
@@ -65,7 +67,7 @@ export function ReaderSettingsControls() {
               checked={draft.readerFont === font}
               onChange={() => change({ readerFont: font })}
             />
-            {READER_FONT_LABELS[font]}
+            {t(READER_FONT_LABELS[font])}
           </label>
         ))}
       </fieldset>
@@ -74,7 +76,7 @@ export function ReaderSettingsControls() {
         const value = draft[setting];
         return (
           <div key={measure} className="reader-measure">
-            <label htmlFor={`${id}-${measure}`}>{label}</label>
+            <label htmlFor={`${id}-${measure}`}>{t(label)}</label>
             <input
               id={`${id}-${measure}`}
               type="range"
@@ -90,7 +92,7 @@ export function ReaderSettingsControls() {
         );
       })}
       <button type="button" className="reader-reset" onClick={() => change(DEFAULT_READER_SETTINGS)}>
-        Reset to defaults
+        {t('reader.reset')}
       </button>
     </div>
   );

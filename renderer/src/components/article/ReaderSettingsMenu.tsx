@@ -9,6 +9,7 @@
  */
 import { useEffect, useId, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { Type } from 'lucide-react';
+import { t } from '../../i18n/translate.js';
 import { ReaderSettingsControls } from './ReaderSettingsControls.js';
 
 export interface ReaderSettingsMenuState {
@@ -36,8 +37,8 @@ export function ReaderSettingsButton({ menu }: { menu: ReaderSettingsMenuState }
     <button
       ref={menu.button}
       type="button"
-      aria-label="Reading settings"
-      title="Reading settings: font, size, line width and height"
+      aria-label={t('reader.settings')}
+      title={t('reader.settings.title')}
       aria-haspopup="dialog"
       aria-expanded={open}
       aria-controls={open ? menu.panelId : undefined}
@@ -77,7 +78,7 @@ export function ReaderSettingsPanel({ menu }: { menu: ReaderSettingsMenuState })
       id={menu.panelId}
       className="reader-menu"
       role="dialog"
-      aria-label="Reading settings"
+      aria-label={t('reader.settings')}
       style={place}
       onKeyDown={(event) => {
         if (event.key !== 'Escape') return;

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { AccountPatch } from '../../../../shared/api.js';
 import type { Account } from '../../../../shared/domain.js';
+import { t } from '../../i18n/translate.js';
 import { removeAccount, saveAccount } from '../../state/actions/accounts.js';
 import { closeDialog } from '../../state/actions/ui.js';
 import { SYNC_MINUTES_MAX, SYNC_MINUTES_MIN, feedCountText, parseSyncMinutes } from '../../state/sync-status.js';
@@ -32,7 +33,7 @@ export function EditAccountDialog({ account }: { account: Account }) {
   };
 
   return (
-    <Modal title={`Edit ${account.name}`}>
+    <Modal title={t('common.editNamed', { name: account.name })}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -40,11 +41,11 @@ export function EditAccountDialog({ account }: { account: Account }) {
         }}
       >
         <label className="field">
-          Name
+          {t('accounts.edit.name')}
           <input autoFocus required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
         </label>
         <label className="field">
-          Sync every (minutes)
+          {t('accounts.edit.syncMinutes')}
           <input
             type="number"
             inputMode="numeric"
@@ -59,28 +60,28 @@ export function EditAccountDialog({ account }: { account: Account }) {
           />
         </label>
         <p className={syncMinutes === null ? 'error-text' : 'muted small'} id="sync-minutes-hint">
-          From {SYNC_MINUTES_MIN} minutes to {SYNC_MINUTES_MAX} (a day).
+          {t('accounts.edit.syncMinutes.hint', { min: SYNC_MINUTES_MIN, max: SYNC_MINUTES_MAX })}
         </p>
         <label className="field">
-          New password
+          {t('accounts.edit.password')}
           <input
             type="password"
             autoComplete="new-password"
             value={password}
-            placeholder="Leave empty to keep the current one"
+            placeholder={t('accounts.edit.password.placeholder')}
             onChange={(e) => setPassword(e.target.value)}
             aria-describedby="new-password-hint"
           />
         </label>
         <p className="muted small" id="new-password-hint">
-          When the server rejected the old one, or it changed there. Syndic syncs at once to try it.
+          {t('accounts.edit.password.hint')}
         </p>
         <div className="dialog-buttons">
           <button type="button" onClick={() => closeDialog()}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="primary" disabled={busy || syncMinutes === null}>
-            Save
+            {t('common.save')}
           </button>
         </div>
       </form>
@@ -91,11 +92,8 @@ export function EditAccountDialog({ account }: { account: Account }) {
 export function RemoveAccountDialog({ account }: { account: Account }) {
   const [keepStarred, setKeepStarred] = useState(true);
   return (
-    <Modal title={`Remove ${account.name}?`}>
-      <p>
-        Syndic stops syncing with {account.name} and removes its {feedCountText(account.feedCount)} and their articles
-        from this computer. Nothing changes on the server.
-      </p>
+    <Modal title={t('accounts.remove.title', { name: account.name })}>
+      <p>{t('accounts.remove.text', { name: account.name, feeds: feedCountText(account.feedCount) })}</p>
       <label className="check">
         <input
           type="checkbox"
@@ -103,14 +101,14 @@ export function RemoveAccountDialog({ account }: { account: Account }) {
           onChange={(e) => setKeepStarred(e.target.checked)}
           aria-describedby="keep-starred-hint"
         />
-        Keep my starred articles
+        {t('accounts.remove.keepStarred')}
       </label>
       <p className="muted small" id="keep-starred-hint">
-        They move to a local feed, “Starred from {account.name}”, and stay after the account is gone.
+        {t('accounts.remove.keepStarred.hint', { name: account.name })}
       </p>
       <div className="dialog-buttons">
         <button type="button" autoFocus onClick={() => closeDialog()}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button
           type="button"
@@ -120,7 +118,7 @@ export function RemoveAccountDialog({ account }: { account: Account }) {
             void removeAccount(account, keepStarred);
           }}
         >
-          Remove account
+          {t('accounts.remove.confirm')}
         </button>
       </div>
     </Modal>

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import type { SyncProgressEvent } from '../../../../shared/api.js';
 import type { Account } from '../../../../shared/domain.js';
 import { LOCAL_ACCOUNT_ID } from '../../../../shared/domain.js';
+import { t } from '../../i18n/translate.js';
 import { confirmMoveLocalFeeds, loadAccounts, syncNow } from '../../state/actions/accounts.js';
 import { closeDialog, openDialog } from '../../state/actions/ui.js';
 import { useStore } from '../../state/store.js';
@@ -23,12 +24,9 @@ export function AccountsDialog() {
   useEffect(() => void loadAccounts(), []);
   const localFeeds = accounts.find((a) => a.id === LOCAL_ACCOUNT_ID)?.feedCount ?? 0;
   return (
-    <Modal title="Accounts" wide>
-      <p className="muted small">
-        Syndic fetches the feeds on this computer itself. A sync account’s server fetches its feeds, and what you read
-        or star is kept the same on both sides.
-      </p>
-      <ul className="accounts" aria-label="Accounts">
+    <Modal title={t('accounts.title')} wide>
+      <p className="muted small">{t('accounts.intro')}</p>
+      <ul className="accounts" aria-label={t('accounts.title')}>
         {orderAccounts(accounts).map((account) => (
           <AccountItem
             key={account.id}
@@ -42,7 +40,7 @@ export function AccountsDialog() {
       <AddAccountForm />
       <div className="dialog-buttons">
         <button type="button" className="primary" onClick={() => closeDialog()}>
-          Done
+          {t('common.done')}
         </button>
       </div>
     </Modal>
@@ -68,7 +66,7 @@ function AccountItem({
     <li className="account" aria-labelledby={nameId} data-testid={`account-${account.id}`}>
       <div className="account-line">
         <strong id={nameId}>{account.name}</strong>
-        <span className="muted small">{KIND_LABELS[account.kind]}</span>
+        <span className="muted small">{t(KIND_LABELS[account.kind])}</span>
       </div>
       {!local && (
         <div className="muted small">
@@ -78,7 +76,7 @@ function AccountItem({
       <div className="muted small">
         {feedCountText(account.feedCount)}
         {pending && ` · ${pending}`}
-        {local && ' · Syndic fetches these feeds itself'}
+        {local && ` · ${t('accounts.local.fetches')}`}
       </div>
       {!local && (
         <div className={`account-status ${status.health}`} role="status" aria-live="polite">
@@ -87,7 +85,7 @@ function AccountItem({
             <progress
               max={progress.total || 1}
               value={progress.total ? progress.done : undefined}
-              aria-label={`Syncing ${account.name}`}
+              aria-label={t('accounts.syncing', { name: account.name })}
             />
           )}
         </div>
@@ -95,17 +93,17 @@ function AccountItem({
       {!local && (
         <div className="button-row">
           <button type="button" disabled={Boolean(progress)} onClick={() => void syncNow(account.id)}>
-            Sync now
+            {t('accounts.syncNow')}
           </button>
           <button
             type="button"
             onClick={() => openDialog({ kind: 'edit-account', accountId: account.id, back: { kind: 'accounts' } })}
           >
-            Edit…
+            {t('accounts.edit')}
           </button>
           {localFeeds > 0 && (
             <button type="button" onClick={() => confirmMoveLocalFeeds(account, localFeeds)}>
-              Move my local feeds here…
+              {t('accounts.moveHere')}
             </button>
           )}
           <button
@@ -113,7 +111,7 @@ function AccountItem({
             className="danger"
             onClick={() => openDialog({ kind: 'remove-account', accountId: account.id, back: { kind: 'accounts' } })}
           >
-            Remove…
+            {t('accounts.remove')}
           </button>
         </div>
       )}

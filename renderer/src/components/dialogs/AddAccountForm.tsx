@@ -6,6 +6,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { AccountLogin, ConnectionTest } from '../../../../shared/api.js';
+import { t } from '../../i18n/translate.js';
 import { addAccount, testConnection } from '../../state/actions/accounts.js';
 import { SERVER_HINTS, SERVER_PLACEHOLDERS } from '../../state/sync-status.js';
 
@@ -51,22 +52,22 @@ export function AddAccountForm() {
     setServerUrl('');
     setUsername('');
     setTest(null);
-    setAdded(`Added ${outcome.account.name}. Its first sync is running: see its line above.`);
+    setAdded(t('accounts.add.added', { name: outcome.account.name }));
   };
 
   const describedBy = ['account-server-hint', test || error ? 'account-form-answer' : ''].filter(Boolean).join(' ');
   return (
     <form className="add-account" aria-labelledby="add-account-heading" onSubmit={(e) => void submit(e)}>
-      <h3 id="add-account-heading">Add an account</h3>
+      <h3 id="add-account-heading">{t('accounts.add.heading')}</h3>
       <label className="field">
-        Server type
+        {t('accounts.add.kind')}
         <select value={kind} onChange={(e) => edited(setKind)(e.target.value as AccountLogin['kind'])}>
-          <option value="ttrss">Tiny Tiny RSS</option>
-          <option value="greader">FreshRSS / Miniflux / other Google Reader API</option>
+          <option value="ttrss">{t('accounts.kind.ttrss')}</option>
+          <option value="greader">{t('accounts.add.kind.greader')}</option>
         </select>
       </label>
       <label className="field">
-        Server address
+        {t('accounts.add.server')}
         <input
           type="text"
           inputMode="url"
@@ -79,10 +80,10 @@ export function AddAccountForm() {
         />
       </label>
       <p className="muted small" id="account-server-hint">
-        {SERVER_HINTS[kind]}
+        {t(SERVER_HINTS[kind])}
       </p>
       <label className="field">
-        User name
+        {t('accounts.add.user')}
         <input
           type="text"
           required
@@ -92,7 +93,7 @@ export function AddAccountForm() {
         />
       </label>
       <label className="field">
-        Password
+        {t('accounts.add.password')}
         <input
           type="password"
           autoComplete="current-password"
@@ -103,7 +104,8 @@ export function AddAccountForm() {
       <div id="account-form-answer">
         {test?.ok === true && (
           <p className="ok-text" role="status">
-            Connection works.{test.warning && ` ${test.warning}`}
+            {t('accounts.add.works')}
+            {test.warning && ` ${test.warning}`}
           </p>
         )}
         {test?.ok === false && (
@@ -124,10 +126,10 @@ export function AddAccountForm() {
       )}
       <div className="button-row">
         <button type="button" disabled={!complete || busy !== null} onClick={() => void runTest()}>
-          {busy === 'test' ? 'Testing…' : 'Test connection'}
+          {t(busy === 'test' ? 'accounts.add.testing' : 'accounts.add.test')}
         </button>
         <button type="submit" disabled={!complete || busy !== null}>
-          {busy === 'add' ? 'Adding…' : 'Add account'}
+          {t(busy === 'add' ? 'accounts.add.adding' : 'accounts.add.submit')}
         </button>
       </div>
     </form>

@@ -1,15 +1,9 @@
 /** Add a feed by its address or a site's; choose among a site's feeds; pick tags. */
 import { useState } from 'react';
 import type { AccountId, DiscoveredFeed } from '../../../../shared/domain.js';
-
-/** Formats as their authors spell them (not "ATOM"). */
-const FORMAT_NAMES: Record<DiscoveredFeed['type'], string> = {
-  rss: 'RSS',
-  atom: 'Atom',
-  json: 'JSON Feed',
-  unknown: 'feed',
-};
 import { LOCAL_ACCOUNT_ID } from '../../../../shared/domain.js';
+import type { MessageId } from '../../i18n/messages-en.js';
+import { t } from '../../i18n/translate.js';
 import { addFeed } from '../../state/actions/feeds.js';
 import { closeDialog } from '../../state/actions/ui.js';
 import { tagById } from '../../state/selectors.js';
@@ -18,6 +12,14 @@ import { orderAccounts } from '../../state/sync-status.js';
 import { Modal } from '../Modal.js';
 import { TagPicker } from './TagPicker.js';
 
+/** Formats as their authors spell them (not "ATOM"). */
+const FORMAT_NAMES: Record<DiscoveredFeed['type'], MessageId> = {
+  rss: 'addFeed.format.rss',
+  atom: 'addFeed.format.atom',
+  json: 'addFeed.format.json',
+  unknown: 'addFeed.format.unknown',
+};
+
 export function AddFeedDialog({ initialUrl }: { initialUrl?: string }) {
   const [url, setUrl] = useState(initialUrl ?? '');
   const [tags, setTags] = useState<string[]>([]);
@@ -25,7 +27,7 @@ export function AddFeedDialog({ initialUrl }: { initialUrl?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [candidates, setCandidates] = useState<DiscoveredFeed[] | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
-  const known = [...useStore(tagById).values()].map((t) => t.name);
+  const known = [...useStore(tagById).values()].map((tag) => tag.name);
   const accounts = useStore((s) => s.sync.accounts);
   const [accountId, setAccountId] = useState<AccountId>(LOCAL_ACCOUNT_ID);
 
@@ -44,7 +46,7 @@ export function AddFeedDialog({ initialUrl }: { initialUrl?: string }) {
   };
 
   return (
-    <Modal title="Add a feed">
+    <Modal title={t('addFeed.title')}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -52,13 +54,13 @@ export function AddFeedDialog({ initialUrl }: { initialUrl?: string }) {
         }}
       >
         <label className="field">
-          Feed or site address
+          {t('addFeed.address')}
           <input
             type="text"
             inputMode="url"
             autoFocus
             required
-            placeholder="https://example.com or https://example.com/feed.xml"
+            placeholder={t('addFeed.address.placeholder')}
             value={url}
             onChange={(e) => {
               setUrl(e.target.value);
@@ -69,7 +71,7 @@ export function AddFeedDialog({ initialUrl }: { initialUrl?: string }) {
         </label>
         {candidates && (
           <fieldset className="candidates">
-            <legend>This site has several feeds. Which one?</legend>
+            <legend>{t('addFeed.choose')}</legend>
             {candidates.map((c) => (
               <label key={c.url} className="radio">
                 <input
@@ -80,7 +82,7 @@ export function AddFeedDialog({ initialUrl }: { initialUrl?: string }) {
                   onChange={() => setChosen(c.url)}
                 />
                 <span>
-                  {c.title ?? c.url} <span className="muted">({FORMAT_NAMES[c.type]})</span>
+                  {c.title ?? c.url} <span className="muted">({t(FORMAT_NAMES[c.type])})</span>
                   <br />
                   <span className="muted small">{c.url}</span>
                 </span>
@@ -88,11 +90,11 @@ export function AddFeedDialog({ initialUrl }: { initialUrl?: string }) {
             ))}
           </fieldset>
         )}
-        <TagPicker label="Tags (optional)" value={tags} known={known} onChange={setTags} />
+        <TagPicker label={t('addFeed.tags')} value={tags} known={known} onChange={setTags} />
         {accounts.length > 1 && (
           <>
             <label className="field">
-              Account
+              {t('addFeed.account')}
               <select
                 value={accountId}
                 onChange={(e) => setAccountId(Number(e.target.value))}
@@ -107,7 +109,7 @@ export function AddFeedDialog({ initialUrl }: { initialUrl?: string }) {
             </label>
             {accountId !== LOCAL_ACCOUNT_ID && (
               <p className="muted small" id="add-feed-account-hint">
-                The server subscribes and fetches it at the next sync.
+                {t('addFeed.account.hint')}
               </p>
             )}
           </>
@@ -119,10 +121,10 @@ export function AddFeedDialog({ initialUrl }: { initialUrl?: string }) {
         )}
         <div className="dialog-buttons">
           <button type="button" onClick={() => closeDialog()}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="primary" disabled={busy || !url.trim()}>
-            {busy ? 'Looking…' : candidates ? 'Add this feed' : 'Add'}
+            {t(busy ? 'addFeed.looking' : candidates ? 'addFeed.addChosen' : 'addFeed.add')}
           </button>
         </div>
       </form>

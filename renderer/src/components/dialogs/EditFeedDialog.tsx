@@ -4,6 +4,8 @@ import type { FeedPatch } from '../../../../shared/api.js';
 import type { Feed, FeedOpenMode } from '../../../../shared/domain.js';
 import { FEED_OPEN_MODES, LOCAL_ACCOUNT_ID } from '../../../../shared/domain.js';
 import { shortDate } from '../../format.js';
+import type { MessageId } from '../../i18n/messages-en.js';
+import { t, tParts } from '../../i18n/translate.js';
 import { confirmDeleteFeed, saveFeed } from '../../state/actions/feeds.js';
 import { closeDialog } from '../../state/actions/ui.js';
 import { feedTitle, tagById } from '../../state/selectors.js';
@@ -12,20 +14,27 @@ import { useStore } from '../../state/store.js';
 import { Modal } from '../Modal.js';
 import { TagPicker } from './TagPicker.js';
 
-const INTERVALS: [string, number | null][] = [
-  ['Default', null],
-  ['Every 15 minutes', 15],
-  ['Every 30 minutes', 30],
-  ['Every hour', 60],
-  ['Every 3 hours', 180],
-  ['Every 6 hours', 360],
-  ['Once a day', 1440],
-];
+const INTERVALS: (number | null)[] = [null, 15, 30, 60, 180, 360, 1440];
 
-const OPEN_MODE_LABELS: Record<FeedOpenMode, string> = {
-  feed: 'Feed content',
-  full: 'Full article',
-  browser: 'In the browser',
+/** An interval's name: the default, minutes, hours or a day. */
+function intervalLabel(minutes: number | null): string {
+  if (minutes === null) return t('editFeed.interval.default');
+  if (minutes === 1440) return t('editFeed.interval.daily');
+  return minutes < 60
+    ? t('editFeed.interval.minutes', { count: minutes })
+    : t('editFeed.interval.hours', { count: minutes / 60 });
+}
+
+const OPEN_MODE_LABELS: Record<FeedOpenMode, MessageId> = {
+  feed: 'editFeed.openAs.feed',
+  full: 'editFeed.openAs.full',
+  browser: 'editFeed.openAs.browser',
+};
+
+const OPEN_MODE_HINTS: Record<FeedOpenMode, MessageId> = {
+  feed: 'editFeed.openAs.feed.hint',
+  full: 'editFeed.openAs.full.hint',
+  browser: 'editFeed.openAs.browser.hint',
 };
 
 /**
@@ -44,7 +53,7 @@ function changes(feed: Feed, edited: Required<FeedPatch>): FeedPatch {
 
 export function EditFeedDialog({ feed }: { feed: Feed }) {
   const tagsById = useStore(tagById);
-  const known = [...tagsById.values()].map((t) => t.name);
+  const known = [...tagsById.values()].map((tag) => tag.name);
   const [title, setTitle] = useState(feed.userTitle ?? '');
   const [url, setUrl] = useState(feed.url);
   const [tags, setTags] = useState(
@@ -59,16 +68,20 @@ export function EditFeedDialog({ feed }: { feed: Feed }) {
   const local = feed.accountId === LOCAL_ACCOUNT_ID;
   const fetched = fetchedBySyndic(feed);
   return (
-    <Modal title={`Edit ${feedTitle(feed)}`}>
+    <Modal title={t('common.editNamed', { name: feedTitle(feed) })}>
       {feed.lastError && (
         <div className="feed-error" role="alert">
-          <strong>The last refresh failed:</strong> {feed.lastError.message}.
+          {tParts('editFeed.error', {
+            failed: <strong key="failed">{t('editFeed.error.failed')}</strong>,
+            message: feed.lastError.message,
+          })}
           <br />
           {feed.lastError.hint}
           <br />
           <span className="muted small">
-            {feed.errorCount} failed refresh{feed.errorCount === 1 ? '' : 'es'} in a row
-            {feed.nextFetchAt ? `; next try ${shortDate(feed.nextFetchAt)}` : ''}
+            {feed.nextFetchAt
+              ? t('editFeed.error.countNext', { count: feed.errorCount, next: shortDate(feed.nextFetchAt) })
+              : t('editFeed.error.count', { count: feed.errorCount })}
           </span>
         </div>
       )}
@@ -92,47 +105,43 @@ export function EditFeedDialog({ feed }: { feed: Feed }) {
         }}
       >
         <label className="field">
-          Title
+          {t('editFeed.title')}
           <input value={title} placeholder={feed.title ?? ''} onChange={(e) => setTitle(e.target.value)} />
         </label>
         <label className="field">
-          Feed address
+          {t('editFeed.address')}
           <input value={url} required onChange={(e) => setUrl(e.target.value)} />
         </label>
-        <TagPicker label="Tags" value={tags} known={known} onChange={setTags} />
-        {account?.kind === 'ttrss' && (
-          <p className="muted small">
-            TT-RSS keeps one category per feed: the first tag goes to the server, the others stay in Syndic.
-          </p>
-        )}
+        <TagPicker label={t('editFeed.tags')} value={tags} known={known} onChange={setTags} />
+        {account?.kind === 'ttrss' && <p className="muted small">{t('editFeed.ttrssTags')}</p>}
         {fetched ? (
           <label className="field">
-            Refresh
+            {t('editFeed.refresh')}
             <select
               value={interval ?? ''}
               onChange={(e) => setInterval(e.target.value === '' ? null : Number(e.target.value))}
             >
-              {INTERVALS.map(([label, minutes]) => (
-                <option key={label} value={minutes ?? ''}>
-                  {label}
+              {INTERVALS.map((minutes) => (
+                <option key={minutes ?? 'default'} value={minutes ?? ''}>
+                  {intervalLabel(minutes)}
                 </option>
               ))}
             </select>
           </label>
         ) : local ? (
-          <p className="muted small">It holds starred articles kept from a removed account; nothing fetches it.</p>
+          <p className="muted small">{t('editFeed.keptFeed')}</p>
         ) : (
           <p className="muted small">
-            {account?.name ?? 'Its server'} fetches this feed; Syndic gets its articles at each sync.
+            {t('editFeed.fetchedByServer', { server: account?.name ?? t('editFeed.itsServer') })}
           </p>
         )}
         <label className="check">
           <input type="checkbox" checked={fullText} onChange={(e) => setFullText(e.target.checked)} />
-          Always fetch the full article (for feeds that publish only a summary; kept for offline reading)
+          {t('editFeed.fullText')}
         </label>
         {/* A preference of this device: never sent to a sync account's server. */}
         <fieldset className="radio-group">
-          <legend>Open articles as</legend>
+          <legend>{t('editFeed.openAs')}</legend>
           {FEED_OPEN_MODES.map((mode) => (
             <label key={mode} className="check">
               <input
@@ -142,27 +151,21 @@ export function EditFeedDialog({ feed }: { feed: Feed }) {
                 checked={openAs === mode}
                 onChange={() => setOpenAs(mode)}
               />
-              {OPEN_MODE_LABELS[mode]}
+              {t(OPEN_MODE_LABELS[mode])}
             </label>
           ))}
-          <p className="muted small">
-            {openAs === 'full'
-              ? 'The article is fetched from its site when you open it, and kept for offline reading.'
-              : openAs === 'browser'
-                ? 'A click on the article, or Enter, opens its page in your browser; j and k only pass by it.'
-                : 'What the feed publishes, or the full article when it is kept.'}
-          </p>
+          <p className="muted small">{t(OPEN_MODE_HINTS[openAs])}</p>
         </fieldset>
         <div className="dialog-buttons">
           <button type="button" className="danger" onClick={() => confirmDeleteFeed(feed.id, feedTitle(feed))}>
-            Unsubscribe…
+            {t('editFeed.unsubscribe')}
           </button>
           <span className="spacer" />
           <button type="button" onClick={() => closeDialog()}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="primary" disabled={busy}>
-            Save
+            {t('common.save')}
           </button>
         </div>
       </form>

@@ -1,6 +1,7 @@
 /** The small dialogs: confirm, rename a tag, settings, an import report. */
 import { useState } from 'react';
 import type { Settings, Tag } from '../../../../shared/domain.js';
+import { t } from '../../i18n/translate.js';
 import { updateSettings } from '../../state/actions/settings.js';
 import { renameTag } from '../../state/actions/tags.js';
 import { closeDialog, openDialog } from '../../state/actions/ui.js';
@@ -25,7 +26,7 @@ export function ConfirmDialog({
       <p>{message}</p>
       <div className="dialog-buttons">
         <button type="button" autoFocus onClick={() => closeDialog()}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button
           type="button"
@@ -45,7 +46,7 @@ export function ConfirmDialog({
 export function RenameTagDialog({ tag }: { tag: Tag }) {
   const [name, setName] = useState(tag.name);
   return (
-    <Modal title={`Rename #${tag.name}`}>
+    <Modal title={t('tags.renameDialog.title', { name: tag.name })}>
       <form
         onSubmit={async (e) => {
           e.preventDefault();
@@ -53,15 +54,15 @@ export function RenameTagDialog({ tag }: { tag: Tag }) {
         }}
       >
         <label className="field">
-          New name
+          {t('tags.renameDialog.name')}
           <input autoFocus required maxLength={64} value={name} onChange={(e) => setName(e.target.value)} />
         </label>
         <div className="dialog-buttons">
           <button type="button" onClick={() => closeDialog()}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="primary">
-            Rename
+            {t('tags.renameDialog.rename')}
           </button>
         </div>
       </form>
@@ -73,27 +74,25 @@ export function SettingsDialog() {
   const settings = useStore((s) => s.ui.settings);
   const set = (patch: Partial<Settings>) => void updateSettings(patch);
   return (
-    <Modal title="Settings" wide>
+    <Modal title={t('settings.title')} wide>
       <label className="field">
-        Theme
+        {t('settings.theme')}
         <select value={settings.theme} onChange={(e) => set({ theme: e.target.value as Settings['theme'] })}>
-          <option value="system">Same as the system</option>
-          <option value="light">Light</option>
-          <option value="dark">Dark</option>
+          <option value="system">{t('settings.theme.system')}</option>
+          <option value="light">{t('settings.theme.light')}</option>
+          <option value="dark">{t('settings.theme.dark')}</option>
         </select>
       </label>
       <label className="field">
-        Refresh feeds
+        {t('settings.refresh')}
         <select value={settings.refreshMinutes} onChange={(e) => set({ refreshMinutes: Number(e.target.value) })}>
           {[15, 30, 60, 120, 360, 1440].map((m) => (
             <option key={m} value={m}>
-              {m < 60
-                ? `every ${m} minutes`
-                : m === 60
-                  ? 'every hour'
-                  : m === 1440
-                    ? 'once a day'
-                    : `every ${m / 60} hours`}
+              {m === 1440
+                ? t('settings.refresh.daily')
+                : m < 60
+                  ? t('settings.refresh.minutes', { count: m })
+                  : t('settings.refresh.hours', { count: m / 60 })}
             </option>
           ))}
         </select>
@@ -104,11 +103,11 @@ export function SettingsDialog() {
           checked={settings.markReadOnOpen}
           onChange={(e) => set({ markReadOnOpen: e.target.checked })}
         />
-        Mark an article read when I open it
+        {t('settings.markReadOnOpen')}
       </label>
       <label className="check">
         <input type="checkbox" checked={settings.dedupe} onChange={(e) => set({ dedupe: e.target.checked })} />
-        Show a post carried by several feeds once
+        {t('settings.dedupe')}
       </label>
       <label className="check">
         <input
@@ -116,32 +115,30 @@ export function SettingsDialog() {
           checked={settings.closeToTray}
           onChange={(e) => set({ closeToTray: e.target.checked })}
         />
-        Keep running in the tray when the window is closed (desktop app)
+        {t('settings.closeToTray')}
       </label>
       <label className="check">
         <input type="checkbox" checked={settings.autoUpdate} onChange={(e) => set({ autoUpdate: e.target.checked })} />
-        Check for updates automatically (installed desktop app)
+        {t('settings.autoUpdate')}
       </label>
       <section className="settings-section" aria-labelledby="settings-reading">
-        <h3 id="settings-reading">Reading</h3>
-        <p className="muted small">
-          The font and measures of the article text. The Reading settings button in the article toolbar has them too.
-        </p>
+        <h3 id="settings-reading">{t('settings.reading')}</h3>
+        <p className="muted small">{t('settings.reading.hint')}</p>
         <ReaderSettingsControls />
       </section>
       <section className="settings-section" aria-labelledby="settings-accounts">
-        <h3 id="settings-accounts">Accounts</h3>
+        <h3 id="settings-accounts">{t('accounts.title')}</h3>
         <p className="muted small">
-          Sync your feeds, read and starred articles with Tiny Tiny RSS, FreshRSS or Miniflux.{' '}
+          {t('settings.accounts.hint')}{' '}
           <button type="button" className="link" onClick={() => openDialog({ kind: 'accounts' })}>
-            Accounts…
+            {t('accounts.open')}
           </button>
         </p>
       </section>
       <StorageSettings settings={settings} set={set} />
       <div className="dialog-buttons">
         <button type="button" className="primary" onClick={() => closeDialog()}>
-          Done
+          {t('common.done')}
         </button>
       </div>
     </Modal>
@@ -158,23 +155,18 @@ export function ImportReportDialog({
   problems: { line: number; message: string }[];
 }) {
   return (
-    <Modal title="OPML imported" wide>
-      <p>
-        {added} feed{added === 1 ? '' : 's'} added{skipped ? `, ${skipped} already followed` : ''}.
-        {problems.length > 0 && ` ${problems.length} line${problems.length === 1 ? ' was' : 's were'} not imported:`}
-      </p>
+    <Modal title={t('import.title')} wide>
+      <p>{t('import.summary', { added, skipped, problems: problems.length })}</p>
       {problems.length > 0 && (
         <ul className="problems">
           {problems.map((p) => (
-            <li key={`${p.line}-${p.message}`}>
-              Line {p.line}: {p.message}
-            </li>
+            <li key={`${p.line}-${p.message}`}>{t('import.problem', { line: p.line, message: p.message })}</li>
           ))}
         </ul>
       )}
       <div className="dialog-buttons">
         <button type="button" className="primary" onClick={() => closeDialog()}>
-          OK
+          {t('common.ok')}
         </button>
       </div>
     </Modal>

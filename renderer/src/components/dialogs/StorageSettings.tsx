@@ -5,6 +5,8 @@
 import { useEffect } from 'react';
 import type { Settings } from '../../../../shared/domain.js';
 import { shortDate } from '../../format.js';
+import type { MessageId } from '../../i18n/messages-en.js';
+import { t, tParts } from '../../i18n/translate.js';
 import { exportOpml } from '../../state/actions/opml.js';
 import {
   confirmRestoreBackup,
@@ -16,35 +18,36 @@ import {
 import { useStore } from '../../state/store.js';
 
 function size(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GB`;
+  if (bytes < 1024 * 1024) return t('storage.size.kb', { size: String(Math.round(bytes / 1024)) });
+  if (bytes < 1024 * 1024 * 1024) return t('storage.size.mb', { size: (bytes / 1024 / 1024).toFixed(1) });
+  return t('storage.size.gb', { size: (bytes / 1024 / 1024 / 1024).toFixed(2) });
 }
 
-type Choices = [label: string, value: number][];
+/** A choice's label: a message and its values, said when the section is drawn. */
+type Choices = [label: [MessageId, Record<string, number>?], value: number][];
 
 const CACHE_SIZES: Choices = [100, 250, 500, 1024, 2048, 5120].map((mb) => [
-  mb >= 1024 ? `${mb / 1024} GB` : `${mb} MB`,
+  mb >= 1024 ? ['storage.size.gb', { size: mb / 1024 }] : ['storage.size.mb', { size: mb }],
   mb,
 ]);
 const KEEP_DAYS: Choices = [
-  ['Forever', 0],
-  ['1 week', 7],
-  ['1 month', 30],
-  ['3 months', 90],
-  ['1 year', 365],
+  [['storage.keep.forever'], 0],
+  [['storage.keep.weeks', { count: 1 }], 7],
+  [['storage.keep.months', { count: 1 }], 30],
+  [['storage.keep.months', { count: 3 }], 90],
+  [['storage.keep.years', { count: 1 }], 365],
 ];
 const KEEP_PER_FEED: Choices = [
-  ['No limit', 0],
-  ['50', 50],
-  ['200', 200],
-  ['1,000', 1000],
+  [['storage.perFeed.noLimit'], 0],
+  [['storage.perFeed.count', { count: 50 }], 50],
+  [['storage.perFeed.count', { count: 200 }], 200],
+  [['storage.perFeed.count', { count: 1000 }], 1000],
 ];
 const BACKUP_EVERY: Choices = [
-  ['Never', 0],
-  ['Every 6 hours', 6],
-  ['Every day', 24],
-  ['Every week', 168],
+  [['storage.backup.never'], 0],
+  [['storage.backup.everyHours', { count: 6 }], 6],
+  [['storage.backup.daily'], 24],
+  [['storage.backup.weekly'], 168],
 ];
 
 /** A labelled select of numeric settings. */
@@ -53,9 +56,9 @@ function NumberChoice(props: { label: string; value: number; choices: Choices; o
     <label className="field">
       {props.label}
       <select value={props.value} onChange={(e) => props.onChange(Number(e.target.value))}>
-        {props.choices.map(([label, value]) => (
+        {props.choices.map(([[label, values], value]) => (
           <option key={value} value={value}>
-            {label}
+            {t(label, values)}
           </option>
         ))}
       </select>
@@ -68,84 +71,92 @@ export function StorageSettings({ settings, set }: { settings: Settings; set: (p
   useEffect(() => void loadStorageInfo(), []);
   const offline = storage?.offline;
   return (
-    <section className="settings-section" aria-label="Storage and backups">
-      <h3>Offline reading</h3>
+    <section className="settings-section" aria-label={t('storage.label')}>
+      <h3>{t('storage.offline')}</h3>
       <p className="muted small" data-testid="cache-size">
         {offline
-          ? `Image cache: ${offline.imageFiles} images, ${size(offline.imageBytes)} of ${size(offline.maxImageBytes)}` +
-            (offline.queued ? ` · ${offline.queued} articles still to fetch` : '')
-          : 'Image cache: …'}
+          ? t('storage.cache', {
+              images: offline.imageFiles,
+              used: size(offline.imageBytes),
+              max: size(offline.maxImageBytes),
+              queued: offline.queued,
+            })
+          : t('storage.cache.unknown')}
       </p>
       <NumberChoice
-        label="Image cache size"
+        label={t('storage.cacheSize')}
         value={settings.imageCacheMB}
         choices={CACHE_SIZES}
         onChange={(imageCacheMB) => set({ imageCacheMB })}
       />
-      <p className="muted small">
-        The least recently read images go first when the cache is full; images of starred articles are always kept.
-      </p>
+      <p className="muted small">{t('storage.cache.hint')}</p>
 
-      <h3>Keeping articles</h3>
+      <h3>{t('storage.keeping')}</h3>
       <NumberChoice
-        label="Keep read articles"
+        label={t('storage.keepRead')}
         value={settings.keepReadDays}
         choices={KEEP_DAYS}
         onChange={(keepReadDays) => set({ keepReadDays })}
       />
       <NumberChoice
-        label="At most, per feed"
+        label={t('storage.perFeed')}
         value={settings.keepPerFeed}
         choices={KEEP_PER_FEED}
         onChange={(keepPerFeed) => set({ keepPerFeed })}
       />
       <p className="muted small">
-        Unread and starred articles are never removed. Tidied daily
-        {storage?.lastMaintenanceAt ? `, last on ${shortDate(storage.lastMaintenanceAt)}` : ''}.{' '}
+        {storage?.lastMaintenanceAt
+          ? t('storage.tidied.last', { when: shortDate(storage.lastMaintenanceAt) })
+          : t('storage.tidied')}{' '}
         <button type="button" className="link" onClick={() => void runMaintenance()}>
-          Tidy now
+          {t('storage.tidyNow')}
         </button>
       </p>
 
-      <h3>Backups</h3>
+      <h3>{t('storage.backups')}</h3>
       <NumberChoice
-        label="Back up automatically"
+        label={t('storage.backupEvery')}
         value={settings.backupEveryHours}
         choices={BACKUP_EVERY}
         onChange={(backupEveryHours) => set({ backupEveryHours })}
       />
-      <ul className="backups" aria-label="Backups">
+      <ul className="backups" aria-label={t('storage.backups')}>
         {storage?.backups.map((b) => (
           <li key={b.name}>
             <span>
-              {shortDate(b.createdAt)} · {size(b.bytes)}
-              {b.name.includes('before-restore') ? ' · before a restore' : ''}
+              {t(b.name.includes('before-restore') ? 'storage.backup.beforeRestore' : 'storage.backup.line', {
+                when: shortDate(b.createdAt),
+                size: size(b.bytes),
+              })}
             </span>
             <button type="button" onClick={() => confirmRestoreBackup(b.name, shortDate(b.createdAt))}>
-              Restore…
+              {t('storage.restore')}
             </button>
           </li>
         ))}
-        {storage && storage.backups.length === 0 && <li className="muted small">No backups yet.</li>}
+        {storage && storage.backups.length === 0 && <li className="muted small">{t('storage.noBackups')}</li>}
       </ul>
       <div className="button-row">
         <button type="button" onClick={() => void createBackup()}>
-          Back up now
+          {t('storage.backUpNow')}
         </button>
         <button type="button" onClick={() => void exportStarred('html')}>
-          Export starred (HTML)
+          {t('storage.exportStarredHtml')}
         </button>
         <button type="button" onClick={() => void exportStarred('json')}>
-          Export starred (JSON)
+          {t('storage.exportStarredJson')}
         </button>
         <button type="button" onClick={() => void exportOpml()}>
-          Export feeds (OPML)
+          {t('storage.exportOpml')}
         </button>
       </div>
       {storage && (
         <p className="muted small">
-          Data folder: <code>{storage.dataDir}</code> · database {size(storage.databaseBytes)} for{' '}
-          {storage.articleCount.toLocaleString()} articles
+          {tParts('storage.dataFolder', {
+            folder: <code key="folder">{storage.dataDir}</code>,
+            size: size(storage.databaseBytes),
+            count: storage.articleCount,
+          })}
         </p>
       )}
     </section>

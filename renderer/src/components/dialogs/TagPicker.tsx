@@ -1,5 +1,6 @@
 /** Tags as removable chips plus a text box (Enter or comma adds), suggesting known tags. */
 import { useId, useState } from 'react';
+import { t } from '../../i18n/translate.js';
 
 export function TagPicker({
   label,
@@ -16,7 +17,7 @@ export function TagPicker({
   const listId = useId();
   const add = (raw: string) => {
     const name = raw.replace(/,/g, ' ').trim();
-    if (name && !value.some((t) => t.toLowerCase() === name.toLowerCase())) onChange([...value, name]);
+    if (name && !value.some((tag) => tag.toLowerCase() === name.toLowerCase())) onChange([...value, name]);
     setDraft('');
   };
   return (
@@ -29,8 +30,8 @@ export function TagPicker({
             <button
               type="button"
               className="icon"
-              aria-label={`Remove tag ${tag}`}
-              onClick={() => onChange(value.filter((t) => t !== tag))}
+              aria-label={t('tags.remove', { name: tag })}
+              onClick={() => onChange(value.filter((other) => other !== tag))}
             >
               ×
             </button>
@@ -41,7 +42,7 @@ export function TagPicker({
         id={`${listId}-input`}
         list={listId}
         value={draft}
-        placeholder="Type a tag and press Enter"
+        placeholder={t('tags.placeholder')}
         onChange={(e) => (e.target.value.endsWith(',') ? add(e.target.value) : setDraft(e.target.value))}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && draft.trim()) {

@@ -8,6 +8,7 @@ import { Star } from 'lucide-react';
 import { memo, type MouseEvent } from 'react';
 import type { ArticleSummary, Feed, ListLayout } from '../../../../shared/domain.js';
 import { shortDate } from '../../format.js';
+import { t } from '../../i18n/translate.js';
 import { openRowMenu } from '../../state/actions/list-menu.js';
 import { openChosenArticle } from '../../state/actions/open-article.js';
 import { openArticle, toggleStar } from '../../state/actions/reading.js';
@@ -53,7 +54,7 @@ export const ArticleRow = memo(function ArticleRow({
   const classes = `article-row layout-${layout}${selected ? ' selected' : ''}${article.read ? ' read' : ''}`;
   const title = (
     <div className="row-title">
-      <Highlighted text={article.title ?? '(untitled)'} terms={terms?.title} />
+      <Highlighted text={article.title ?? t('common.untitled')} terms={terms?.title} />
     </div>
   );
   const meta = (
@@ -68,9 +69,9 @@ export const ArticleRow = memo(function ArticleRow({
         </span>
       )}
       {layout === 'cards' && article.duplicateCount > 0 && (
-        <span className="row-dups" title="The same post is in other feeds">
+        <span className="row-dups" title={t('list.row.duplicates.title')}>
           {' '}
-          · also in {article.duplicateCount} other feed{article.duplicateCount > 1 ? 's' : ''}
+          {t('list.row.duplicates', { count: article.duplicateCount })}
         </span>
       )}
       <time className="row-date" dateTime={new Date(article.publishedAt).toISOString()}>
@@ -86,7 +87,7 @@ export const ArticleRow = memo(function ArticleRow({
   const dot = (
     <span
       className={`unread-dot${article.read ? '' : ' on'}`}
-      aria-label={article.read ? 'Read' : 'Unread'}
+      aria-label={t(article.read ? 'list.row.read' : 'list.row.unread')}
       role="img"
     />
   );
@@ -137,14 +138,14 @@ function StarMark({ id, starred }: { id: number; starred: boolean }) {
   return (
     <span
       className={`star${starred ? ' on' : ''}`}
-      title={starred ? 'Unstar (s)' : 'Star (s)'}
+      title={t(starred ? 'list.row.unstar' : 'article.star.title')}
       onClick={(e) => {
         e.stopPropagation();
         void toggleStar(id);
       }}
     >
       <Star aria-hidden="true" className="icon-svg" fill={starred ? 'currentColor' : 'none'} />
-      {starred && <span className="visually-hidden">Starred</span>}
+      {starred && <span className="visually-hidden">{t('article.starred')}</span>}
     </span>
   );
 }

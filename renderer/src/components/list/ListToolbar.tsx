@@ -5,6 +5,7 @@
  */
 import { CheckCheck, PanelLeft } from 'lucide-react';
 import { forwardRef, useEffect, useState } from 'react';
+import { t } from '../../i18n/translate.js';
 import { markAllRead } from '../../state/actions/mark-many.js';
 import { setSearch, setUnreadOnly } from '../../state/actions/selection.js';
 import { showPane } from '../../state/actions/ui.js';
@@ -38,7 +39,7 @@ export const ListToolbar = forwardRef<HTMLInputElement>(function ListToolbar(_pr
         <button
           type="button"
           className="icon sidebar-toggle"
-          aria-label="Feeds and views"
+          aria-label={t('sidebar.label')}
           aria-expanded={sidebarShown}
           onClick={() => showPane(sidebarShown ? 'list' : 'sidebar')}
         >
@@ -52,8 +53,8 @@ export const ListToolbar = forwardRef<HTMLInputElement>(function ListToolbar(_pr
           ref={searchInput}
           type="search"
           className="search"
-          placeholder="Search (/)"
-          aria-label="Search articles"
+          placeholder={t('list.search.placeholder')}
+          aria-label={t('list.search.label')}
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
           onKeyDown={(e) => {
@@ -63,12 +64,12 @@ export const ListToolbar = forwardRef<HTMLInputElement>(function ListToolbar(_pr
         {canFilterUnread(scope) && (
           <label className="toggle">
             <input type="checkbox" checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)} />
-            Unread only
+            {t('list.unreadOnly')}
           </label>
         )}
-        <button type="button" onClick={() => void markAllRead()} title="Mark all read (Shift+A)">
+        <button type="button" onClick={() => void markAllRead()} title={t('list.markAllRead.title')}>
           <CheckCheck aria-hidden="true" className="icon-svg" />
-          <span className="button-label">Mark all read</span>
+          <span className="button-label">{t('list.markAllRead')}</span>
         </button>
         <ViewOptionsMenu />
       </div>

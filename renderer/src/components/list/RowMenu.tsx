@@ -4,6 +4,7 @@
  * read and starred state. Escape gives focus back to the list.
  */
 import { useEffect, useMemo } from 'react';
+import { t } from '../../i18n/translate.js';
 import { closeRowMenu } from '../../state/actions/list-menu.js';
 import { markAboveRead, markBelowRead } from '../../state/actions/mark-many.js';
 import { toggleRead, toggleStar } from '../../state/actions/reading.js';
@@ -30,21 +31,26 @@ export function RowMenu({ onReturn }: { onReturn: () => void }) {
   }, [gone]);
   if (!menu || !article || !anchor) return null;
   const entries: MenuEntry[] = [
-    { kind: 'action', label: 'Mark above as read', keys: 'Shift+K', run: () => void markAboveRead(article.id) },
-    { kind: 'action', label: 'Mark below as read', keys: 'Shift+J', run: () => void markBelowRead(article.id) },
+    { kind: 'action', label: t('list.menu.markAbove'), keys: 'Shift+K', run: () => void markAboveRead(article.id) },
+    { kind: 'action', label: t('list.menu.markBelow'), keys: 'Shift+J', run: () => void markBelowRead(article.id) },
     { kind: 'separator' },
     {
       kind: 'action',
-      label: article.read ? 'Mark as unread' : 'Mark as read',
+      label: t(article.read ? 'list.menu.markUnread' : 'list.menu.markRead'),
       keys: 'm',
       run: () => void toggleRead(article.id),
     },
-    { kind: 'action', label: article.starred ? 'Unstar' : 'Star', keys: 's', run: () => void toggleStar(article.id) },
+    {
+      kind: 'action',
+      label: t(article.starred ? 'list.menu.unstar' : 'article.star'),
+      keys: 's',
+      run: () => void toggleStar(article.id),
+    },
   ];
   return (
     <Menu
       key={`${menu.articleId}-${menu.at?.x ?? 'k'}-${menu.at?.y ?? ''}`}
-      label={`Article: ${article.title ?? '(untitled)'}`}
+      label={t('list.menu.label', { title: article.title ?? t('common.untitled') })}
       entries={entries}
       anchor={anchor}
       onClose={(refocus) => {

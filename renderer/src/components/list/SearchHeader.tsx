@@ -4,6 +4,7 @@
  */
 import { X } from 'lucide-react';
 import type { ArticleCount } from '../../../../shared/api.js';
+import { t } from '../../i18n/translate.js';
 import { resultsText } from '../../state/list-search.js';
 
 export function SearchHeader({
@@ -18,9 +19,17 @@ export function SearchHeader({
   return (
     <div className="search-header">
       <span className="search-summary" role="status">
-        {count ? `${resultsText(count)} for “${search}”` : `Searching for “${search}”…`}
+        {count
+          ? t('list.search.summary', { results: resultsText(count), search })
+          : t('list.search.searching', { search })}
       </span>
-      <button type="button" className="icon" aria-label="Clear search" title="Clear search" onClick={onClear}>
+      <button
+        type="button"
+        className="icon"
+        aria-label={t('list.search.clear')}
+        title={t('list.search.clear')}
+        onClick={onClear}
+      >
         <X aria-hidden="true" className="icon-svg" />
       </button>
     </div>

@@ -5,21 +5,23 @@
  */
 import { SlidersHorizontal } from 'lucide-react';
 import type { ListLayout, ListOrder } from '../../../../shared/domain.js';
+import type { MessageId } from '../../i18n/messages-en.js';
+import { t } from '../../i18n/translate.js';
 import { chooseLayout, updateSettings } from '../../state/actions/settings.js';
 import { layoutOf } from '../../state/list-layout.js';
 import { getState } from '../../state/store.js';
 import type { MenuEntry } from './Menu.js';
 import { MenuButton } from './MenuButton.js';
 
-const LAYOUT_NAMES: [ListLayout, string][] = [
-  ['compact', 'Compact list'],
-  ['cards', 'Cards'],
-  ['magazine', 'Magazine'],
+const LAYOUT_NAMES: [ListLayout, MessageId][] = [
+  ['compact', 'list.view.compact'],
+  ['cards', 'list.view.cards'],
+  ['magazine', 'list.view.magazine'],
 ];
 
-const ORDER_NAMES: [ListOrder, string][] = [
-  ['newest', 'Newest first'],
-  ['oldest', 'Oldest first'],
+const ORDER_NAMES: [ListOrder, MessageId][] = [
+  ['newest', 'list.view.newest'],
+  ['oldest', 'list.view.oldest'],
 ];
 
 function entries(): MenuEntry[] {
@@ -28,10 +30,10 @@ function entries(): MenuEntry[] {
   return [
     {
       kind: 'group',
-      label: 'Layout of this view',
+      label: t('list.view.layout'),
       items: LAYOUT_NAMES.map(([value, label]) => ({
         kind: 'radio',
-        label,
+        label: t(label),
         checked: layout === value,
         run: () => void chooseLayout(value),
       })),
@@ -39,10 +41,10 @@ function entries(): MenuEntry[] {
     { kind: 'separator' },
     {
       kind: 'group',
-      label: 'Order',
+      label: t('list.view.order'),
       items: ORDER_NAMES.map(([value, label]) => ({
         kind: 'radio',
-        label,
+        label: t(label),
         checked: settings.listOrder === value,
         run: () => void updateSettings({ listOrder: value }),
       })),
@@ -50,13 +52,13 @@ function entries(): MenuEntry[] {
     { kind: 'separator' },
     {
       kind: 'check',
-      label: 'Group by day',
+      label: t('list.view.groupByDay'),
       checked: settings.groupByDay,
       run: () => void updateSettings({ groupByDay: !settings.groupByDay }),
     },
     {
       kind: 'check',
-      label: 'Mark as read on scroll',
+      label: t('list.view.markOnScroll'),
       checked: settings.markReadOnScroll,
       run: () => void updateSettings({ markReadOnScroll: !settings.markReadOnScroll }),
     },
@@ -66,7 +68,7 @@ function entries(): MenuEntry[] {
 export function ViewOptionsMenu() {
   return (
     <MenuButton
-      label="View options"
+      label={t('list.view.options')}
       icon={<SlidersHorizontal aria-hidden="true" className="icon-svg" />}
       entries={entries}
     />

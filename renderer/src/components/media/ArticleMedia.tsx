@@ -1,5 +1,6 @@
 /** The media of the open article: a YouTube video's card, an episode's or a video's player, a lead image. */
 import type { Article } from '../../../../shared/domain.js';
+import { t } from '../../i18n/translate.js';
 import { EpisodePlayer } from './EpisodePlayer.js';
 import { shownImage, trackOf } from './track.js';
 import { YouTubeCard } from './YouTubeCard.js';
@@ -19,7 +20,7 @@ export function ArticleMedia({ article }: { article: Article }) {
           key={article.id}
           videoId={video}
           url={article.url}
-          title={article.title ?? '(untitled)'}
+          title={article.title ?? t('common.untitled')}
           thumbnail={thumbnail}
         />
       )}

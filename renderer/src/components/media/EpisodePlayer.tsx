@@ -6,6 +6,7 @@
  */
 import { useLayoutEffect, useRef } from 'react';
 import { Play } from 'lucide-react';
+import { t } from '../../i18n/translate.js';
 import { playTrack, rememberedPosition, setVideoSlot } from '../../state/actions/player.js';
 import { usePlayer, type Track } from '../../state/player.js';
 import { Artwork } from './Artwork.js';
@@ -31,15 +32,13 @@ function VideoSlot({ articleId }: { articleId: number }) {
 /** The play button of an episode not loaded yet, with its length and where it would resume. */
 function StartButton({ track, video }: { track: Track; video: boolean }) {
   const resume = rememberedPosition(track.articleId);
-  const what = video ? 'video' : 'episode';
+  const label =
+    resume > 0
+      ? t(video ? 'media.resumeVideo' : 'media.resumeEpisode', { time: formatTime(resume) })
+      : t(video ? 'media.playVideo' : 'media.playEpisode');
   return (
     <div className="episode-start">
-      <button
-        type="button"
-        className="play-toggle large"
-        aria-label={resume > 0 ? `Resume the ${what} from ${formatTime(resume)}` : `Play the ${what}`}
-        onClick={() => playTrack(track)}
-      >
+      <button type="button" className="play-toggle large" aria-label={label} onClick={() => playTrack(track)}>
         <Play aria-hidden="true" className="icon-svg" />
       </button>
       <span className="player-time">
@@ -61,7 +60,7 @@ export function EpisodePlayer({ track }: { track: Track }) {
   return (
     <section
       className={`episode-player ${track.kind}`}
-      aria-label={video ? 'Video' : 'Episode'}
+      aria-label={t(video ? 'media.video' : 'media.episode')}
       onKeyDown={(event) => playerKeyDown(event, loaded ? undefined : () => playTrack(track))}
     >
       {video &&

@@ -7,6 +7,7 @@
  */
 import { useEffect, useLayoutEffect, useState } from 'react';
 import { X } from 'lucide-react';
+import { t } from '../../i18n/translate.js';
 import { closePlayer, rememberPosition, restorePlaybackRate } from '../../state/actions/player.js';
 import { openArticle } from '../../state/actions/reading.js';
 import { showPane } from '../../state/actions/ui.js';
@@ -41,7 +42,7 @@ export function MiniPlayer() {
   return (
     <section
       className="mini-player"
-      aria-label="Now playing"
+      aria-label={t('media.nowPlaying')}
       hidden={!track}
       data-kind={track?.kind}
       onKeyDown={(event) => playerKeyDown(event)}
@@ -54,7 +55,7 @@ export function MiniPlayer() {
             <button
               type="button"
               className="mini-title"
-              title="Open this article"
+              title={t('media.openArticle')}
               onClick={() => {
                 showPane('article');
                 void openArticle(track.articleId);
@@ -65,7 +66,7 @@ export function MiniPlayer() {
             {error ? (
               // The whole reason is said in the article's player; the bar has room for the gist.
               <span className="player-error small" title={error}>
-                Could not play
+                {t('media.couldNotPlay')}
               </span>
             ) : (
               <PlayerTime />
@@ -78,7 +79,7 @@ export function MiniPlayer() {
           </div>
           <PositionSlider />
           <SpeedSelect />
-          <button type="button" className="icon mini-close" aria-label="Close player" onClick={closePlayer}>
+          <button type="button" className="icon mini-close" aria-label={t('media.close')} onClick={closePlayer}>
             <X aria-hidden="true" className="icon-svg" />
           </button>
         </>

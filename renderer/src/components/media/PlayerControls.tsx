@@ -5,6 +5,7 @@
  */
 import type { KeyboardEvent, ReactNode } from 'react';
 import { LoaderCircle, Pause, Play, RotateCcw, RotateCw } from 'lucide-react';
+import { t } from '../../i18n/translate.js';
 import { seekPlayer, setPlaybackRate, skipPlayer, togglePlay } from '../../state/actions/player.js';
 import { RATES, SKIP_BACK, SKIP_FORWARD, usePlayer } from '../../state/player.js';
 import { formatTime, spokenPosition } from './media-time.js';
@@ -29,8 +30,8 @@ export function PlayButton({ size }: { size?: 'large' }) {
     <button
       type="button"
       className={`play-toggle${size ? ` ${size}` : ''}`}
-      aria-label={playing ? 'Pause' : 'Play'}
-      title={playing ? 'Pause (k)' : 'Play (k)'}
+      aria-label={t(playing ? 'media.pause' : 'media.play')}
+      title={t(playing ? 'media.pause.title' : 'media.play.title')}
       onClick={togglePlay}
     >
       <Icon aria-hidden="true" className={`icon-svg${buffering ? ' spinning' : ''}`} />
@@ -44,8 +45,8 @@ export function SkipButtons({ children }: { children?: ReactNode }) {
       <button
         type="button"
         className="skip"
-        aria-label={`Skip back ${SKIP_BACK} seconds`}
-        title={`Back ${SKIP_BACK} s`}
+        aria-label={t('media.skipBack', { seconds: SKIP_BACK })}
+        title={t('media.skipBack.title', { seconds: SKIP_BACK })}
         onClick={() => skipPlayer(-SKIP_BACK)}
       >
         <RotateCcw aria-hidden="true" className="icon-svg" />
@@ -55,8 +56,8 @@ export function SkipButtons({ children }: { children?: ReactNode }) {
       <button
         type="button"
         className="skip"
-        aria-label={`Skip forward ${SKIP_FORWARD} seconds`}
-        title={`Forward ${SKIP_FORWARD} s`}
+        aria-label={t('media.skipForward', { seconds: SKIP_FORWARD })}
+        title={t('media.skipForward.title', { seconds: SKIP_FORWARD })}
         onClick={() => skipPlayer(SKIP_FORWARD)}
       >
         <RotateCw aria-hidden="true" className="icon-svg" />
@@ -81,7 +82,7 @@ export function PositionSlider() {
     <input
       type="range"
       className="position"
-      aria-label="Position"
+      aria-label={t('media.position')}
       aria-valuetext={spokenPosition(position, duration)}
       min={0}
       // An unknown length: the slider still shows the start, and seeks once the media says.
@@ -112,14 +113,14 @@ export function SpeedSelect() {
   return (
     <select
       className="speed"
-      aria-label="Playback speed"
-      title="Playback speed"
+      aria-label={t('media.speed')}
+      title={t('media.speed')}
       value={String(rate)}
       onChange={(e) => setPlaybackRate(Number(e.currentTarget.value))}
     >
       {RATES.map((r) => (
         <option key={r} value={String(r)}>
-          {r}×
+          {t('media.rate', { rate: r })}
         </option>
       ))}
     </select>

@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import { ExternalLink, Play } from 'lucide-react';
+import { t } from '../../i18n/translate.js';
 import { pausePlayer } from '../../state/actions/player.js';
 
 /** The embed's address; autoplay, since the user's click is what loads it. */
@@ -31,7 +32,7 @@ export function YouTubeCard({
         <iframe
           className="youtube-frame"
           src={embedUrl(videoId)}
-          title={`YouTube video: ${title}`}
+          title={t('media.youtube.frame', { title })}
           // Scripts and its own origin to run the player, presentation for full screen,
           // popups for its "Watch on YouTube" link; no top navigation, no forms.
           sandbox="allow-scripts allow-same-origin allow-presentation allow-popups"
@@ -45,7 +46,7 @@ export function YouTubeCard({
         <button
           type="button"
           className="youtube-start"
-          aria-label={`Play the video: ${title}`}
+          aria-label={t('media.youtube.play', { title })}
           onClick={() => {
             // One thing playing at a time: the episode in the player waits.
             pausePlayer();
@@ -60,7 +61,7 @@ export function YouTubeCard({
       )}
       <a className="youtube-open" href={url} target="_blank" rel="noopener noreferrer">
         <ExternalLink aria-hidden="true" className="icon-svg" />
-        Open in browser
+        {t('article.openInBrowser')}
       </a>
     </div>
   );

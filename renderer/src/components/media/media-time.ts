@@ -1,4 +1,5 @@
 /** Playing times as the player shows them ("4:05", "1:02:03") and as a screen reader says them. */
+import { t } from '../../i18n/translate.js';
 
 /** Whole seconds of a time that may be unknown; negative and fractional parts dropped. */
 function wholeSeconds(seconds: number): number {
@@ -18,18 +19,20 @@ export function formatTime(seconds: number | null | undefined): string {
 /** "1 hour 2 minutes 3 seconds", for a slider's aria-valuetext ("0 seconds" at the start). */
 export function spokenTime(seconds: number): string {
   const total = Number.isFinite(seconds) ? wholeSeconds(seconds) : 0;
-  const parts: [number, string][] = [
-    [Math.floor(total / 3600), 'hour'],
-    [Math.floor((total % 3600) / 60), 'minute'],
-    [total % 60, 'second'],
-  ];
-  const said = parts.filter(([n]) => n > 0).map(([n, unit]) => `${n} ${unit}${n === 1 ? '' : 's'}`);
-  return said.length ? said.join(' ') : '0 seconds';
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const secs = total % 60;
+  const said = [
+    hours > 0 ? t('media.time.hours', { count: hours }) : '',
+    minutes > 0 ? t('media.time.minutes', { count: minutes }) : '',
+    secs > 0 ? t('media.time.seconds', { count: secs }) : '',
+  ].filter(Boolean);
+  return said.length ? said.join(' ') : t('media.time.seconds', { count: 0 });
 }
 
 /** The slider's spoken value: "2 minutes 5 seconds of 45 minutes", or without the length when unknown. */
 export function spokenPosition(position: number, duration: number | null): string {
   return duration != null && Number.isFinite(duration)
-    ? `${spokenTime(position)} of ${spokenTime(duration)}`
+    ? t('media.time.of', { position: spokenTime(position), duration: spokenTime(duration) })
     : spokenTime(position);
 }

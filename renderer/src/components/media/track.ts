@@ -4,6 +4,7 @@
  * Pictures are the offline copies when the cache holds them: the original host is not asked.
  */
 import type { Article, Enclosure } from '../../../../shared/domain.js';
+import { t } from '../../i18n/translate.js';
 import type { MediaKind, Track } from '../../state/player.js';
 
 const AUDIO_EXTENSIONS = /\.(mp3|m4a|m4b|aac|oga|ogg|opus|wav|flac)$/i;
@@ -41,7 +42,7 @@ export function trackOf(article: Article, origin: string): Track | null {
     const duration = enclosure.duration != null && enclosure.duration > 0 ? enclosure.duration : null;
     return {
       articleId: article.id,
-      title: article.title ?? '(untitled)',
+      title: article.title ?? t('common.untitled'),
       url: enclosure.url,
       kind,
       artwork: shownImage(article, enclosure.imageUrl ?? article.thumbnailUrl, origin),

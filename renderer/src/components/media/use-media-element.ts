@@ -5,6 +5,7 @@
  * which is when the user pressed play: before that the media's host is not asked.
  */
 import { useEffect } from 'react';
+import { t } from '../../i18n/translate.js';
 import {
   reportBuffering,
   reportDuration,
@@ -24,13 +25,13 @@ import { player, SKIP_BACK, SKIP_FORWARD, usePlayer } from '../../state/player.j
 function failure(error: MediaError | null): string {
   switch (error?.code) {
     case MediaError.MEDIA_ERR_NETWORK:
-      return 'The media stopped loading: the network failed. Press play to try again.';
+      return t('media.error.network');
     case MediaError.MEDIA_ERR_DECODE:
-      return 'The media is damaged and cannot be played. Open the original page to try there.';
+      return t('media.error.decode');
     case MediaError.MEDIA_ERR_SRC_NOT_SUPPORTED:
-      return 'This media could not be loaded (its address failed, or its format is not supported). Open the original page to try there.';
+      return t('media.error.unsupported');
     default:
-      return 'The media could not be played. Press play to try again.';
+      return t('media.error.other');
   }
 }
 

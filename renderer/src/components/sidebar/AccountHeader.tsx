@@ -6,6 +6,7 @@
 import type { SyncProgressEvent } from '../../../../shared/api.js';
 import type { Account } from '../../../../shared/domain.js';
 import { LOCAL_ACCOUNT_ID } from '../../../../shared/domain.js';
+import { t } from '../../i18n/translate.js';
 import { syncNow } from '../../state/actions/accounts.js';
 import { openDialog } from '../../state/actions/ui.js';
 import { accountStatus } from '../../state/sync-status.js';
@@ -35,7 +36,7 @@ export function AccountHeader({ account, progress, open, foldable, listId, onTog
           className="icon fold"
           aria-expanded={open}
           aria-controls={open ? listId : undefined}
-          aria-label={`${open ? 'Collapse' : 'Expand'} ${account.name}`}
+          aria-label={t(open ? 'sidebar.group.collapse' : 'sidebar.group.expand', { name: account.name })}
           data-group-row
           onClick={onToggle}
         >
@@ -49,7 +50,7 @@ export function AccountHeader({ account, progress, open, foldable, listId, onTog
           type="button"
           className="link"
           onClick={() => openDialog({ kind: 'accounts' })}
-          title={local ? 'Feeds Syndic fetches itself' : status.text}
+          title={local ? t('sidebar.account.local.title') : status.text}
         >
           {account.name}
         </button>
@@ -59,8 +60,8 @@ export function AccountHeader({ account, progress, open, foldable, listId, onTog
         <button
           type="button"
           className="icon"
-          aria-label={`Sync ${account.name} now`}
-          title="Sync now"
+          aria-label={t('sidebar.account.syncNow', { name: account.name })}
+          title={t('accounts.syncNow')}
           disabled={status.health === 'syncing'}
           onClick={() => void syncNow(account.id)}
         >

@@ -4,6 +4,7 @@
  * goes on to the first feed shown.
  */
 import { Search, X } from 'lucide-react';
+import { t } from '../../i18n/translate.js';
 import { FEED_FILTER_ID } from './focus-feed-filter.js';
 
 interface Props {
@@ -23,9 +24,9 @@ export function FeedFilter({ value, onChange, filtering, matches, onDown }: Prop
         <input
           id={FEED_FILTER_ID}
           type="search"
-          aria-label="Filter feeds"
-          placeholder="Filter"
-          title="Filter feeds (f)"
+          aria-label={t('sidebar.filter.label')}
+          placeholder={t('sidebar.filter.placeholder')}
+          title={t('sidebar.filter.title')}
           autoComplete="off"
           spellCheck={false}
           value={value}
@@ -48,7 +49,7 @@ export function FeedFilter({ value, onChange, filtering, matches, onDown }: Prop
             type="button"
             className="icon"
             tabIndex={-1}
-            aria-label="Clear the filter"
+            aria-label={t('sidebar.filter.clear')}
             onClick={() => onChange('')}
           >
             <X aria-hidden="true" className="icon-svg" />
@@ -57,11 +58,7 @@ export function FeedFilter({ value, onChange, filtering, matches, onDown }: Prop
       </div>
       {/* Said as the list narrows; shown only when nothing is left. */}
       <p role="status" className={filtering && matches === 0 ? 'hint filter-status' : 'visually-hidden'}>
-        {!filtering
-          ? ''
-          : matches === 0
-            ? 'No feed matches'
-            : `${matches} ${matches === 1 ? 'feed matches' : 'feeds match'}`}
+        {!filtering ? '' : matches === 0 ? t('sidebar.filter.none') : t('sidebar.filter.matches', { count: matches })}
       </p>
     </div>
   );

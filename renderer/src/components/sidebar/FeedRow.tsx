@@ -6,6 +6,7 @@
 import { memo } from 'react';
 import { CircleAlert, Pencil, RefreshCw } from 'lucide-react';
 import type { Feed } from '../../../../shared/domain.js';
+import { t } from '../../i18n/translate.js';
 import { refresh } from '../../state/actions/refresh.js';
 import { selectScope } from '../../state/actions/selection.js';
 import { openDialog } from '../../state/actions/ui.js';
@@ -40,7 +41,7 @@ export const FeedRow = memo(function FeedRow({ feed, current, tabStop, unread }:
           <CircleAlert
             className="feed-error-mark icon-svg"
             role="img"
-            aria-label={`Last refresh failed: ${feed.lastError.message}`}
+            aria-label={t('sidebar.feed.failed', { message: feed.lastError.message })}
             aria-hidden={false}
           />
         )}
@@ -54,7 +55,7 @@ export const FeedRow = memo(function FeedRow({ feed, current, tabStop, unread }:
             type="button"
             className="icon"
             tabIndex={-1}
-            aria-label={`Refresh ${title}`}
+            aria-label={t('feed.refresh', { title })}
             onClick={() => void refresh([feed.id])}
           >
             <RefreshCw aria-hidden="true" className="icon-svg" />
@@ -64,7 +65,7 @@ export const FeedRow = memo(function FeedRow({ feed, current, tabStop, unread }:
           type="button"
           className="icon"
           tabIndex={-1}
-          aria-label={`Edit ${title}`}
+          aria-label={t('feed.edit', { title })}
           onClick={() => openDialog({ kind: 'edit-feed', feedId: feed.id })}
         >
           <Pencil aria-hidden="true" className="icon-svg" />

@@ -6,6 +6,7 @@
 import { memo } from 'react';
 import { Minus, Pencil, Plus, Trash2 } from 'lucide-react';
 import type { Tag } from '../../../../shared/domain.js';
+import { t } from '../../i18n/translate.js';
 import { selectScope, toggleTagInScope } from '../../state/actions/selection.js';
 import { confirmDeleteTag } from '../../state/actions/tags.js';
 import { openDialog } from '../../state/actions/ui.js';
@@ -78,8 +79,8 @@ const TagRow = memo(function TagRow({
           tabIndex={-1}
           aria-expanded={open}
           aria-controls={open ? listId : undefined}
-          aria-label={`${open ? 'Collapse' : 'Expand'} ${tag.name}`}
-          title={open ? 'Fold (Left arrow on the tag)' : 'Unfold (Right arrow on the tag)'}
+          aria-label={t(open ? 'sidebar.group.collapse' : 'sidebar.group.expand', { name: tag.name })}
+          title={t(open ? 'sidebar.tag.fold' : 'sidebar.tag.unfold')}
           onClick={() => onToggle(groupKey)}
         >
           <FoldIcon open={open} />
@@ -108,8 +109,8 @@ const TagRow = memo(function TagRow({
           type="button"
           className="icon"
           tabIndex={-1}
-          aria-label={`Add ${tag.name} to the combined tags`}
-          title="Combine with the selected tags"
+          aria-label={t('sidebar.tag.combine', { name: tag.name })}
+          title={t('sidebar.tag.combine.title')}
           onClick={() => toggleTagInScope(tag.id)}
         >
           {chosen ? (
@@ -122,7 +123,7 @@ const TagRow = memo(function TagRow({
           type="button"
           className="icon"
           tabIndex={-1}
-          aria-label={`Rename tag ${tag.name}`}
+          aria-label={t('tags.rename', { name: tag.name })}
           onClick={() => openDialog({ kind: 'rename-tag', tagId: tag.id })}
         >
           <Pencil aria-hidden="true" className="icon-svg" />
@@ -131,7 +132,7 @@ const TagRow = memo(function TagRow({
           type="button"
           className="icon"
           tabIndex={-1}
-          aria-label={`Delete tag ${tag.name}`}
+          aria-label={t('tags.delete', { name: tag.name })}
           onClick={() => confirmDeleteTag(tag.id, tag.name)}
         >
           <Trash2 aria-hidden="true" className="icon-svg" />

@@ -1,7 +1,7 @@
 /**
  * Puts the focus in the sidebar's "Filter feeds" box, bringing the sidebar to the front
- * first when the window is too narrow to show it (its drawer). For a key binding: the
- * sidebar binds f itself while the focus is in it.
+ * first when the window is too narrow to show it (its drawer). The f key's command
+ * (keyboard.ts), from anywhere but a text field.
  */
 import { showPane } from '../../state/actions/ui.js';
 

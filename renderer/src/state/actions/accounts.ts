@@ -7,6 +7,7 @@
 import type { AccountLogin, AccountPatch, ConnectionTest, SyncProgressEvent } from '../../../../shared/api.js';
 import type { Account, AccountId } from '../../../../shared/domain.js';
 import { api } from '../../api.js';
+import { t } from '../../i18n/translate.js';
 import { FALLBACK_SCOPE } from '../scope.js';
 import { getState, update } from '../store.js';
 import { syncAccounts, withoutProgress, withProgress } from '../sync-status.js';
@@ -114,22 +115,16 @@ export async function removeAccount(account: Account, keepStarred: boolean): Pro
   await Promise.all([reloadSidebar(), loadAccounts()]);
   const { scope } = getState().selection;
   if (scope.kind === 'feed' && !getState().feeds.feeds.some((f) => f.id === scope.feedId)) selectScope(FALLBACK_SCOPE);
-  showToast(
-    keepStarred
-      ? `Removed ${account.name}. Its starred articles are in the feed "Starred from ${account.name}".`
-      : `Removed ${account.name}`,
-  );
+  showToast(t(keepStarred ? 'accounts.removed.keptStarred' : 'accounts.removed', { name: account.name }));
 }
 
 /** "Move my local feeds here": asks first, then hands every local feed to the account's server. */
 export function confirmMoveLocalFeeds(account: Account, localFeeds: number): void {
   openDialog({
     kind: 'confirm',
-    title: `Move your feeds to ${account.name}?`,
-    message:
-      `${account.name} subscribes to your ${localFeeds} local feed${localFeeds === 1 ? '' : 's'} and fetches ` +
-      'them from now on. Their tags, articles and read and starred states stay as they are.',
-    confirm: 'Move feeds',
+    title: t('accounts.move.title', { name: account.name }),
+    message: t('accounts.move.message', { name: account.name, count: localFeeds }),
+    confirm: t('accounts.move.confirm'),
     back: { kind: 'accounts' },
     onConfirm: () => void moveLocalFeeds(account),
   });
@@ -139,6 +134,6 @@ async function moveLocalFeeds(account: Account): Promise<void> {
   const moved = await attempt(() => api.moveLocalFeeds(account.id, null));
   if (moved === undefined) return;
   await reloadSidebar();
-  showToast(`Moved ${moved} feed${moved === 1 ? '' : 's'} to ${account.name}`);
+  showToast(t('accounts.moved', { name: account.name, count: moved }));
   await syncNow(account.id);
 }

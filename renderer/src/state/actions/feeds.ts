@@ -3,6 +3,7 @@ import type { FeedPatch } from '../../../../shared/api.js';
 import type { AccountId, DiscoveredFeed, FeedId } from '../../../../shared/domain.js';
 import { LOCAL_ACCOUNT_ID } from '../../../../shared/domain.js';
 import { api } from '../../api.js';
+import { t } from '../../i18n/translate.js';
 import { FALLBACK_SCOPE, showsFeed } from '../scope.js';
 import { getState, update } from '../store.js';
 import { selectScope } from './selection.js';
@@ -31,9 +32,9 @@ export async function addFeed(
     if (result.kind === 'choose') return { kind: 'choose', candidates: result.candidates };
     await reloadSidebar();
     selectScope({ kind: 'feed', feedId: result.feed.id });
-    if (result.kind === 'exists') showToast('You already follow this feed');
+    if (result.kind === 'exists') showToast(t('feed.add.exists'));
     else if (result.feed.lastError)
-      showToast(`Added, but the first refresh failed: ${result.feed.lastError.message}`, 'error');
+      showToast(t('feed.add.refreshFailed', { message: result.feed.lastError.message }), 'error');
     return { kind: 'added' };
   } catch (error) {
     return { kind: 'failed', message: errorMessage(error) };
@@ -53,15 +54,15 @@ export async function saveFeed(feedId: FeedId, patch: FeedPatch, tags: string[])
 export function confirmDeleteFeed(feedId: FeedId, title: string): void {
   openDialog({
     kind: 'confirm',
-    title: 'Unsubscribe?',
-    message: `Unsubscribe from "${title}" and delete its articles? Starred articles of this feed are deleted too.`,
-    confirm: 'Unsubscribe',
+    title: t('feed.unsubscribe.title'),
+    message: t('feed.unsubscribe.message', { title }),
+    confirm: t('feed.unsubscribe.confirm'),
     onConfirm: () =>
       void attempt(async () => {
         await api.deleteFeed(feedId);
         if (showsFeed(getState().selection.scope, feedId)) selectScope(FALLBACK_SCOPE);
         await reloadSidebar();
-        showToast(`Unsubscribed from ${title}`);
+        showToast(t('feed.unsubscribed', { title }));
       }),
   });
 }

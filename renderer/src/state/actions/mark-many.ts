@@ -7,6 +7,7 @@
 import type { MarkReadResult } from '../../../../shared/api.js';
 import type { ArticleId } from '../../../../shared/domain.js';
 import { api } from '../../api.js';
+import { t } from '../../i18n/translate.js';
 import { unreadAbove, unreadBelow, unreadOlderThan } from '../list-marks.js';
 import { getState, update } from '../store.js';
 import { currentQuery, loadList, patchRead } from './list.js';
@@ -21,8 +22,6 @@ interface Marked {
   count: number;
   undoTokens: string[];
 }
-
-const plural = (n: number): string => `${n.toLocaleString()} article${n === 1 ? '' : 's'}`;
 
 function marked(results: MarkReadResult[]): Marked {
   return {
@@ -52,14 +51,14 @@ function announce(done: Marked, nothing: string, shown: readonly ArticleId[] | '
       if (n === undefined) return;
       restored += n;
     }
-    showToast(`Marked ${plural(restored)} unread again`);
+    showToast(t('list.marked.unreadAgain', { count: restored }));
     if (shown === 'reload') await loadList();
     else patchRead(shown, false);
   };
   showToast(
-    `Marked ${plural(done.count)} read`,
+    t('list.marked.read', { count: done.count }),
     'info',
-    done.undoTokens.length ? { label: 'Undo', run: () => void undo() } : undefined,
+    done.undoTokens.length ? { label: t('app.toast.undo'), run: () => void undo() } : undefined,
     10_000,
   );
 }
@@ -68,28 +67,28 @@ export async function markAllRead(): Promise<void> {
   const result = await attempt(() => api.markViewRead(currentQuery(), null));
   if (!result) return;
   update((s) => ({ articles: { ...s.articles, items: s.articles.items.map((a) => ({ ...a, read: true })) } }));
-  announce(marked([result]), 'Nothing unread here', 'reload');
+  announce(marked([result]), t('list.marked.nothingHere'), 'reload');
 }
 
 /** The articles listed above this one (all loaded): newer ones when newest first, older when oldest first. */
 export async function markAboveRead(id = getState().selection.articleId): Promise<void> {
-  if (id == null) return showToast('Select an article first: this marks the ones above it');
+  if (id == null) return showToast(t('list.marked.selectFirstAbove'));
   const ids = unreadAbove(getState().articles.items, id);
-  if (!ids.length) return showToast('Nothing unread above this article');
+  if (!ids.length) return showToast(t('list.marked.nothingAbove'));
   patchRead(ids, true);
   const done = await attempt(() => markIdsRead(ids));
   if (!done) return patchRead(ids, false);
-  announce(done, 'Nothing unread above this article', ids);
+  announce(done, t('list.marked.nothingAbove'), ids);
 }
 
 /** The articles listed below this one, loaded or not (the engine follows the list's order). */
 export async function markBelowRead(id = getState().selection.articleId): Promise<void> {
-  if (id == null) return showToast('Select an article first: this marks the ones below it');
+  if (id == null) return showToast(t('list.marked.selectFirstBelow'));
   const shown = unreadBelow(getState().articles.items, id);
   const result = await attempt(() => api.markViewRead({ ...currentQuery(), below: id }, null));
   if (!result) return;
   patchRead(shown, true);
-  announce(marked([result]), 'Nothing unread below this article', shown);
+  announce(marked([result]), t('list.marked.nothingBelow'), shown);
 }
 
 /** The view's articles published more than `days` days ago ("before" is a publication time). */
@@ -99,8 +98,7 @@ export async function markOlderThanRead(days: number): Promise<void> {
   if (!result) return;
   const shown = unreadOlderThan(getState().articles.items, before);
   patchRead(shown, true);
-  const age = days === 1 ? 'a day' : days === 7 ? 'a week' : `${days} days`;
-  announce(marked([result]), `Nothing unread older than ${age}`, shown);
+  announce(marked([result]), t('list.marked.nothingOlder', { days }), shown);
 }
 
 /** Articles scrolled past the top of the list, a batch at a time; quietly, as a reader expects. */

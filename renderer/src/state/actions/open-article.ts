@@ -5,6 +5,7 @@
  */
 import type { ArticleId } from '../../../../shared/domain.js';
 import { api } from '../../api.js';
+import { t } from '../../i18n/translate.js';
 import { opensInBrowser } from '../../open-mode.js';
 import { getState, update } from '../store.js';
 import { openArticle } from './reading.js';
@@ -40,7 +41,7 @@ export async function fetchFullForReading(id: ArticleId): Promise<string | null>
   try {
     const article = await api.fetchFullArticle(id);
     if (getState().selection.articleId === id) update((s) => ({ articles: { ...s.articles, open: article } }));
-    return article.fullContent ? null : 'The site gave no article text to extract.';
+    return article.fullContent ? null : t('article.full.noText');
   } catch (error) {
     return errorMessage(error);
   }

@@ -1,6 +1,7 @@
 /** Refreshing feeds, and what the refresh's progress events say: progress, offline, disk full. */
 import type { FeedId, RefreshProgress } from '../../../../shared/domain.js';
 import { api } from '../../api.js';
+import { t } from '../../i18n/translate.js';
 import { offlineAfter, tallyRefresh } from '../refresh-status.js';
 import { getState, update } from '../store.js';
 import { hasSyncAccounts, syncNow } from './accounts.js';
@@ -14,18 +15,12 @@ export async function refresh(feedIds: FeedId[] | null = null): Promise<void> {
   if (!summary) return;
   await reloadSidebar();
   if (summary.failed && summary.ok + summary.notModified === 0 && getState().ui.offline) return;
-  if (summary.newArticles) showToast(`${summary.newArticles} new article${summary.newArticles === 1 ? '' : 's'}`);
+  if (summary.newArticles) showToast(t('list.newArticles', { count: summary.newArticles }));
 }
 
 /** One refresh-progress event: the progress bar, the offline banner, a full disk. */
 export function onRefreshProgress(progress: RefreshProgress): void {
-  if (progress.diskFull)
-    showToast(
-      'The disk is full, so the refresh stopped. Everything saved before is intact: free some space, then refresh again.',
-      'error',
-      undefined,
-      20_000,
-    );
+  if (progress.diskFull) showToast(t('app.diskFull'), 'error', undefined, 20_000);
   update((s) => {
     const refreshTally = tallyRefresh(s.ui.refreshTally, progress);
     return {

@@ -4,6 +4,7 @@
  * j/k and n/p. The rules are pure (scope.ts, article-list.ts); this applies them.
  */
 import type { TagId } from '../../../../shared/domain.js';
+import { t } from '../../i18n/translate.js';
 import { nearestUnread, step } from '../article-list.js';
 import { selectionFor, toggleTag, withTagMode } from '../scope.js';
 import { getState, update, type Scope } from '../store.js';
@@ -57,7 +58,7 @@ export async function moveToUnread(delta: 1 | -1): Promise<void> {
     const { items, next } = getState().articles;
     const id = nearestUnread(items, getState().selection.articleId, delta);
     if (id != null) return openArticle(id);
-    if (delta < 0 || next == null) return showToast('No more unread articles here');
+    if (delta < 0 || next == null) return showToast(t('list.noMoreUnread'));
     await loadMore();
   }
 }

@@ -1,6 +1,7 @@
 /** The data on disk: storage figures, backups and restoring one, starred exports, clean-up. */
 import type { StarredExportFormat } from '../../../../shared/api.js';
 import { api } from '../../api.js';
+import { t } from '../../i18n/translate.js';
 import { download } from '../../download.js';
 import { update } from '../store.js';
 import { attempt, showToast } from './toasts.js';
@@ -14,16 +15,16 @@ export async function loadStorageInfo(): Promise<void> {
 export async function createBackup(): Promise<void> {
   const backup = await attempt(() => api.createBackup());
   if (!backup) return;
-  showToast(`Backed up (${backup.name})`);
+  showToast(t('storage.backedUp', { name: backup.name }));
   await loadStorageInfo();
 }
 
 export function confirmRestoreBackup(name: string, when: string): void {
   openDialog({
     kind: 'confirm',
-    title: 'Restore this backup?',
-    message: `Every feed, article, tag and setting goes back to how it was on ${when}. The current state is backed up first, so this can be undone by restoring that backup.`,
-    confirm: 'Restore',
+    title: t('storage.restoreDialog.title'),
+    message: t('storage.restoreDialog.message', { when }),
+    confirm: t('storage.restoreDialog.confirm'),
     onConfirm: () => void restoreBackup(name),
   });
 }
@@ -31,7 +32,7 @@ export function confirmRestoreBackup(name: string, when: string): void {
 async function restoreBackup(name: string): Promise<void> {
   const done = await attempt(() => api.restoreBackup(name).then(() => true));
   if (!done) return;
-  showToast('Backup restored');
+  showToast(t('storage.restored'));
   update((s) => ({ ui: { ...s.ui, damaged: null } }));
 }
 
@@ -44,6 +45,6 @@ export async function exportStarred(format: StarredExportFormat): Promise<void> 
 export async function runMaintenance(): Promise<void> {
   const report = await attempt(() => api.runMaintenance());
   if (!report) return;
-  showToast(report.removed ? `Removed ${report.removed} old read articles` : 'Nothing to remove');
+  showToast(report.removed ? t('storage.tidy.removed', { count: report.removed }) : t('storage.tidy.nothing'));
   await loadStorageInfo();
 }

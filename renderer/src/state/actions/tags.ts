@@ -1,6 +1,7 @@
 /** Tags: renaming and deleting them, and tagging the open article. */
 import type { TagId } from '../../../../shared/domain.js';
 import { api } from '../../api.js';
+import { t } from '../../i18n/translate.js';
 import { FALLBACK_SCOPE, showsTag } from '../scope.js';
 import { getState, update } from '../store.js';
 import { reloadSidebar } from './feeds.js';
@@ -18,9 +19,9 @@ export async function renameTag(tagId: TagId, name: string): Promise<boolean> {
 export function confirmDeleteTag(tagId: TagId, name: string): void {
   openDialog({
     kind: 'confirm',
-    title: 'Delete tag?',
-    message: `Delete the tag "${name}"? Feeds and articles keep everything else; only the tag goes.`,
-    confirm: 'Delete tag',
+    title: t('tags.deleteDialog.title'),
+    message: t('tags.deleteDialog.message', { name }),
+    confirm: t('tags.deleteDialog.confirm'),
     onConfirm: () =>
       void attempt(async () => {
         await api.deleteTag(tagId);
