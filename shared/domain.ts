@@ -210,7 +210,7 @@ export interface ArticleQuery {
   hasEnclosure?: boolean;
   /** Only articles published in the last this many days ("last 3 days"). */
   sinceDays?: number;
-  /** Only articles whose author contains this (case and accents ignored). */
+  /** Only articles whose author holds these words, in order: whole words, case and accents ignored (as `author:` in a search). */
   author?: string;
 }
 
@@ -230,7 +230,7 @@ export interface Counts {
   tags: Record<TagId, number>;
   /** Unread articles of each saved view (shared/saved-views.ts), by its id, counted up to a cap. */
   views: Record<number, number>;
-  /** The saved views whose count stopped at the cap (1,000): show "1,000+". */
+  /** The saved views whose count stopped at the cap (99, store/counts.ts): show "99+". */
   viewsCapped?: number[];
 }
 

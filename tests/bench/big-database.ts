@@ -16,7 +16,7 @@ import { mergeSearchIndexNow } from '../../electron/engine/store/search-index.js
 import { addFeedTag, ensureTag, tagArticle } from '../../electron/engine/store/tags.js';
 import { loadSeedPostsFromFixtures } from '../support/seed-posts.js';
 
-const GENERATOR_VERSION = 4;
+const GENERATOR_VERSION = 5;
 export interface Size {
   feeds: number;
   perFeed: number;
@@ -84,7 +84,9 @@ export function bigDatabase(log: (line: string) => void, size: Size = BIG): BigD
         summary: null,
         content: post.html.slice(offset, offset + 700),
         categories: [],
-        enclosures: [],
+        // One feed in fifty is a podcast: every item has an episode (2% of articles).
+        enclosures:
+          f % 50 === 25 ? [{ url: `https://site${f}.example/e/${i}.mp3`, type: 'audio/mpeg', length: 1_000_000 }] : [],
         thumbnailUrl: null,
       });
     }
@@ -92,9 +94,11 @@ export function bigDatabase(log: (line: string) => void, size: Size = BIG): BigD
     if (f % 100 === 99)
       log(`  generated ${(f + 1) * size.perFeed} articles (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
-  // 70% read, 0.5% starred, a few hundred articles tagged on their own.
+  // 70% read, 0.5% starred, 0.5% muted by a rule (muting marks read), a few hundred
+  // articles tagged on their own.
   db.exec('UPDATE articles SET read = 1 WHERE (id / 7) % 10 < 7');
   db.exec('UPDATE articles SET starred = 1 WHERE (id / 11) % 200 = 0');
+  db.exec('UPDATE articles SET muted = 1, read = 1 WHERE (id / 17) % 200 = 0');
   recountFeeds(db, null);
   const someIds = db.prepare('SELECT id FROM articles WHERE (id / 13) % 2000 = 0').pluck().all() as number[];
   for (const id of someIds) tagArticle(db, id, small);

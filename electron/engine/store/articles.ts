@@ -116,7 +116,7 @@ export function listArticles(
  * "about how many", and a count that stops early costs no more than a few pages.
  */
 export function countArticles(db: Db, query: ArticleQuery, limit: number, now: number): number {
-  const view = viewSql(db, query, now);
+  const view = viewSql(db, query, now, limit);
   const where = view.where.length ? 'WHERE ' + view.where.join(' AND ') : '';
   const row = prepared<unknown[], { n: number }>(
     db,
@@ -133,6 +133,17 @@ export function getArticle(db: Db, id: ArticleId): Article | null {
      FROM articles a JOIN article_contents c ON c.article_id = a.id WHERE a.id = ?`,
   ).get(id);
   return row ? rowToArticle(row) : null;
+}
+
+/** These articles as list rows, newest first (a rule's preview shows the ones it matched). */
+export function articleSummaries(db: Db, ids: readonly ArticleId[]): ArticleSummary[] {
+  if (!ids.length) return [];
+  return prepared<[string], SummaryRow>(
+    db,
+    `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY a.id DESC`,
+  )
+    .all(JSON.stringify(ids))
+    .map(rowToSummary);
 }
 
 /**

@@ -1,12 +1,43 @@
 /**
  * Unread counts for the left pane. Per-feed counts are kept by triggers, so every count
  * here reads O(feeds + tags) rows plus the few articles that are copies or carry a tag of
- * their own, never a scan of all articles.
+ * their own, never a scan of all articles. A saved view is any filter, so it has no
+ * counter: its count runs its query and stops at a cap (VIEW_COUNT_CAP).
  */
-import type { Counts } from '../../../shared/domain.js';
+import type { ArticleQuery, Counts } from '../../../shared/domain.js';
+import { viewQuery, type SavedView } from '../../../shared/saved-views.js';
 import { keyFloor } from './article-key.js';
 import { prepared, type Db } from './db.js';
-import { startOfToday } from './view-query.js';
+import { listSavedViews } from './saved-views.js';
+import { startOfToday, viewSql } from './view-query.js';
+
+/**
+ * A saved view's unread count stops here: past it the sidebar shows "99+". Exact, a view
+ * of a common word would read every unread match of it after every refresh batch and
+ * every mark-read; stopped, a view reads about a hundred rows. At 999 the ten views of the
+ * benchmark cost three to five times as much (docs/performance.md, "Saved views").
+ */
+export const VIEW_COUNT_CAP = 99;
+
+/** A view's unread articles, counted up to `cap + 1` (so "more than the cap" shows). */
+export function viewUnreadCount(
+  db: Db,
+  view: Pick<SavedView, 'filter'>,
+  dedupe: boolean,
+  now: number,
+  cap: number,
+): number {
+  const filter = viewQuery(view);
+  // Unread of All is the Unread view: the same rows, and its plan reads the unread index.
+  const query: ArticleQuery = { ...filter, view: filter.view === 'all' ? 'unread' : filter.view, dedupe };
+  const sql = viewSql(db, query, now, cap + 1);
+  const where = query.view === 'unread' ? sql.where : [...sql.where, 'a.read = 0'];
+  const row = prepared<unknown[], { n: number }>(
+    db,
+    `SELECT count(*) AS n FROM (SELECT 1 FROM ${sql.countFrom} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} LIMIT ?)`,
+  ).get(...sql.params, cap + 1);
+  return row?.n ?? 0;
+}
 
 export function getCounts(db: Db, now: number, dedupe: boolean): Counts {
   const feeds: Record<number, number> = {};
@@ -29,7 +60,7 @@ export function getCounts(db: Db, now: number, dedupe: boolean): Counts {
   const starred = prepared<[], { n: number }>(db, 'SELECT count(*) AS n FROM articles WHERE starred = 1').get()!.n;
   const today = prepared<[number], { n: number }>(
     db,
-    `SELECT count(*) AS n FROM articles WHERE read = 0 AND id >= ?${dedupe ? ' AND is_dup = 0' : ''}`,
+    `SELECT count(*) AS n FROM articles WHERE read = 0 AND muted = 0 AND id >= ?${dedupe ? ' AND is_dup = 0' : ''}`,
   ).get(keyFloor(startOfToday(now)))!.n;
 
   const tags: Record<number, number> = {};
@@ -44,5 +75,13 @@ export function getCounts(db: Db, now: number, dedupe: boolean): Counts {
   ).all())
     tags[row.id] = row.n;
 
-  return { all: total, unread, starred, today, feeds, tags };
+  const views: Record<number, number> = {};
+  const viewsCapped: number[] = [];
+  for (const view of listSavedViews(db)) {
+    const n = viewUnreadCount(db, view, dedupe, now, VIEW_COUNT_CAP);
+    views[view.id] = Math.min(n, VIEW_COUNT_CAP);
+    if (n > VIEW_COUNT_CAP) viewsCapped.push(view.id);
+  }
+
+  return { all: total, unread, starred, today, feeds, tags, views, viewsCapped };
 }

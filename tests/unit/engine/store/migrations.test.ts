@@ -295,6 +295,38 @@ const CHECKS: Record<number, (db: Db, before: Snapshot) => void> = {
     db.prepare("UPDATE feeds SET network = 'private' WHERE id = 1").run();
     assert.throws(() => db.prepare("UPDATE feeds SET network = 'intranet' WHERE id = 2").run(), /CHECK/);
   },
+  10: (db, before) => {
+    assert.equal(snapshot(db).articles?.rows.length, before.articles?.rows.length);
+    // "Has an attachment" comes from the stored enclosures; nothing is muted or notifies yet.
+    const flags = db.prepare('SELECT id, has_enclosure, muted FROM articles ORDER BY id').raw().all();
+    assert.deepEqual(flags, [
+      [ARTICLES[0], 0, 0],
+      [ARTICLES[1], 1, 0],
+      [ARTICLES[2], 0, 0],
+    ]);
+    assert.ok(indexesOf(db, 'articles').includes('articles_enclosure'));
+    assert.deepEqual(db.prepare('SELECT DISTINCT notify FROM feeds').pluck().all(), [0]);
+    assert.deepEqual(db.prepare('SELECT DISTINCT notify FROM tags').pluck().all(), [0]);
+    assert.deepEqual(db.prepare('SELECT DISTINCT full_text FROM offline_queue').pluck().all(), [0]);
+    for (const table of ['saved_views', 'rules'])
+      assert.deepEqual(snapshot(db)[table]?.rows, [], `${table} exists, empty`);
+    // The new tables and flags take what the engine writes, and refuse what it would not.
+    insert(db, 'saved_views', { name: 'Fresh', position: 0, filter: '{"view":"unread"}', notify: 1, created_at: NOW });
+    insert(db, 'rules', { name: 'Mute ads', position: 0, definition: '{"when":[]}', created_at: NOW });
+    const refused: [string, RegExp][] = [
+      ["INSERT INTO saved_views (name, position, filter, created_at) VALUES ('', 0, '{}', 0)", /CHECK/],
+      ["INSERT INTO saved_views (name, position, filter, created_at) VALUES ('x', 0, 'not json', 0)", /CHECK/],
+      ["INSERT INTO saved_views (name, position, filter, notify, created_at) VALUES ('x', 0, '{}', 2, 0)", /CHECK/],
+      ["INSERT INTO rules (name, position, definition, created_at) VALUES ('x', 0, '{', 0)", /CHECK/],
+      ["INSERT INTO rules (name, position, enabled, definition, created_at) VALUES ('x', 0, 3, '{}', 0)", /CHECK/],
+      [`UPDATE articles SET muted = 2 WHERE id = ${ARTICLES[0]}`, /CHECK/],
+      [`UPDATE articles SET has_enclosure = -1 WHERE id = ${ARTICLES[0]}`, /CHECK/],
+      ['UPDATE feeds SET notify = 5 WHERE id = 1', /CHECK/],
+      ['UPDATE tags SET notify = 5 WHERE id = 1', /CHECK/],
+      ['UPDATE offline_queue SET full_text = 5', /CHECK/],
+    ];
+    for (const [sql, error] of refused) assert.throws(() => db.prepare(sql).run(), error, sql);
+  },
 };
 
 /** Rows as schema 6 stored them before titles were plain text: markup and entities kept. */
