@@ -104,7 +104,9 @@ export function createRefreshParts(ctx: ReaderContext, options: RefreshPartsOpti
       liveCounts.settled();
       if (db.open) ctx.emit('counts-changed', ctx.counts());
       afterRefresh.refreshEnded();
-      options.onRefreshEnded();
+      // The last feed's own event also says "not running"; only the refresh's final event
+      // (no feed) comes after the group's commit, when every new article is indexed.
+      if (progress.last === null) options.onRefreshEnded();
     },
     onFeedDone: (result) => {
       options.onFeedDone?.(result);

@@ -114,4 +114,19 @@ describe('new-article notices', () => {
     assert.equal(summary.newArticles, 4);
     assert.deepEqual(notices, []);
   });
+
+  it("groups by a saved view that asks, which claims its articles before their tag's notice", async () => {
+    const security = (await service.listTags()).find((tag) => tag.name === 'Security')!;
+    await service.setTagNotify(security.id, true);
+    const view = await service.createView({
+      name: 'Gamma posts',
+      filter: { view: 'unread', search: 'gamma' },
+      notify: true,
+    });
+    publish(1);
+    await service.refresh(null);
+    const titles = notices.map((n) => n.title).sort();
+    assert.deepEqual(titles, ['1 new in Gamma posts', '2 new in Security']);
+    await service.deleteView(view.id);
+  });
 });
