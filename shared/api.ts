@@ -244,6 +244,8 @@ export interface ReaderEvents {
   'accounts-changed': Account[];
   /** New articles a feed, tag, saved view or rule asked to hear about (not sent while Do not disturb is on). */
   'new-articles-notice': NewArticlesNotice;
+  /** A desktop notification was clicked (Electron): show this article. */
+  'open-article': { articleId: ArticleId };
   'views-changed': SavedView[];
   'rules-changed': Rule[];
 }

@@ -4,12 +4,12 @@
  * window's ReaderApi calls to it through ipc.ts, and its events back, so it stays free to
  * paint and answer even while a thousand feeds refresh.
  */
-import { app, BrowserWindow, dialog, powerMonitor, session, type Tray } from 'electron';
+import { app, BrowserWindow, dialog, Notification, powerMonitor, session, type Tray } from 'electron';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReaderApi } from '../../shared/api.js';
-import type { Counts, Settings } from '../../shared/domain.js';
+import type { Counts, NewArticlesNotice, Settings } from '../../shared/domain.js';
 import { messageOf } from '../../shared/error-message.js';
 import { feedLinkToHttp } from '../../shared/url.js';
 import { staticFiles } from '../doors/static-files.js';
@@ -19,6 +19,7 @@ import { startEngineProcess, type EngineConnection } from './engine-connection.j
 import { registerIpc, sendEvent } from './ipc.js';
 import { createMainWindow } from './main-window.js';
 import { buildMenu } from './menu.js';
+import { noticeShower } from './notifications.js';
 import { recoverIfDamaged } from './recovery-dialog.js';
 import { createTray, showUnreadCount } from './tray.js';
 import { checkForUpdates } from './updater.js';
@@ -102,6 +103,17 @@ function showWindow(): void {
   mainWindow.focus();
 }
 
+/** The engine's notices as desktop notifications; a click shows the window and opens the article. */
+const showNotice = noticeShower({
+  supported: () => Notification.isSupported(),
+  create: (options) => new Notification(options),
+  open: (articleId) => {
+    showWindow();
+    sendEvent(windowIds, 'open-article', { articleId });
+  },
+  iconPath,
+});
+
 function openWindow(): BrowserWindow {
   const window = createMainWindow({
     dataDir: app.getPath('userData'),
@@ -136,6 +148,7 @@ async function startApp(): Promise<void> {
       sendEvent(windowIds, event, payload);
       if (event === 'counts-changed') showUnreadCount(tray, payload as Counts);
       if (event === 'data-replaced') void refreshSettings();
+      if (event === 'new-articles-notice') showNotice(payload as NewArticlesNotice);
     },
     (code) => {
       dialog.showErrorBox('Syndic’s engine stopped', `The engine process ended unexpectedly (code ${code}).`);

@@ -94,7 +94,7 @@ test('filters by a tag, and by two tags with any and all', async ({ reader }) =>
   await tagInput.press('Enter');
   await tagInput.fill('Security');
   await tagInput.press('Enter');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
   // The tags are the groups of the sidebar's feeds.

@@ -28,6 +28,9 @@ function run(action: EmptyAction): void {
     case 'edit-feed':
       if (scope.kind === 'feed') openDialog({ kind: 'edit-feed', feedId: scope.feedId });
       return;
+    case 'edit-view':
+      if (scope.kind === 'saved') openDialog({ kind: 'edit-view', viewId: scope.viewId });
+      return;
     default:
       return assertNever(action, 'empty list action');
   }

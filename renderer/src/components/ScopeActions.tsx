@@ -1,8 +1,8 @@
 /**
  * What can be done to the view being read, beside its name above the list: marking its
- * older articles read, or those above or below the selected one; and for a feed or a tag
- * the keyboard's way to the sidebar's hover buttons (which are off the Tab order, so that
- * the sidebar is one Tab stop).
+ * older articles read, or those above or below the selected one; and for a feed, a tag or
+ * a saved view the keyboard's way to the sidebar's hover buttons (which are off the Tab
+ * order, so that the sidebar is one Tab stop).
  */
 import { ListChecks, Pencil, RefreshCw, Trash2 } from 'lucide-react';
 import { t } from '../i18n/translate.js';
@@ -15,6 +15,8 @@ import { getState, useStore } from '../state/store.js';
 import { fetchedBySyndic } from '../state/sync-status.js';
 import type { MenuEntry } from './list/Menu.js';
 import { MenuButton } from './list/MenuButton.js';
+import { TagNotifyButton } from './notifications/TagNotifyButton.js';
+import { SavedViewActions } from './views/SavedViewActions.js';
 
 function markEntries(): MenuEntry[] {
   const selected = getState().selection.articleId;
@@ -55,9 +57,11 @@ export function ScopeActions() {
   const scope = useStore((s) => s.selection.scope);
   const feeds = useStore((s) => s.feeds.feeds);
   const tags = useStore((s) => s.feeds.tags);
+  const views = useStore((s) => s.feeds.views);
   const feed = scope.kind === 'feed' ? feeds.find((f) => f.id === scope.feedId) : undefined;
   const tag =
     scope.kind === 'tags' && scope.tagIds.length === 1 ? tags.find((tag) => tag.id === scope.tagIds[0]) : undefined;
+  const viewIndex = scope.kind === 'saved' ? views.findIndex((v) => v.id === scope.viewId) : -1;
   if (feed) {
     const title = feedTitle(feed);
     return (
@@ -86,10 +90,19 @@ export function ScopeActions() {
       </span>
     );
   }
+  if (viewIndex >= 0) {
+    return (
+      <span className="scope-actions">
+        <MarkMenu />
+        <SavedViewActions view={views[viewIndex]!} first={viewIndex === 0} last={viewIndex === views.length - 1} />
+      </span>
+    );
+  }
   if (tag) {
     return (
       <span className="scope-actions">
         <MarkMenu />
+        <TagNotifyButton tag={tag} />
         <button
           type="button"
           className="icon"

@@ -1,7 +1,8 @@
 /**
  * Left pane: smart views, then the feeds grouped under their tags (a tag's row lists its
  * articles; tags combine with any/all, one set across accounts) with a filter box over
- * them (SidebarFeeds.tsx), then OPML and accounts. One Tab stop for its items, the
+ * them (SidebarFeeds.tsx); the saved views between the two (views/SavedViewsNav.tsx); then
+ * OPML, rules and accounts. One Tab stop for its items, the
  * current one; Up/Down walk them (pane-focus.ts), Left/Right fold groups (tree-keys.ts);
  * f, from anywhere but a text field, goes to the filter box (keyboard.ts).
  */
@@ -12,6 +13,7 @@ import { t } from '../i18n/translate.js';
 import { toggleFold } from '../state/actions/folds.js';
 import { exportOpml, importOpmlFile } from '../state/actions/opml.js';
 import { refresh } from '../state/actions/refresh.js';
+import { openRules } from '../state/actions/rules.js';
 import { selectScope, setTagMode } from '../state/actions/selection.js';
 import { openDialog } from '../state/actions/ui.js';
 import { sameScope } from '../state/selectors.js';
@@ -20,6 +22,7 @@ import { useStore, type Scope } from '../state/store.js';
 import { Count } from './sidebar/Count.js';
 import { FeedFilter } from './sidebar/FeedFilter.js';
 import { SidebarFeeds } from './SidebarFeeds.js';
+import { SavedViewsNav } from './views/SavedViewsNav.js';
 import '../styles/sidebar.css';
 
 const SMART: { view: 'all' | 'unread' | 'starred' | 'today'; label: MessageId; key: string; icon: LucideIcon }[] = [
@@ -32,6 +35,7 @@ const SMART: { view: 'all' | 'unread' | 'starred' | 'today'; label: MessageId; k
 export function Sidebar() {
   const feeds = useStore((s) => s.feeds.feeds);
   const tags = useStore((s) => s.feeds.tags);
+  const views = useStore((s) => s.feeds.views);
   const counts = useStore((s) => s.feeds.counts);
   const scope = useStore((s) => s.selection.scope);
   const refreshing = useStore((s) => s.ui.refresh);
@@ -47,7 +51,10 @@ export function Sidebar() {
     [feeds, tags, accounts, counts, collapsed, foldedWhileFiltering, filter],
   );
   // Whether the current scope has an item of its own drawn here (else "All" takes the Tab stop).
-  const scopeInSidebar = scope.kind === 'smart' || tabStopGroup(layout, scope) !== null;
+  const scopeInSidebar =
+    scope.kind === 'smart' ||
+    (scope.kind === 'saved' && views.some((v) => v.id === scope.viewId)) ||
+    tabStopGroup(layout, scope) !== null;
 
   const smartCount = (view: string): number | undefined =>
     counts
@@ -124,6 +131,8 @@ export function Sidebar() {
         })}
       </ul>
 
+      <SavedViewsNav views={views} counts={counts} scope={scope} />
+
       <div className="section-title-row">
         <h3 className="section-title" id="feeds-heading">
           {t('sidebar.feeds')}
@@ -180,6 +189,9 @@ export function Sidebar() {
         </button>
         <button type="button" onClick={() => void exportOpml()} disabled={feeds.length === 0}>
           {t('sidebar.exportOpml')}
+        </button>
+        <button type="button" onClick={() => openRules()} title={t('rules.open.title')}>
+          {t('rules.open')}
         </button>
         <button type="button" onClick={() => openDialog({ kind: 'accounts' })} title={t('sidebar.accounts.title')}>
           {t('accounts.open')}

@@ -13,9 +13,25 @@ import { empty, list } from './messages/list.js';
 import { settings } from './messages/settings.js';
 import { shortcuts } from './messages/shortcuts.js';
 import { sidebar } from './messages/sidebar.js';
+import { notices, rules, views } from './organize-messages-en.js';
 
 /** The parts, by name: what the catalogue is made of. */
-export const PARTS = { common, app, sidebar, list, empty, article, media, dialogs, settings, accounts, shortcuts };
+export const PARTS = {
+  common,
+  app,
+  sidebar,
+  list,
+  empty,
+  article,
+  media,
+  dialogs,
+  settings,
+  accounts,
+  shortcuts,
+  views,
+  rules,
+  notices,
+};
 
 export const en = {
   ...common,
@@ -29,6 +45,9 @@ export const en = {
   ...settings,
   ...accounts,
   ...shortcuts,
+  ...views,
+  ...rules,
+  ...notices,
 } as const;
 
 export type MessageId = keyof typeof en;

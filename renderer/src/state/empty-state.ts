@@ -5,7 +5,8 @@
 import { t } from '../i18n/translate.js';
 import type { Scope } from './store.js';
 
-export type EmptyAction = 'add-feed' | 'import-opml' | 'refresh' | 'clear-search' | 'show-all' | 'edit-feed';
+export type EmptyAction =
+  'add-feed' | 'import-opml' | 'refresh' | 'clear-search' | 'show-all' | 'edit-feed' | 'edit-view';
 
 export interface EmptyState {
   title: string;
@@ -79,6 +80,12 @@ export function emptyStateFor(context: EmptyContext): EmptyState {
         title: t('empty.tags.title', { scope: scopeName }),
         text: t(scope.tagIds.length > 1 && scope.mode === 'all' ? 'empty.tags.allText' : 'empty.tags.text'),
         actions: [],
+      };
+    case 'saved':
+      return {
+        title: t('views.empty.title', { scope: scopeName }),
+        text: t('views.empty.text'),
+        actions: [{ action: 'edit-view', label: t('views.empty.edit') }],
       };
   }
 }

@@ -1,9 +1,12 @@
 /** Pure functions from state to what components show. */
 import type { ArticleQuery, Feed, Tag } from '../../../shared/domain.js';
+import type { SavedView } from '../../../shared/saved-views.js';
 import { t } from '../i18n/translate.js';
+import { savedViewQuery } from './saved-views.js';
 import type { AppState, Scope, Selection } from './store.js';
 
-export function toQuery(selection: Selection, dedupe: boolean): ArticleQuery {
+/** The query of what the selection lists; a saved view's filter comes from `views`. */
+export function toQuery(selection: Selection, dedupe: boolean, views: readonly SavedView[] = []): ArticleQuery {
   const { scope, unreadOnly, search } = selection;
   const base: ArticleQuery = { view: unreadOnly ? 'unread' : 'all', dedupe };
   if (search.trim()) base.search = search.trim();
@@ -14,6 +17,11 @@ export function toQuery(selection: Selection, dedupe: boolean): ArticleQuery {
       return { ...base, feedId: scope.feedId };
     case 'tags':
       return { ...base, tags: scope.tagIds, tagMode: scope.mode };
+    case 'saved': {
+      const view = views.find((v) => v.id === scope.viewId);
+      // A view deleted elsewhere: the selection moves on to Unread once 'views-changed' says so.
+      return view ? savedViewQuery(view, { search, unreadOnly, dedupe }) : base;
+    }
   }
 }
 
@@ -53,6 +61,8 @@ export function scopeTitle(s: AppState, scope: Scope = s.selection.scope): strin
       const join = scope.mode === 'all' ? 'scope.tags.all' : 'scope.tags.any';
       return names.length ? names.reduce((first, next) => t(join, { first, next })) : '';
     }
+    case 'saved':
+      return s.feeds.views.find((v) => v.id === scope.viewId)?.name ?? '';
   }
 }
 

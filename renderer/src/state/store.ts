@@ -24,13 +24,16 @@ import type {
   TagId,
 } from '../../../shared/domain.js';
 import { DEFAULT_SETTINGS } from '../../../shared/domain.js';
+import type { Rule, RuleId } from '../../../shared/rules.js';
+import type { SavedView, SavedViewDraft, ViewId } from '../../../shared/saved-views.js';
 import { NO_REFRESH_TALLY, type RefreshTally } from './refresh-status.js';
 
-/** What the left pane selected: a smart view, one feed, or tags. */
+/** What the left pane selected: a smart view, one feed, tags, or a saved view. */
 export type Scope =
   | { kind: 'smart'; view: SmartView }
   | { kind: 'feed'; feedId: FeedId }
-  | { kind: 'tags'; tagIds: TagId[]; mode: 'any' | 'all' };
+  | { kind: 'tags'; tagIds: TagId[]; mode: 'any' | 'all' }
+  | { kind: 'saved'; viewId: ViewId };
 
 export interface Selection {
   scope: Scope;
@@ -58,6 +61,8 @@ export interface ArticlesSlice {
 export interface FeedsSlice {
   feeds: Feed[];
   tags: Tag[];
+  /** The saved views, in the sidebar's order. */
+  views: SavedView[];
   counts: Counts | null;
   loaded: boolean;
 }
@@ -84,7 +89,12 @@ export type Dialog =
   | { kind: 'accounts' }
   | { kind: 'edit-account'; accountId: AccountId; back?: Dialog }
   | { kind: 'remove-account'; accountId: AccountId; back?: Dialog }
-  | { kind: 'import-report'; added: number; skipped: number; problems: { line: number; message: string }[] };
+  | { kind: 'import-report'; added: number; skipped: number; problems: { line: number; message: string }[] }
+  /** A saved view's editor: a new one (viewId null) filled with `draft`, or an existing one. */
+  | { kind: 'edit-view'; viewId: ViewId | null; draft?: SavedViewDraft }
+  | { kind: 'rules'; back?: Dialog }
+  /** A rule's editor (ruleId null: a new rule), opened from the Rules dialog. */
+  | { kind: 'edit-rule'; ruleId: RuleId | null; back?: Dialog };
 
 export interface Toast {
   id: number;
@@ -116,6 +126,8 @@ export interface UiSlice {
   damaged: { problem: string; latestBackup: string | null } | null;
   /** The article list's menu for one article: at the pointer (a right-click), or by its row (the keyboard). */
   rowMenu: { articleId: number; at: { x: number; y: number } | null } | null;
+  /** The rules, in the order they run, loaded while the Rules dialog is open; null until then. */
+  rules: Rule[] | null;
 }
 
 export interface AppState {
@@ -127,7 +139,7 @@ export interface AppState {
 }
 
 export const initialState: AppState = {
-  feeds: { feeds: [], tags: [], counts: null, loaded: false },
+  feeds: { feeds: [], tags: [], views: [], counts: null, loaded: false },
   articles: {
     items: [],
     next: null,
@@ -154,6 +166,7 @@ export const initialState: AppState = {
     storage: null,
     damaged: null,
     rowMenu: null,
+    rules: null,
   },
   sync: { accounts: [], progress: {} },
 };

@@ -1,4 +1,4 @@
-/** Edit a feed: title, address, tags, refresh, full articles, how its articles open; its last error; unsubscribe. */
+/** Edit a feed: title, address, tags, refresh, full articles, how its articles open, notifications; its last error; unsubscribe. */
 import { useId, useState } from 'react';
 import type { FeedPatch } from '../../../../shared/api.js';
 import type { Feed, FeedOpenMode } from '../../../../shared/domain.js';
@@ -48,6 +48,7 @@ function changes(feed: Feed, edited: Required<FeedPatch>): FeedPatch {
   if (edited.refreshMinutes !== feed.refreshMinutes) patch.refreshMinutes = edited.refreshMinutes;
   if (edited.fetchFullText !== feed.fetchFullText) patch.fetchFullText = edited.fetchFullText;
   if (edited.openAs !== feed.openAs) patch.openAs = edited.openAs;
+  if (edited.notify !== feed.notify) patch.notify = edited.notify;
   return patch;
 }
 
@@ -62,6 +63,7 @@ export function EditFeedDialog({ feed }: { feed: Feed }) {
   const [interval, setInterval] = useState<number | null>(feed.refreshMinutes);
   const [fullText, setFullText] = useState(feed.fetchFullText);
   const [openAs, setOpenAs] = useState<FeedOpenMode>(feed.openAs);
+  const [notify, setNotify] = useState(feed.notify);
   const openAsName = useId();
   const [busy, setBusy] = useState(false);
   const account = useStore((s) => s.sync.accounts.find((a) => a.id === feed.accountId));
@@ -97,6 +99,7 @@ export function EditFeedDialog({ feed }: { feed: Feed }) {
               refreshMinutes: interval,
               fetchFullText: fullText,
               openAs,
+              notify,
             }),
             tags,
           );
@@ -156,6 +159,11 @@ export function EditFeedDialog({ feed }: { feed: Feed }) {
           ))}
           <p className="muted small">{t(OPEN_MODE_HINTS[openAs])}</p>
         </fieldset>
+        {/* Shown by the desktop app, or by the browser once allowed (Settings, Notifications). */}
+        <label className="check">
+          <input type="checkbox" checked={notify} onChange={(e) => setNotify(e.target.checked)} />
+          {t('notices.feed')}
+        </label>
         <div className="dialog-buttons">
           <button type="button" className="danger" onClick={() => confirmDeleteFeed(feed.id, feedTitle(feed))}>
             {t('editFeed.unsubscribe')}

@@ -8,6 +8,8 @@ import { closeDialog, openDialog } from '../../state/actions/ui.js';
 import { useStore } from '../../state/store.js';
 import { ReaderSettingsControls } from '../article/ReaderSettingsControls.js';
 import { Modal } from '../Modal.js';
+import { NotificationSettings } from '../notifications/NotificationSettings.js';
+import { RulesSection } from '../rules/RulesSection.js';
 import { StorageSettings } from './StorageSettings.js';
 
 export function ConfirmDialog({
@@ -135,6 +137,8 @@ export function SettingsDialog() {
           </button>
         </p>
       </section>
+      <NotificationSettings settings={settings} set={set} />
+      <RulesSection />
       <StorageSettings settings={settings} set={set} />
       <div className="dialog-buttons">
         <button type="button" className="primary" onClick={() => closeDialog()}>

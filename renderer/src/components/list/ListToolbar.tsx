@@ -1,7 +1,7 @@
 /**
  * The list's toolbar: the view's name and what can be done to it, the search box (it
  * searches as the user types, after a short pause), the unread-only switch, "mark all
- * read" and the view options.
+ * read", "Save as view" and the view options.
  */
 import { CheckCheck, PanelLeft } from 'lucide-react';
 import { forwardRef, useEffect, useState } from 'react';
@@ -12,6 +12,7 @@ import { showPane } from '../../state/actions/ui.js';
 import { canFilterUnread, scopeTitle } from '../../state/selectors.js';
 import { useStore } from '../../state/store.js';
 import { ScopeActions } from '../ScopeActions.js';
+import { SaveViewButton } from '../views/SaveViewButton.js';
 import { ViewOptionsMenu } from './ViewOptionsMenu.js';
 
 /** The ref is the search box's, for the / key. */
@@ -71,6 +72,7 @@ export const ListToolbar = forwardRef<HTMLInputElement>(function ListToolbar(_pr
           <CheckCheck aria-hidden="true" className="icon-svg" />
           <span className="button-label">{t('list.markAllRead')}</span>
         </button>
+        <SaveViewButton />
         <ViewOptionsMenu />
       </div>
     </header>

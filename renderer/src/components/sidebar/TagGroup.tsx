@@ -1,7 +1,7 @@
 /**
  * A tag in the sidebar: its row (choosing it lists its articles; Ctrl/Cmd-click combines it
  * with the tags already chosen), a disclosure that folds its feeds, a menu to combine,
- * rename or delete it, and its feeds under it.
+ * notify, rename or delete it, and its feeds under it.
  */
 import { memo } from 'react';
 import { Minus, Pencil, Plus, Trash2 } from 'lucide-react';
@@ -11,6 +11,7 @@ import { selectScope, toggleTagInScope } from '../../state/actions/selection.js'
 import { confirmDeleteTag } from '../../state/actions/tags.js';
 import { openDialog } from '../../state/actions/ui.js';
 import type { SidebarGroup } from '../../state/sidebar-groups.js';
+import { TagNotifyButton } from '../notifications/TagNotifyButton.js';
 import { Count } from './Count.js';
 import { FeedList, groupListId, type FeedListProps } from './FeedList.js';
 import { FoldIcon } from './FoldIcon.js';
@@ -119,6 +120,7 @@ const TagRow = memo(function TagRow({
             <Plus aria-hidden="true" className="icon-svg" />
           )}
         </button>
+        <TagNotifyButton tag={tag} inSidebar />
         <button
           type="button"
           className="icon"

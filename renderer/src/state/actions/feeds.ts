@@ -1,4 +1,4 @@
-/** The sidebar's feeds, tags and counts, and the subscriptions: adding, editing, unsubscribing. */
+/** The sidebar's feeds, tags, saved views and counts, and the subscriptions: adding, editing, unsubscribing. */
 import type { FeedPatch } from '../../../../shared/api.js';
 import type { AccountId, DiscoveredFeed, FeedId } from '../../../../shared/domain.js';
 import { LOCAL_ACCOUNT_ID } from '../../../../shared/domain.js';
@@ -11,8 +11,13 @@ import { attempt, errorMessage, showToast } from './toasts.js';
 import { openDialog } from './ui.js';
 
 export async function reloadSidebar(): Promise<void> {
-  const [feeds, tags, counts] = await Promise.all([api.listFeeds(), api.listTags(), api.getCounts()]);
-  update(() => ({ feeds: { feeds, tags, counts, loaded: true } }));
+  const [feeds, tags, views, counts] = await Promise.all([
+    api.listFeeds(),
+    api.listTags(),
+    api.listViews(),
+    api.getCounts(),
+  ]);
+  update(() => ({ feeds: { feeds, tags, views, counts, loaded: true } }));
 }
 
 export type AddFeedOutcome =

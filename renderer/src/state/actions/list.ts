@@ -14,7 +14,7 @@ const PAGE = 100;
 /** The query of what the list shows now, in the order the user chose. */
 export function currentQuery(): ArticleQuery {
   const s = getState();
-  return { ...toQuery(s.selection, s.ui.settings.dedupe), order: s.ui.settings.listOrder };
+  return { ...toQuery(s.selection, s.ui.settings.dedupe, s.feeds.views), order: s.ui.settings.listOrder };
 }
 
 export async function loadList(): Promise<void> {

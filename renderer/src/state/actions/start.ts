@@ -6,7 +6,9 @@ import { getState, update } from '../store.js';
 import { loadAccounts, onAccountsChanged, onSyncProgress } from './accounts.js';
 import { reloadSidebar } from './feeds.js';
 import { loadList } from './list.js';
+import { onNewArticlesNotice, openNoticeArticle } from './notices.js';
 import { onRefreshProgress } from './refresh.js';
+import { onViewsChanged } from './saved-views.js';
 import { loadStorageInfo } from './storage.js';
 import { openDialog } from './ui.js';
 
@@ -47,6 +49,13 @@ function listenToMainSide(): void {
   });
   onReaderEvent('accounts-changed', onAccountsChanged);
   onReaderEvent('sync-progress', onSyncProgress);
+  onReaderEvent('views-changed', onViewsChanged);
+  // Another window (or the command line) changed the rules: the Rules dialog, if open, shows them.
+  onReaderEvent('rules-changed', (rules) => {
+    if (getState().ui.rules) update((s) => ({ ui: { ...s.ui, rules } }));
+  });
+  onReaderEvent('new-articles-notice', onNewArticlesNotice);
+  onReaderEvent('open-article', ({ articleId }) => void openNoticeArticle(articleId));
   onConnectionChange((connected) => update((s) => ({ ui: { ...s.ui, connected } })));
 }
 
