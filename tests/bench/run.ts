@@ -6,7 +6,9 @@
  *   refresh     1,000 feeds x 20 items over 100 loopback hosts with 50 ms latency: cold,
  *               then all-304, by the real `syndic` CLI; its peak memory; Newsboat on the
  *               same corpus
+ *   rules       that cold refresh without and with 50 rules, in interleaved pairs (rules.ts)
  *   queries     on a generated 1,000,000-article database
+ *   views       ten typical saved views on that database: page, counts, getCounts (views.ts)
  *   insert      a refresh that adds 20,000 articles to that database, the store's share
  *               of it measured in-process, and the goal's reference for that share (a
  *               plain schema with FTS triggers, see plain-schema.ts)
@@ -16,6 +18,12 @@
  *               1,000-feed refresh: the engine on its own thread against on the serving one
  *   sync        a real TT-RSS: first sync of 10,000 articles (seconds, memory, the server's
  *               share), then a sync with no change (requests, bytes, seconds)
+ *   slow-host   `syndic refresh` with five hanging or trickling feeds on one host and a
+ *               healthy feed on another, with the real deadlines (issue 19)
+ *   kill9       100 refreshes killed with SIGKILL inside their writes: integrity and
+ *               reported articles after each (kill9.ts)
+ *   soak        500 feeds polled through a simulated day: memory, file descriptors and
+ *               the database's size over it (soak.ts)
  *
  * Sections can be chosen: `npm run bench -- parse queries`.
  */
@@ -40,9 +48,14 @@ import { loadSeedPostsFromFixtures } from '../support/seed-posts.js';
 import { tempDir } from '../support/temp.js';
 import { BIG, bigDatabase, copyOfBigDatabase, NOW, UI_SIZE } from './big-database.js';
 import { plainSchemaWrites } from './plain-schema.js';
+import { benchViews } from './views.js';
 import { benchUi } from './ui.js';
 import { benchUiLoop } from './ui-loop.js';
 import { benchSync } from './sync.js';
+import { benchSlowHost } from './slow-host.js';
+import { benchKill9 } from './kill9.js';
+import { benchSoak } from './soak.js';
+import { benchRules } from './rules.js';
 
 const sections = new Set(process.argv.slice(2));
 const wants = (name: string): boolean => sections.size === 0 || sections.has(name);
@@ -423,10 +436,15 @@ const started = Date.now();
 log(`Syndic benchmark, ${new Date().toISOString()}, node ${process.version}, ${process.platform}`);
 if (wants('parse')) await benchParse();
 if (wants('refresh')) await benchRefresh();
+if (wants('rules')) await benchRules(log, record);
 if (wants('queries')) await benchQueries();
+if (wants('views')) benchViews(log, record);
 if (wants('insert')) await benchInsert();
 if (wants('safety')) await benchSafety();
 if (wants('ui')) await benchUi(bigDatabase(log, UI_SIZE).path, log, record);
 if (wants('ui-loop')) await benchUiLoop(log, record);
 if (wants('sync')) await benchSync(log, record);
+if (wants('slow-host')) await benchSlowHost(log, record);
+if (wants('kill9')) await benchKill9(log, record);
+if (wants('soak')) await benchSoak(log, record);
 log(`\ndone in ${((Date.now() - started) / 1000).toFixed(0)} s`);

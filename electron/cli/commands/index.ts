@@ -18,6 +18,7 @@ import { parseCommand } from './parse.js';
 import { recoverCommand } from './recover.js';
 import { refreshCommand } from './refresh.js';
 import { restoreCommand } from './restore.js';
+import { rulesCommand } from './rules.js';
 import { serveCommand } from './serve.js';
 import { statsCommand } from './stats.js';
 import { syncCommand } from './sync.js';
@@ -31,6 +32,7 @@ export const COMMANDS: readonly Command[] = [
   listCommand,
   articlesCommand,
   markCommand,
+  rulesCommand,
   statsCommand,
   accountCommand,
   syncCommand,

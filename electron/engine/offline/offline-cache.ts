@@ -19,6 +19,7 @@ import { feedIconRows, getFeed, setFeedIconHash } from '../store/feeds.js';
 import { feedNetworkRow } from '../store/feed-network.js';
 import { setFullContent } from '../store/full-content.js';
 import * as images from '../store/images.js';
+import { wantsFullText } from '../store/rule-outcome.js';
 import { feedNetworkOf, guardFor } from './feed-network.js';
 import { fetchFullArticle } from './full-text.js';
 import { deleteImageFile, hashOf, imagePath, imageTypeOf, writeImageFile } from './image-files.js';
@@ -177,7 +178,8 @@ export class OfflineCache {
     const feed = getFeed(db, article.feedId);
     const feedNetwork = feedNetworkOf(feedNetworkRow(db, article.feedId));
     const guard = (what: string): AddressGuard => guardFor(what, feedNetwork, this.options.resolve);
-    if (!fullContent && article.url && (forceFullText || feed?.fetchFullText)) {
+    // A rule's "keep the full article" is on the queue row, read here before it is removed.
+    if (!fullContent && article.url && (forceFullText || feed?.fetchFullText || wantsFullText(db, id))) {
       try {
         const full = await fetchFullArticle(
           article.url,

@@ -11,7 +11,7 @@ import { keyCeiling, keyFloor, sortTime } from './article-key.js';
 import { prepared, type Db } from './db.js';
 import { CountDeltas } from './feed-counts.js';
 import { indexArticles, type IndexEntry } from './full-text-index.js';
-import type { ClassifyArticle, RuledArticle } from './rule-outcome.js';
+import type { ClassifyArticle, RuledArticle, RuleOutcome } from './rule-outcome.js';
 
 export interface UpsertResult {
   inserted: ArticleId[];
@@ -85,7 +85,14 @@ interface NewRow {
   item: PreparedItem;
 }
 
-function insertArticle(db: Db, feedId: FeedId, row: NewRow, now: number, counts: CountDeltas): void {
+function insertArticle(
+  db: Db,
+  feedId: FeedId,
+  row: NewRow,
+  now: number,
+  counts: CountDeltas,
+  ruled: RuleOutcome | null,
+): void {
   const { id, item } = row;
   const key = item.link ? storyKey(item.link) : null;
   const copy = findCopy(db, feedId, key, item.id);
@@ -94,13 +101,14 @@ function insertArticle(db: Db, feedId: FeedId, row: NewRow, now: number, counts:
     storyId = copy.story_id ?? copy.id;
     if (copy.story_id == null) prepared(db, 'UPDATE articles SET story_id = ? WHERE id = ?').run(storyId, copy.id);
   }
-  // A copy of a post already read elsewhere arrives read.
-  const read = copy?.read ?? 0;
+  // A copy of a post already read elsewhere arrives read, and so does one a rule marks read
+  // or mutes: the row is written once with what the rules decided (see step 4 below).
+  const read = ruled?.read || ruled?.mute ? 1 : (copy?.read ?? 0);
   prepared(
     db,
     `INSERT INTO articles (id, feed_id, guid, url, story_key, story_id, is_dup, title, author, snippet,
-       thumbnail_url, published_at, updated_at, fetched_at, content_hash, read, has_enclosure)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       thumbnail_url, published_at, updated_at, fetched_at, content_hash, read, has_enclosure, starred, muted)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     feedId,
@@ -119,6 +127,8 @@ function insertArticle(db: Db, feedId: FeedId, row: NewRow, now: number, counts:
     item.hash,
     read,
     item.enclosures.length ? 1 : 0,
+    ruled?.star ? 1 : 0,
+    ruled?.mute ? 1 : 0,
   );
   counts.add(feedId, 1, read ? 0 : 1);
   prepared(
@@ -210,8 +220,14 @@ export function upsertFeedArticles(
     //    indexing three times slower.
     fresh.sort(ascending);
     changed.sort(ascending);
+    // The rules, on new articles only (an edited post keeps what they decided the first
+    // time), before the rows are written: what they mark read, star or mute is inserted so,
+    // not written a second time (that cost five times the CPU of all the rest of applying
+    // the outcomes: docs/performance.md, "Rules"). The caller still applies the outcomes
+    // (rule-outcome.ts): tags, the full-text queue, a synced article's outbox entries.
+    const outcomes = classify ? fresh.map((row) => classify(feedId, row.item)) : [];
     const counts = new CountDeltas();
-    for (const row of fresh) insertArticle(db, feedId, row, now, counts);
+    fresh.forEach((row, i) => insertArticle(db, feedId, row, now, counts, outcomes[i] ?? null));
     for (const row of changed) updateArticle(db, row);
     counts.apply(db);
     // 3. The full-text index: old entries of changed articles out, new entries in (now,
@@ -225,13 +241,11 @@ export function upsertFeedArticles(
       changed.map((r) => r.id),
       entries,
     );
-    // 4. The rules, on new articles only (an edited post keeps what they decided the first time).
-    if (classify) {
-      for (const row of fresh) {
-        const outcome = classify(feedId, row.item);
-        if (outcome) result.ruled.push({ id: row.id, outcome });
-      }
-    }
+    // 4. What the rules decided, for the caller to finish applying.
+    fresh.forEach((row, i) => {
+      const outcome = outcomes[i];
+      if (outcome) result.ruled.push({ id: row.id, outcome });
+    });
     result.inserted = fresh.map((r) => r.id);
     result.updated = changed.map((r) => r.id);
   })();
