@@ -32,7 +32,7 @@ export function isScalar(field: FieldIndex): boolean {
 }
 
 /** Shorter texts are searched directly: marking their runs costs more than it saves. */
-const SIEVE_MIN_LENGTH = 48;
+const SIEVE_MIN_LENGTH = 256;
 
 export class ArticleView {
   private facts: ArticleFacts | null = null;
