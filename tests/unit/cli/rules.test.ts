@@ -12,33 +12,10 @@ import type { Rule, RulesFile } from '../../../shared/rules.js';
 import { closeDatabase, openDatabase } from '../../../electron/engine/store/db.js';
 import { assertBuilt, runCli } from '../../support/cli.js';
 import { startFeedServer, type FeedServer } from '../../support/feed-server.js';
+import { ISSUE_RULES } from '../../support/rules-example.js';
 import { tempDir } from '../../support/temp.js';
 
-const FILE: RulesFile = {
-  syndicRules: 1,
-  rules: [
-    {
-      name: 'Sponsored posts in Example News',
-      enabled: true,
-      match: 'all',
-      conditions: [
-        { field: 'feed', op: 'is', value: 'Example News' },
-        { field: 'title', op: 'contains', value: 'Sponsored' },
-      ],
-      actions: [{ type: 'mute' }],
-    },
-    {
-      name: 'My project',
-      enabled: true,
-      match: 'any',
-      conditions: [
-        { field: 'title', op: 'matches', value: '\\bsyndic\\b' },
-        { field: 'content', op: 'contains', value: 'github.com/me/syndic' },
-      ],
-      actions: [{ type: 'star' }, { type: 'notify' }],
-    },
-  ],
-};
+const FILE: RulesFile = ISSUE_RULES;
 const TEXT = JSON.stringify(FILE, null, 2) + '\n';
 
 const FEED = `<?xml version="1.0"?><rss version="2.0"><channel><title>Example News</title><link>https://news.example/</link>

@@ -10,6 +10,7 @@ import { describe, it, type TestContext } from 'node:test';
 import type { RulesFile } from '../../../../shared/rules.js';
 import { inThreadParser } from '../../../../electron/engine/feeds/parse-pool.js';
 import { ReaderService } from '../../../../electron/engine/reader/reader-service.js';
+import { EXAMPLE } from '../../../support/rules-example.js';
 import { tempDatabase } from '../../../support/temp.js';
 
 function service(t: TestContext): ReaderService {
@@ -21,46 +22,6 @@ function service(t: TestContext): ReaderService {
   });
   return s;
 }
-
-/** The two rules of the issue, and one of every other kind. */
-export const EXAMPLE: RulesFile = {
-  syndicRules: 1,
-  rules: [
-    {
-      name: 'Sponsored posts in Example News',
-      enabled: true,
-      match: 'all',
-      conditions: [
-        { field: 'feed', op: 'is', value: 'Example News' },
-        { field: 'title', op: 'contains', value: 'Sponsored' },
-      ],
-      actions: [{ type: 'mute' }],
-    },
-    {
-      name: 'My project',
-      enabled: true,
-      match: 'any',
-      conditions: [
-        { field: 'title', op: 'matches', value: '\\bsyndic\\b' },
-        { field: 'content', op: 'contains', value: 'github.com/me/syndic' },
-      ],
-      actions: [{ type: 'star' }, { type: 'notify' }],
-    },
-    {
-      name: 'Everything else, once',
-      enabled: false,
-      match: 'all',
-      conditions: [
-        { field: 'author', op: 'not-contains', value: 'Zoë' },
-        { field: 'link', op: 'contains', value: '/podcast/' },
-        { field: 'domain', op: 'is', value: 'example.com' },
-        { field: 'tag', op: 'is', value: 'Audio' },
-        { field: 'enclosure', op: 'contains', value: 'audio/' },
-      ],
-      actions: [{ type: 'mark-read' }, { type: 'tag', tag: 'Listen later' }, { type: 'full-text' }, { type: 'stop' }],
-    },
-  ],
-};
 
 const TEXT = JSON.stringify(EXAMPLE, null, 2) + '\n';
 
