@@ -26,6 +26,7 @@ await Promise.all([
       start: 'electron/launcher/start.ts',
       'parse-worker': 'electron/engine/feeds/parse-worker.ts',
       'check-worker': 'electron/engine/store/check-worker.ts',
+      'search-index-worker': 'electron/engine/store/search-index-worker.ts',
       // Browser mode's engine thread, and the desktop app's engine process (a utilityProcess).
       'engine-worker': 'electron/app/engine-worker.ts',
       'engine-process': 'electron/shell/engine-process.ts',

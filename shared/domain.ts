@@ -219,6 +219,11 @@ export interface ArticlePage {
   articles: ArticleSummary[];
   /** Pass back as `after` to get the next page; null at the end. */
   next: ArticleId | null;
+  /**
+   * A search only: how many new or changed articles the full-text index had not taken in
+   * yet (it catches up behind refreshes); absent when it had them all.
+   */
+  indexing?: number;
 }
 
 export interface Counts {

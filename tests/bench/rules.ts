@@ -5,8 +5,7 @@
  * in interleaved pairs on fresh data directories, the first of each pair alternating. The
  * goal: at most 10% slower with the rules.
  */
-import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RuleCondition, RuleDraft, RulesFile } from '../../shared/rules.js';
 import { parseFeed } from '../../electron/engine/feeds/parse.js';
@@ -14,22 +13,13 @@ import { prepareItem, type PreparedItem } from '../../electron/engine/feeds/prep
 import { itemFacts } from '../../electron/engine/rules/article-facts.js';
 import { compileEnabled } from '../../electron/engine/rules/rule-classifier.js';
 import { openDatabase } from '../../electron/engine/store/db.js';
-import { assertBuilt, CLI } from '../support/cli.js';
+import { assertBuilt } from '../support/cli.js';
 import { feedXml, startCorpus } from '../support/corpus.js';
 import { loadSeedPostsFromFixtures } from '../support/seed-posts.js';
 import { tempDir } from '../support/temp.js';
+import { runCli, type RunStats as Run } from './measured-run.js';
 
 type Record = (key: string, value: string) => void;
-
-interface Run {
-  seconds: number;
-  /** User and system time of the process, every thread (the parse workers too). */
-  cpuSeconds: number;
-  peakMb: number;
-  stdout: string;
-  stderr: string;
-  code: number | null;
-}
 
 const PAIRS = Number(process.env.SYNDIC_BENCH_RULES_PAIRS ?? 4);
 
@@ -95,58 +85,6 @@ export function benchRuleSet(): RulesFile {
       rules.push(rule(`${field} ~ ${value}`, { field, op: 'matches', value }, rules.length));
   }
   return { syndicRules: 1, rules };
-}
-
-const TICKS_PER_SECOND = 100;
-
-/**
- * Runs the real CLI as `syndic` runs (the flags of its `#!` line), sampling its peak memory
- * and its CPU time until it exits. CPU time is the steadier figure on a busy machine: it
- * leaves out the time spent waiting for a core.
- */
-function runCli(args: string[]): Promise<Run> {
-  const flags = readFileSync(CLI, 'utf8')
-    .split('\n', 1)[0]!
-    .split(/\s+/)
-    .filter((w) => w.startsWith('--'));
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, [...flags, CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    let peakKb = 0;
-    let ticks = 0;
-    const sample = (): void => {
-      try {
-        const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (m) peakKb = Math.max(peakKb, Number(m[1]));
-        // Fields 14 and 15 of /proc/PID/stat, after the command name in parentheses.
-        const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        ticks = Math.max(ticks, Number(fields[11]) + Number(fields[12]));
-      } catch {
-        // the process has exited
-      }
-    };
-    const timer = setInterval(sample, 10);
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d;
-      sample();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearInterval(timer);
-      resolve({
-        seconds: (performance.now() - started) / 1000,
-        cpuSeconds: ticks / TICKS_PER_SECOND,
-        peakMb: peakKb / 1024,
-        stdout,
-        stderr,
-        code,
-      });
-    });
-  });
 }
 
 function median(values: number[]): number {

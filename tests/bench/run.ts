@@ -27,8 +27,8 @@
  *
  * Sections can be chosen: `npm run bench -- parse queries`.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFeed, type ParsedItem } from '../../electron/engine/feeds/parse.js';
 import { prepareItem } from '../../electron/engine/feeds/prepare-item.js';
@@ -41,7 +41,7 @@ import { getCounts } from '../../electron/engine/store/counts.js';
 import { closeDatabase, openDatabase } from '../../electron/engine/store/db.js';
 import { mergeNewSegmentsNow } from '../../electron/engine/store/search-index.js';
 import type { ArticleQuery } from '../../shared/domain.js';
-import { assertBuilt, CLI } from '../support/cli.js';
+import { assertBuilt } from '../support/cli.js';
 import { feedXml, startCorpus } from '../support/corpus.js';
 import { contentTypeOf, fixture, seedFeedNames } from '../support/fixtures.js';
 import { loadSeedPostsFromFixtures } from '../support/seed-posts.js';
@@ -56,6 +56,8 @@ import { benchSlowHost } from './slow-host.js';
 import { benchKill9 } from './kill9.js';
 import { benchSoak } from './soak.js';
 import { benchRules } from './rules.js';
+import { benchRefresh } from './refresh.js';
+import { runCli } from './measured-run.js';
 
 const sections = new Set(process.argv.slice(2));
 const wants = (name: string): boolean => sections.size === 0 || sections.has(name);
@@ -118,117 +120,6 @@ async function benchParse(): Promise<void> {
     'parse: rss-parser alone (XML only, no decoding)',
     `${((xmlBytes * rounds) / ((performance.now() - start) / 1000) / 1e6).toFixed(1)} MB/s`,
   );
-}
-
-interface RunStats {
-  seconds: number;
-  peakMb: number;
-  stdout: string;
-  stderr: string;
-  code: number | null;
-}
-
-/** The Node flags on the CLI's `#!` line: the bench runs it as `syndic` runs for a user. */
-function cliNodeFlags(): string[] {
-  const shebang = readFileSync(CLI, 'utf8').split('\n', 1)[0]!;
-  return shebang.split(/\s+/).filter((word) => word.startsWith('--'));
-}
-
-/** Runs the real CLI, sampling its peak resident memory (VmHWM) until it exits. */
-function runMeasured(args: string[]): Promise<RunStats> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    // SYNDIC_BENCH_PROFILE=DIR writes a V8 CPU profile of each measured run there.
-    const profile = process.env.SYNDIC_BENCH_PROFILE
-      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SYNDIC_BENCH_PROFILE}`]
-      : [];
-    const child = spawn(process.execPath, [...cliNodeFlags(), ...profile, CLI, ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    let peakKb = 0;
-    const sample = (): void => {
-      try {
-        const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (m) peakKb = Math.max(peakKb, Number(m[1]));
-      } catch {
-        // the process has exited
-      }
-    };
-    const timer = setInterval(sample, 10);
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d;
-      sample();
-    });
-    child.on('error', reject);
-    child.on('exit', () => sample());
-    child.on('close', (code) => {
-      clearInterval(timer);
-      resolve({ seconds: (performance.now() - started) / 1000, peakMb: peakKb / 1024, stdout, stderr, code });
-    });
-  });
-}
-
-async function benchRefresh(): Promise<void> {
-  log('\nrefresh: 1,000 feeds x 20 items, 100 loopback hosts, 50 ms latency');
-  assertBuilt();
-  const corpus = await startCorpus({ feeds: 1000, items: 20, hosts: 100, latencyMs: 50 });
-  const dir = tempDir('syndic-bench-');
-  try {
-    const opml = join(dir.path, 'corpus.opml');
-    writeFileSync(opml, corpus.opml);
-    const data = join(dir.path, 'data');
-    const imported = await runMeasured(['import-opml', opml, '--data-dir', data]);
-    record('import-opml of 1,000 feeds', `${imported.seconds.toFixed(2)} s`);
-    const cold = await runMeasured(['refresh', '--data-dir', data]);
-    if (cold.code !== 0) throw new Error(`cold refresh failed: ${cold.stderr}`);
-    record('refresh, cold', `${cold.seconds.toFixed(2)} s, peak ${cold.peakMb.toFixed(0)} MB  (${cold.stdout.trim()})`);
-    const warm = await runMeasured(['refresh', '--data-dir', data]);
-    record(
-      'refresh, all 304',
-      `${warm.seconds.toFixed(2)} s, peak ${warm.peakMb.toFixed(0)} MB  (${warm.stdout.trim()})`,
-    );
-
-    if (process.env.SYNDIC_BENCH_SKIP_NEWSBOAT) return;
-    let newsboat = '';
-    try {
-      newsboat = execFileSync('sh', ['-c', 'command -v newsboat'], { encoding: 'utf8' }).trim();
-    } catch {
-      record('newsboat -x reload', 'not installed (apt-get install newsboat)');
-      return;
-    }
-    const nbDir = join(dir.path, 'newsboat');
-    mkdirSync(nbDir);
-    writeFileSync(join(nbDir, 'urls'), corpus.feedUrls.join('\n') + '\n');
-    writeFileSync(join(nbDir, 'config'), '');
-    const t = performance.now();
-    // Asynchronously: the loopback servers live in this process and must keep answering.
-    await new Promise<void>((resolve, reject) => {
-      const args = [
-        '-u',
-        join(nbDir, 'urls'),
-        '-c',
-        join(nbDir, 'cache.db'),
-        '-C',
-        join(nbDir, 'config'),
-        '-x',
-        'reload',
-      ];
-      const child = spawn(newsboat, args, { stdio: 'ignore', env: { ...process.env, HOME: nbDir } });
-      child.on('error', reject);
-      child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`newsboat exited ${code}`))));
-    });
-    const nbSeconds = (performance.now() - t) / 1000;
-    record(
-      'newsboat -x reload, cold (default settings)',
-      `${nbSeconds.toFixed(2)} s  (Syndic ${(nbSeconds / cold.seconds).toFixed(1)}x faster)`,
-    );
-  } finally {
-    await corpus.close();
-    dir.remove();
-  }
 }
 
 async function benchQueries(): Promise<void> {
@@ -346,7 +237,7 @@ async function benchCliInsert(bigPath: string, label: string, newest: number): P
     // Warm the page cache as a running app's would be.
     db.prepare('SELECT count(*) FROM articles').get();
     closeDatabase(db);
-    const run = await runMeasured(['refresh', '--data-dir', data]);
+    const run = await runCli(['refresh', '--data-dir', data]);
     const added = /new articles: (\d+)/.exec(run.stdout)?.[1] ?? '?';
     record(
       `refresh adding 20,000 to 1,000,000, ${label} (CLI, no latency)`,
@@ -435,7 +326,7 @@ async function benchSafety(): Promise<void> {
 const started = Date.now();
 log(`Syndic benchmark, ${new Date().toISOString()}, node ${process.version}, ${process.platform}`);
 if (wants('parse')) await benchParse();
-if (wants('refresh')) await benchRefresh();
+if (wants('refresh')) await benchRefresh(log, record);
 if (wants('rules')) await benchRules(log, record);
 if (wants('queries')) await benchQueries();
 if (wants('views')) benchViews(log, record);

@@ -238,7 +238,6 @@ ${web.feedUrls.map((url, i) => `<outline type="rss" text="Soak ${i}" xmlUrl="${u
       // The app's hourly maintenance, and "Tidy now" (retention, VACUUM if worth it) every 4 hours.
       if (round % 4 === 0) await service.maintenance.runDue();
       if (round % 16 === 0) totals.removed += (await service.runMaintenance()).removed;
-      await service.maintenance.mergeAfterRefresh();
       const roundMs = performance.now() - roundStarted;
       if (round % 4 === 0) {
         const s = sample(app, dataDir, (round * ROUND_MINUTES) / 60, roundMs);

@@ -1,10 +1,12 @@
 /**
  * What the store needs from a parsed item besides the item: its content hash (to skip
- * unchanged items), its plain text (for the full-text index) and its list snippet. Pure
- * and database-free, so it runs in the parse worker, off the thread that writes.
+ * unchanged items) and its list snippet. Pure and database-free, so it runs in the parse
+ * worker, off the thread that writes. The body's whole plain text is not made here: the
+ * indexer makes it from the stored article on its own thread (store/search-indexing.ts),
+ * and a rule that reads it makes it only for the articles it looks at (rules/article-facts.ts).
  */
 import { createHash } from 'node:crypto';
-import { htmlToText, snippetOf, snippetOfText } from './html-text.js';
+import { snippetOf } from './html-text.js';
 import type { ParsedItem } from './parse.js';
 
 /** How much of an article's text goes into the full-text index. */
@@ -13,8 +15,6 @@ export const FTS_MAX_CHARS = 32_000;
 export interface PreparedItem extends ParsedItem {
   /** Everything a feed can change about the item, hashed: same hash, nothing to write. */
   hash: string;
-  /** Plain text of the body, for the full-text index. */
-  text: string;
   snippet: string;
 }
 
@@ -34,10 +34,9 @@ export function prepareItem(item: ParsedItem): PreparedItem {
       ]),
     )
     .digest('base64');
-  const text = htmlToText(item.content ?? item.summary, FTS_MAX_CHARS);
   // The snippet comes from the summary when there is one, else from the body's text.
-  const snippet = item.summary && item.content ? snippetOf(item.summary) : snippetOfText(text);
-  return { ...item, hash, text, snippet };
+  const snippet = snippetOf(item.summary && item.content ? item.summary : (item.content ?? item.summary));
+  return { ...item, hash, snippet };
 }
 
 export function isPrepared(item: ParsedItem | PreparedItem): item is PreparedItem {

@@ -2,11 +2,9 @@
  * Scheduled care of the data: a backup every `backupEveryHours` (after a whole-file
  * integrity check, so a damaged database never replaces good backups), and once a day retention
  * (read articles past their time removed), SQLite's own statistics refreshed, and a
- * VACUUM when deletions have left much of the file empty. The full-text index is merged
- * a slice at a time between other work (store/search-index.ts): the segments a refresh
- * wrote, right after it, and the whole index back into one segment once it has grown by
- * a tenth. Checked hourly and at start, so a laptop that sleeps through the night catches
- * up when it wakes.
+ * VACUUM when deletions have left much of the file empty. (The full-text index is kept in
+ * shape by its own thread: store/search-indexer.ts.) Checked hourly and at start, so a
+ * laptop that sleeps through the night catches up when it wakes.
  */
 import { optimizeAndCompact } from '../store/compaction.js';
 import { applyRetention } from '../store/retention.js';
@@ -14,7 +12,6 @@ import { createBackup, listBackups } from '../store/backup.js';
 import type { Db } from '../store/db.js';
 import { checkFileInBackground, markDamaged } from '../store/integrity.js';
 import { getMeta, setMeta } from '../store/meta.js';
-import { mergeNewSegmentsStep, mergeSearchIndexStep, searchIndexMergeDue } from '../store/search-index.js';
 import { getSettings } from '../store/settings.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -25,14 +22,6 @@ const DAY = 24 * HOUR;
  * free pages are simply reused by new articles, and "Tidy now" still compacts.
  */
 export const AUTO_VACUUM_MAX_BYTES = 256 * 1024 * 1024;
-/** A slice of the index merge runs for this long, then the event loop gets this pause. */
-const MERGE_SLICE_MS = 40;
-const MERGE_PAUSE_MS = 20;
-/** While a refresh's group commit is open, the merge waits this long and looks again. */
-const MERGE_BUSY_WAIT_MS = 300;
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref?.());
-
 export interface MaintenanceOptions {
   db: Db;
   dataDir: string;
@@ -51,9 +40,6 @@ export class Maintenance {
   private timer: NodeJS.Timeout | null = null;
   private firstTimer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
-  /** The index merges run one after another, never two at once. */
-  private merging: Promise<void> = Promise.resolve();
-  private stopping = false;
 
   constructor(private readonly options: MaintenanceOptions) {}
 
@@ -100,41 +86,10 @@ export class Maintenance {
       await createBackup(db, dataDir, now(), settings.backupsKept);
     }
     if (db.open && now() - (this.lastRunAt() ?? 0) >= DAY) this.tidy();
-    if (db.open && searchIndexMergeDue(db)) await this.mergeInSlices(mergeSearchIndexStep);
-  }
-
-  /** Merges the segments a refresh just wrote, in slices on an idle event loop. */
-  mergeAfterRefresh(): Promise<void> {
-    return this.mergeInSlices(mergeNewSegmentsStep);
-  }
-
-  /** Runs merge steps in slices, yielding between them, after any merge already running. */
-  private mergeInSlices(step: (db: Db) => boolean): Promise<void> {
-    this.merging = this.merging.then(() => this.slices(step)).catch((error: unknown) => this.options.onError?.(error));
-    return this.merging;
-  }
-
-  /** Stops when the app does. */
-  private async slices(step: (db: Db) => boolean): Promise<void> {
-    const { db } = this.options;
-    for (;;) {
-      if (this.stopping || !db.open) return;
-      // Inside a refresh's open transaction the merge would join it: wait for its commit.
-      if (db.inTransaction) {
-        await sleep(MERGE_BUSY_WAIT_MS);
-        continue;
-      }
-      const sliceEnd = performance.now() + MERGE_SLICE_MS;
-      let worked = true;
-      while (worked && performance.now() < sliceEnd) worked = step(db);
-      if (!worked) return;
-      await sleep(MERGE_PAUSE_MS);
-    }
   }
 
   start(everyMs = HOUR): void {
     void this.stop();
-    this.stopping = false;
     const tick = (): void => void this.runDue().catch((error: unknown) => this.options.onError?.(error));
     // Not at the very first moment: starting the app should show articles first.
     const first = setTimeout(tick, 30_000);
@@ -145,11 +100,9 @@ export class Maintenance {
   }
 
   async stop(): Promise<void> {
-    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     if (this.firstTimer) clearTimeout(this.firstTimer);
     this.timer = this.firstTimer = null;
     await this.running?.catch(() => undefined);
-    await this.merging;
   }
 }

@@ -44,11 +44,6 @@ export interface OfflineCacheOptions {
   /** The cache's size cap in bytes, read each time (the user can change it). */
   maxBytes: () => number;
   onStatus?: (status: OfflineStatus) => void;
-  /**
-   * A round of caching wrote full articles, and with them full-text index segments one by
-   * one: the index wants the same merge as after a refresh (store/search-index.ts).
-   */
-  onSearchIndexWritten?: () => void;
   /** These feeds' icons are now cached (or their copy changed): the sidebar can show them. */
   onFeedIcons?: (feedIds: FeedId[]) => void;
   /** Resolves names for the private-network check; the system's resolver unless a test injects one. */
@@ -61,7 +56,6 @@ export class OfflineCache {
   private stopped = false;
   private paused = false;
   private done = 0;
-  private wroteFullText = false;
   /**
    * Feeds may have been added or refreshed (a new icon) since the icons were last looked at.
    * Set by every kick, so feeds added while a round is at work get their icons in it.
@@ -87,10 +81,6 @@ export class OfflineCache {
       .finally(() => {
         this.draining = null;
         this.report();
-        if (this.wroteFullText) {
-          this.wroteFullText = false;
-          this.options.onSearchIndexWritten?.();
-        }
       });
   }
 
@@ -189,7 +179,6 @@ export class OfflineCache {
         );
         if (!db.open) return 'retry';
         setFullContent(db, id, full.html);
-        this.wroteFullText = true;
         fullContent = full.html;
       } catch (error) {
         if (forceFullText) throw error;

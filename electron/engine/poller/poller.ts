@@ -152,6 +152,9 @@ export class Poller {
       controller.abort();
     };
     const pending = [...feeds];
+    // Each feed's host, worked out once: the queue is scanned on every finished feed.
+    const hosts = new Map(feeds.map((feed) => [feed.id, hostOf(feed.url)]));
+    const hostOfFeed = (feed: FeedFetchState): string => hosts.get(feed.id)!;
     const perHost = new Map<string, number>();
     const schedule: ScheduleInputs = {
       defaultMinutes: options.defaultMinutes(),
@@ -178,8 +181,9 @@ export class Poller {
 
     /** Once the refresh deadline has passed, a slow host's queued feeds wait for the next refresh. */
     const deferSlowHosts = (): void => {
+      if (!deadlines.anySlow()) return;
       const kept = pending.filter((feed) => {
-        const host = hostOf(feed.url);
+        const host = hostOfFeed(feed);
         if (!deadlines.defers(host)) return true;
         const result = deferredResult(feed, host, options.now());
         finished(result);
@@ -191,7 +195,7 @@ export class Poller {
 
     /** The next pending feed whose host has a free slot, removed from the queue. */
     const take = (): FeedFetchState | undefined => {
-      const index = pending.findIndex((f) => (perHost.get(hostOf(f.url)) ?? 0) < options.perHost);
+      const index = pending.findIndex((f) => (perHost.get(hostOfFeed(f)) ?? 0) < options.perHost);
       return index < 0 ? undefined : pending.splice(index, 1)[0];
     };
 
@@ -202,7 +206,7 @@ export class Poller {
         while (!signal.aborted && active < options.concurrency) {
           const feed = take();
           if (!feed) break;
-          const host = hostOf(feed.url);
+          const host = hostOfFeed(feed);
           const deadline = deadlines.forRequest(host);
           perHost.set(host, (perHost.get(host) ?? 0) + 1);
           active++;

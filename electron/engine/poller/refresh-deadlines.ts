@@ -71,6 +71,11 @@ export class RefreshDeadlines {
     if (deadline.pastRefreshDeadline) this.reached = true;
   }
 
+  /** Whether any host has timed out in this refresh (until one has, nothing is deferred). */
+  anySlow(): boolean {
+    return this.slow.size > 0;
+  }
+
   isSlow(host: string): boolean {
     return this.slow.has(host);
   }

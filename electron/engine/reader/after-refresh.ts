@@ -1,14 +1,13 @@
 /**
  * What follows the articles a refresh stores: they are queued for the offline cache (in
  * one transaction at the end, or per thousand during a long refresh, rather than one per
- * feed, so the refresh's own writes stay short), and the full-text index segments the
- * refresh wrote are merged while the app is idle (the CLI merges before it exits).
+ * feed, so the refresh's own writes stay short). The full-text index takes them in on its
+ * own (store/search-indexer.ts).
  */
 import type { ArticleId } from '../../../shared/domain.js';
 import type { OfflineCache } from '../offline/offline-cache.js';
 import type { Db } from '../store/db.js';
 import { enqueueOffline } from '../store/images.js';
-import { mergeNewSegmentsNow } from '../store/search-index.js';
 
 /** Stored articles queued for the offline cache in one transaction, during a long refresh. */
 const FLUSH_EVERY = 1000;
@@ -22,46 +21,30 @@ export interface AfterRefreshOptions {
    * fetched by the app or by `syndic cache`, not by a cron job's refresh.
    */
   headless: boolean;
-  /** Merges the index segments a refresh wrote, a slice at a time (maintenance). */
-  mergeWhenIdle: () => void;
 }
 
 export class AfterRefresh {
   private stored: ArticleId[] = [];
-  /** A refresh wrote full-text index segments that are not merged yet (schema 4). */
-  private unmergedSegments = false;
 
   constructor(private readonly options: AfterRefreshOptions) {}
 
   /** One feed's transaction committed with these articles new or changed. */
   feedStored(ids: readonly ArticleId[]): void {
     if (!ids.length) return;
-    this.unmergedSegments = true;
     for (const id of ids) this.stored.push(id);
     // A long refresh queues as it goes, so a crash loses at most a batch from the queue.
     if (this.stored.length >= FLUSH_EVERY) this.flush();
   }
 
-  /** The refresh ended: queue what it stored, and merge its index segments unless headless. */
+  /** The refresh ended: queue what it stored. */
   refreshEnded(): void {
     this.flush();
-    if (this.unmergedSegments && !this.options.headless) {
-      this.unmergedSegments = false;
-      this.options.mergeWhenIdle();
-    }
   }
 
   /** Queues articles for the offline cache; the app starts on them at once, the CLI leaves them queued. */
   queueForOffline(ids: readonly ArticleId[]): void {
     if (this.options.headless) enqueueOffline(this.options.db, ids, this.options.now());
     else this.options.offline.enqueue(ids);
-  }
-
-  /** A command-line refresh leaves no idle time to merge in: it merges before it exits. */
-  mergeBeforeExit(): void {
-    const db = this.options.db;
-    if (this.unmergedSegments && db.open && !db.inTransaction) mergeNewSegmentsNow(db);
-    this.unmergedSegments = false;
   }
 
   private flush(): void {

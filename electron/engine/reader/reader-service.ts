@@ -58,6 +58,7 @@ import type { Db } from '../store/db.js';
 import type { GroupCommitOptions } from '../store/group-commit.js';
 import { imageFile } from '../store/images.js';
 import { getSettings, saveSettings } from '../store/settings.js';
+import type { SearchIndexer } from '../store/search-indexer.js';
 import type { AfterRefresh } from './after-refresh.js';
 import { createRefreshParts } from './refresh-parts.js';
 import { Notices } from '../rules/notices.js';
@@ -111,6 +112,9 @@ export interface ServiceOptions {
   resolve?: Resolve;
 }
 
+/** How long a search waits for the index to take in the newest articles (searches then say what is left). */
+const SEARCH_WAIT_MS = 1000;
+
 export class ReaderService implements ReaderApi, FailureObserver {
   readonly db: Db;
   /** The folder of the database: image cache and backups live beside it. */
@@ -121,6 +125,8 @@ export class ReaderService implements ReaderApi, FailureObserver {
   private readonly ctx: ReaderContext;
   private readonly parser: FeedParser;
   private readonly afterRefresh: AfterRefresh;
+  private readonly searchIndex: SearchIndexer;
+  private readonly headless: boolean;
   private readonly feeds: FeedUseCases;
   private readonly tags: TagUseCases;
   private readonly articles: ArticleUseCases;
@@ -146,7 +152,7 @@ export class ReaderService implements ReaderApi, FailureObserver {
 
     this.rules = new RuleUseCases(ctx);
     this.views = new ViewUseCases(ctx);
-    this.notices = new Notices(ctx, () => this.views.list());
+    this.notices = new Notices(ctx, () => this.views.list(), { caughtUp: (ms) => this.searchIndex.caughtUp(ms) });
     const hooks = { classify: this.rules.classifier(), inserted: this.notices.collector() };
     const parts = createRefreshParts(ctx, {
       ...options,
@@ -157,12 +163,14 @@ export class ReaderService implements ReaderApi, FailureObserver {
       isOnline,
       reportDamage: (problem) => this.safety.reportDamage(problem),
       hooks,
-      onRefreshEnded: () => this.notices.send(),
+      onRefreshEnded: () => void this.notices.send(),
     });
     this.offline = parts.offline;
     this.maintenance = parts.maintenance;
     this.afterRefresh = parts.afterRefresh;
     this.poller = parts.poller;
+    this.searchIndex = parts.searchIndex;
+    this.headless = headless;
 
     const undo = new UndoLog();
     this.feeds = new FeedUseCases(ctx, fetchOptions, this.poller, this.afterRefresh);
@@ -186,7 +194,7 @@ export class ReaderService implements ReaderApi, FailureObserver {
       onArticlesStored: (ids) => {
         this.afterRefresh.feedStored(ids);
         this.afterRefresh.refreshEnded();
-        this.notices.send();
+        void this.notices.send();
       },
       hooks,
     });
@@ -211,9 +219,10 @@ export class ReaderService implements ReaderApi, FailureObserver {
     this.accounts.scheduler.stop();
     await this.poller.cancel();
     await this.accounts.scheduler.idle();
-    this.afterRefresh.mergeBeforeExit();
     await this.offline.stop();
     await this.maintenance.stop();
+    // The command line leaves the index whole for the searches that may follow it.
+    await this.searchIndex.close({ finish: this.headless });
     await this.parser.close();
   }
 
@@ -288,9 +297,13 @@ export class ReaderService implements ReaderApi, FailureObserver {
   // Articles
 
   async listArticles(query: ArticleQuery, after: ArticleId | null, limit: number): Promise<ArticlePage> {
-    return this.articles.listArticles(query, after, limit);
+    // A search waits a moment for the index to take in the newest articles, then says what it has not.
+    const indexing = query.search || query.author ? await this.searchIndex.caughtUp(SEARCH_WAIT_MS) : 0;
+    const page = this.articles.listArticles(query, after, limit);
+    return indexing ? { ...page, indexing } : page;
   }
   async countArticles(query: ArticleQuery): Promise<ArticleCount> {
+    if (query.search || query.author) await this.searchIndex.caughtUp(SEARCH_WAIT_MS);
     return this.articles.countArticles(query);
   }
   async getArticle(articleId: ArticleId): Promise<Article | null> {

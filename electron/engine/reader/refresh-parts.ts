@@ -1,6 +1,6 @@
 /**
  * The running parts a refresh involves, wired together: the offline cache, maintenance,
- * what follows a refresh (after-refresh.ts) and the poller, with the events each sends
+ * what follows a refresh (after-refresh.ts), the poller and the search indexer, with the events each sends
  * to the windows. Kept apart from ReaderService so the service stays the list of use
  * cases it is, and this the one place that says what happens when a feed's articles land.
  */
@@ -13,6 +13,7 @@ import { Poller } from '../poller/poller.js';
 import type { NewArticleHooks } from '../rules/new-article-hooks.js';
 import type { IsOnline } from '../connectivity.js';
 import type { GroupCommitOptions } from '../store/group-commit.js';
+import { SearchIndexer } from '../store/search-indexer.js';
 import { getSettings } from '../store/settings.js';
 import type { FeedRefreshResult } from '../../../shared/domain.js';
 import { AfterRefresh } from './after-refresh.js';
@@ -47,6 +48,8 @@ export interface RefreshParts {
   maintenance: Maintenance;
   afterRefresh: AfterRefresh;
   poller: Poller;
+  /** Writes the full-text index behind every write path, on its own thread. */
+  searchIndex: SearchIndexer;
 }
 
 export function createRefreshParts(ctx: ReaderContext, options: RefreshPartsOptions): RefreshParts {
@@ -60,7 +63,6 @@ export function createRefreshParts(ctx: ReaderContext, options: RefreshPartsOpti
     isOnline,
     maxBytes: () => getSettings(db).imageCacheMB * MB,
     onStatus: (status) => ctx.emit('offline-status', status),
-    onSearchIndexWritten: () => void maintenance.mergeAfterRefresh(),
     onFeedIcons: (feedIds) => ctx.emit('feeds-changed', { feedIds }),
     resolve: options.resolve,
   });
@@ -81,7 +83,6 @@ export function createRefreshParts(ctx: ReaderContext, options: RefreshPartsOpti
     now,
     offline,
     headless: options.headless,
-    mergeWhenIdle: () => void maintenance.mergeAfterRefresh(),
   });
   // Counts as feeds arrive, not only at the end of the refresh.
   const liveCounts = new LiveCounts(() => db.open && ctx.emit('counts-changed', ctx.counts()), now, options.syncTimers);
@@ -105,7 +106,7 @@ export function createRefreshParts(ctx: ReaderContext, options: RefreshPartsOpti
       if (db.open) ctx.emit('counts-changed', ctx.counts());
       afterRefresh.refreshEnded();
       // The last feed's own event also says "not running"; only the refresh's final event
-      // (no feed) comes after the group's commit, when every new article is indexed.
+      // (no feed) comes after the group's commit, when every new article is stored.
       if (progress.last === null) options.onRefreshEnded();
     },
     onFeedDone: (result) => {
@@ -116,5 +117,5 @@ export function createRefreshParts(ctx: ReaderContext, options: RefreshPartsOpti
       liveCounts.articlesArrived();
     },
   });
-  return { offline, maintenance, afterRefresh, poller };
+  return { offline, maintenance, afterRefresh, poller, searchIndex: new SearchIndexer(db) };
 }

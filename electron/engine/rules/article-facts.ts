@@ -33,14 +33,15 @@ function typesOf(enclosures: readonly Enclosure[]): string[] {
   return types;
 }
 
-/** A new article, as the write path prepared it (its text is already there). */
+/** A new article, as the write path prepared it (its text made only if a rule reads it). */
 export function itemFacts(feedId: FeedId, item: PreparedItem): ArticleFacts {
+  let text: string | null = null;
   return {
     feedId,
     title: item.title,
     author: item.author,
     link: item.link,
-    text: () => item.text,
+    text: () => (text ??= htmlToText(item.content ?? item.summary, FTS_MAX_CHARS)),
     enclosureTypes: () => typesOf(item.enclosures),
   };
 }

@@ -18,6 +18,12 @@ import type { InsertedArticles } from './new-article-hooks.js';
 
 /** More groups than this in one refresh become one notice for the rest. */
 const MAX_NOTICES = 4;
+/**
+ * How long a saved view that searches waits for the index to take in the new articles
+ * (it is written behind the refresh, schema 11); past it, those not yet indexed are left
+ * to the tag's or the feed's notice.
+ */
+const INDEX_WAIT_MS = 10_000;
 
 interface Group {
   source: string;
@@ -30,6 +36,10 @@ export class Notices {
   constructor(
     private readonly ctx: ReaderContext,
     private readonly savedViews: () => SavedView[],
+    /** The search index: waits until it has caught up, or the time has passed. */
+    private readonly searchIndex: { caughtUp: (timeoutMs: number) => Promise<unknown> } = {
+      caughtUp: async () => {},
+    },
   ) {}
 
   /** The hook the write paths call (inside their transaction: it only takes note). */
@@ -39,15 +49,29 @@ export class Notices {
     };
   }
 
-  /** A refresh or a sync ended: send what it brought, grouped. Returns what was sent. */
-  send(): NewArticlesNotice[] {
+  /**
+   * A refresh or a sync ended: send what it brought, grouped. Returns what was sent; at
+   * once, unless a saved view that notifies searches: then once the index has the articles.
+   */
+  async send(): Promise<NewArticlesNotice[]> {
     const batch = this.pending;
     this.pending = [];
     const { db } = this.ctx;
-    if (!batch.length || !db.open || getSettings(db).doNotDisturb) return [];
-    const notices = this.noticesFor(batch);
-    for (const notice of notices) this.ctx.emit('new-articles-notice', notice);
-    return notices;
+    try {
+      if (!batch.length || !db.open || getSettings(db).doNotDisturb) return [];
+      if (this.savedViews().some((v) => v.notify && viewQuery(v).search)) {
+        await this.searchIndex.caughtUp(INDEX_WAIT_MS);
+        if (!db.open) return [];
+      }
+      const notices = this.noticesFor(batch);
+      for (const notice of notices) this.ctx.emit('new-articles-notice', notice);
+      return notices;
+    } catch (error) {
+      // Called when a refresh ends, by no one who could answer: a missed notice is no
+      // reason to stop the engine.
+      console.error(`Syndic: could not send the new-article notices: ${String(error)}`);
+      return [];
+    }
   }
 
   private noticesFor(batch: readonly InsertedArticles[]): NewArticlesNotice[] {

@@ -10,7 +10,7 @@ import { isPrepared, prepareItem, type PreparedItem } from '../feeds/prepare-ite
 import { keyCeiling, keyFloor, sortTime } from './article-key.js';
 import { prepared, type Db } from './db.js';
 import { CountDeltas } from './feed-counts.js';
-import { indexArticles, type IndexEntry } from './full-text-index.js';
+import { queueForIndex } from './search-backlog.js';
 import type { ClassifyArticle, RuledArticle, RuleOutcome } from './rule-outcome.js';
 
 export interface UpsertResult {
@@ -215,9 +215,7 @@ export function upsertFeedArticles(
       } else if (existing.content_hash !== item.hash) changed.push({ id: existing.id, item });
     }
     // 2. Write rows in ascending id order. Feeds list newest first, but SQLite appends
-    //    fastest at the right edge of a B-tree, and FTS5 flushes its pending index on every
-    //    insert whose rowid is lower than the last: in descending order that made full-text
-    //    indexing three times slower.
+    //    fastest at the right edge of a B-tree.
     fresh.sort(ascending);
     changed.sort(ascending);
     // The rules, on new articles only (an edited post keeps what they decided the first
@@ -230,16 +228,16 @@ export function upsertFeedArticles(
     fresh.forEach((row, i) => insertArticle(db, feedId, row, now, counts, outcomes[i] ?? null));
     for (const row of changed) updateArticle(db, row);
     counts.apply(db);
-    // 3. The full-text index: old entries of changed articles out, new entries in (now,
-    //    or at the group's commit during a refresh: see full-text-index.ts).
-    const entries = new Map<number, IndexEntry>();
-    for (const row of [...fresh, ...changed]) {
-      entries.set(row.id, { title: row.item.title ?? '', author: row.item.author ?? '', body: row.item.text });
-    }
-    indexArticles(
+    // 3. The full-text index takes them in behind the writes, from the backlog (schema 11).
+    queueForIndex(
+      db,
+      fresh.map((r) => r.id),
+      'added',
+    );
+    queueForIndex(
       db,
       changed.map((r) => r.id),
-      entries,
+      'changed',
     );
     // 4. What the rules decided, for the caller to finish applying.
     fresh.forEach((row, i) => {

@@ -11,6 +11,7 @@ import type { BackupInfo } from '../../../shared/domain.js';
 import { connect, type Db } from './db.js';
 import { checkFileInBackground, clearDamageMark } from './integrity.js';
 import { migrate } from './migrate.js';
+import { hasSearchIndexFile, rebuildSearchIndex } from './search-file.js';
 
 export const BACKUPS_DIR = 'backups';
 const NAME = /^syndic-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{3})(-[a-z-]+)?\.db$/;
@@ -109,6 +110,8 @@ export async function restoreBackup(db: Db, dataDir: string, name: string, now: 
     backup.close();
   }
   migrate(db);
+  // The index file described the state before the restore: it is built again behind it.
+  if (hasSearchIndexFile(db)) rebuildSearchIndex(db);
   clearDamageMark(db.name);
   pruneBackups(dataDir, keep + 1);
 }

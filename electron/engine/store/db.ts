@@ -4,6 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { migrate } from './migrate.js';
+import { attachSearchIndex } from './search-file.js';
 
 export type Db = Database.Database;
 
@@ -49,6 +50,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   db.pragma(`cache_size = -${(options.cacheMb ?? 32) * 1024}`);
   db.pragma('wal_autocheckpoint = 10000');
   if (options.migrate !== false && !options.readonly) migrate(db);
+  attachSearchIndex(db);
   return db;
 }
 

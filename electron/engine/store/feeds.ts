@@ -12,6 +12,7 @@ import {
 import type { NetworkKind } from '../../../shared/network-kind.js';
 import { prepared, type Db } from './db.js';
 import { recordFeedAction } from './outbox.js';
+import { queueFeedForRemoval } from './search-backlog.js';
 
 interface FeedRow {
   id: number;
@@ -276,7 +277,7 @@ export function fetchStates(db: Db, ids: FeedId[] | null): FeedFetchState[] {
 export function deleteFeed(db: Db, id: FeedId, origin: 'user' | 'server' = 'user'): void {
   db.transaction(() => {
     if (origin === 'user') recordFeedAction(db, id, 'unsubscribe', null, Date.now());
-    prepared(db, 'DELETE FROM articles_fts WHERE rowid IN (SELECT id FROM articles WHERE feed_id = ?)').run(id);
+    queueFeedForRemoval(db, id);
     prepared(db, 'DELETE FROM feeds WHERE id = ?').run(id);
   })();
 }

@@ -12,12 +12,11 @@
  * after `maxFeeds` feeds or `maxMs` from its first write, whichever comes first, and
  * whenever `commit()` is called (the end of a refresh).
  *
- * The full-text index is written once per group, just before COMMIT and outside every
- * savepoint (see full-text-index.ts for why). A feed's index entries join the group only
- * when its savepoint is released, so a feed that fails leaves none behind.
+ * The full-text index is not written here: a feed's articles join the index's backlog in
+ * its savepoint (a feed that fails leaves none behind), and the indexer takes them in
+ * once the group has committed (search-backlog.ts).
  */
 import type { Db } from './db.js';
-import { deferIndexWrites, PendingIndex } from './full-text-index.js';
 
 export interface GroupCommitOptions {
   maxFeeds: number;
@@ -26,18 +25,11 @@ export interface GroupCommitOptions {
 
 export const DEFAULT_GROUP: GroupCommitOptions = { maxFeeds: 50, maxMs: 250 };
 
-/**
- * Past this much text (about 2 MB) a group writes its index batch between two feeds
- * instead of holding it to the commit: memory stays flat in a refresh of long articles.
- */
-const MAX_PENDING_INDEX_CHARS = 1_000_000;
-
 export class GroupCommit {
   private open = false;
   private feeds = 0;
   private timer: NodeJS.Timeout | null = null;
   private reports: (() => void)[] = [];
-  private index = new PendingIndex();
   /** A commit made by the timer failed (a full disk): the refresh must stop and say so. */
   failure: unknown = null;
 
@@ -61,20 +53,12 @@ export class GroupCommit {
         }
       }, this.options.maxMs);
     }
-    const feedIndex = new PendingIndex();
-    deferIndexWrites(this.db, feedIndex);
     try {
-      const result = work();
-      this.index.absorb(feedIndex);
-      return result;
+      return work();
     } catch (error) {
       // SQLite rolls the whole transaction back itself on a full disk or an I/O error.
       if (!this.db.inTransaction) this.abandon();
       throw error;
-    } finally {
-      // Between feeds (a full-text fetch) index writes join the group's batch, so an
-      // article is never indexed twice; once the group is gone they go straight in.
-      deferIndexWrites(this.db, this.open ? this.index : null);
     }
   }
 
@@ -85,27 +69,12 @@ export class GroupCommit {
     this.open = false;
     this.feeds = 0;
     this.reports = [];
-    this.index = new PendingIndex();
-    deferIndexWrites(this.db, null);
   }
 
   /** Counts one finished feed; the group commits when it is full. */
   feedDone(): void {
     if (!this.open) return;
-    if (++this.feeds >= this.options.maxFeeds) return this.commit();
-    // Between feeds no savepoint is open, so FTS5 takes the batch without extra flushes.
-    if (this.index.chars > MAX_PENDING_INDEX_CHARS && this.db.inTransaction) {
-      try {
-        this.index.writeTo(this.db);
-      } catch (error) {
-        // Articles must not be committed without their index entries: the group goes.
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
-        this.abandon();
-        throw error;
-      }
-      this.index = new PendingIndex();
-      deferIndexWrites(this.db, this.index);
-    }
+    if (++this.feeds >= this.options.maxFeeds) this.commit();
   }
 
   /** Runs `report` once what has been written so far is committed (at once if nothing is pending). */
@@ -127,11 +96,7 @@ export class GroupCommit {
     this.feeds = 0;
     const reports = this.reports;
     this.reports = [];
-    const index = this.index;
-    this.index = new PendingIndex();
-    deferIndexWrites(this.db, null);
     try {
-      index.writeTo(this.db);
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');

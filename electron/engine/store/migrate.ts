@@ -5,6 +5,7 @@
  */
 import type { Db } from './db.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { attachSearchIndex, hasSearchIndexFile } from './search-file.js';
 
 export class DatabaseTooNewError extends Error {
   constructor(
@@ -52,5 +53,7 @@ export function migrate(db: Db, target = LATEST_VERSION): number[] {
     }
     applied.push(migration.version);
   }
+  // A connection opened on an older schema finds its index file once it reaches schema 11.
+  if (applied.length && !hasSearchIndexFile(db) && !db.readonly) attachSearchIndex(db);
   return applied;
 }

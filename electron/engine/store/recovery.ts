@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { databasePath } from '../data-dir.js';
 import { backupPath, listBackups } from './backup.js';
+import { removeSearchIndex } from './search-file.js';
 import { checkAtStart, checkFile, clearDamageMark } from './integrity.js';
 
 export class DamagedDatabaseError extends Error {
@@ -55,6 +56,8 @@ function stamp(now: number): string {
 /** Moves the database and its WAL aside; returns where the database went. */
 export function setDamagedAside(dataDir: string, now: number): string {
   const path = databasePath(dataDir);
+  // Only a cache of the database: whatever takes its place builds its own.
+  removeSearchIndex(path);
   const aside = `${path}.damaged-${stamp(now)}`;
   for (const suffix of ['', '-wal', '-shm']) {
     if (existsSync(path + suffix)) renameSync(path + suffix, aside + suffix);

@@ -8,6 +8,7 @@ import type { FeedId } from '../../../shared/domain.js';
 import { keyFloor } from './article-key.js';
 import { prepared, type Db } from './db.js';
 import { CountDeltas } from './feed-counts.js';
+import { queueForIndex } from './search-backlog.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Rows removed per transaction: long enough to be quick, short enough not to stall the reader. */
@@ -59,7 +60,6 @@ export function applyRetention(db: Db, rules: RetentionRules, now: number): numb
   if (rules.keepReadDays <= 0 && rules.keepPerFeed <= 0) return 0;
   const all = victims(db, rules, now);
   const remember = prepared(db, 'INSERT OR IGNORE INTO removed_articles (feed_id, guid, removed_at) VALUES (?, ?, ?)');
-  const unindex = prepared(db, 'DELETE FROM articles_fts WHERE rowid = ?');
   const remove = prepared(db, 'DELETE FROM articles WHERE id = ?');
   // When the first copy of a syndicated post goes, the next copy becomes the one shown.
   const promote = prepared(
@@ -74,12 +74,16 @@ export function applyRetention(db: Db, rules: RetentionRules, now: number): numb
       const stories = new Set<number>();
       for (const row of chunk) {
         remember.run(row.feed_id, row.guid, now);
-        unindex.run(row.id);
         remove.run(row.id);
         counts.add(row.feed_id, -1, 0);
         if (row.story_id != null && row.is_dup === 0) stories.add(row.story_id);
       }
       for (const story of stories) promote.run(story, story);
+      queueForIndex(
+        db,
+        chunk.map((row) => row.id),
+        'removed',
+      );
       counts.apply(db);
     })();
   }

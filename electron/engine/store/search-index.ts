@@ -1,16 +1,17 @@
 /**
  * Keeping the full-text index in few pieces. FTS5 writes each batch of new entries as a
- * new segment, and a search reads every segment. Writes do not merge (automerge 0, schema
- * 4): after a refresh, the segments it wrote are merged in small steps (FTS5's `merge`
- * command with a positive page count merges a level that has 4 or more segments), and now
- * and then the whole index is merged back into one segment (a negative page count). Both
- * run in bounded slices so the app never stalls (maintenance.ts).
+ * new segment, and a search reads every segment. Writes do not merge (automerge 0): once
+ * the indexer has caught up, the segments it wrote are merged in small steps (FTS5's
+ * `merge` command with a positive page count merges a level that has 4 or more
+ * segments), and now and then the whole index is merged back into one segment (a negative
+ * page count). Both run in bounded slices on the indexer's thread (search-index-worker.ts),
+ * so a new batch of articles never waits long behind a merge.
  *
  * A full merge rewrites the whole index (8 s of work at a million articles), so it runs
  * only once the index has grown by a tenth since the last one, or was never merged.
  */
 import { prepared, type Db } from './db.js';
-import { getMeta, setMeta } from './meta.js';
+import { searchState, setSearchState } from './search-file.js';
 
 /** How much one step merges, in index pages: about 30 ms of work. */
 export const MERGE_STEP_PAGES = 500;
@@ -22,7 +23,7 @@ function articleCount(db: Db): number {
 
 /** Whether the index has grown enough since its last full merge to merge it again. */
 export function searchIndexMergeDue(db: Db): boolean {
-  const merged = getMeta(db, 'searchIndexMergedAtCount');
+  const merged = searchState(db, 'mergedAtCount');
   if (merged === null) return true;
   return articleCount(db) > Number(merged) * (1 + GROWTH_BEFORE_MERGE);
 }
@@ -31,14 +32,14 @@ export function searchIndexMergeDue(db: Db): boolean {
 function merge(db: Db, pages: number): boolean {
   const totalChanges = (): number => prepared<[], { n: number }>(db, 'SELECT total_changes() AS n').get()!.n;
   const before = totalChanges();
-  prepared(db, "INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', ?)").run(pages);
+  prepared(db, "INSERT INTO search.articles_fts (articles_fts, rank) VALUES ('merge', ?)").run(pages);
   return totalChanges() - before >= 2;
 }
 
 /** One slice of a full merge. Returns false once there was nothing left to merge. */
 export function mergeSearchIndexStep(db: Db, pages = MERGE_STEP_PAGES): boolean {
   const worked = merge(db, -pages);
-  if (!worked) setMeta(db, 'searchIndexMergedAtCount', String(articleCount(db)));
+  if (!worked) setSearchState(db, 'mergedAtCount', articleCount(db));
   return worked;
 }
 
@@ -50,7 +51,7 @@ export function mergeNewSegmentsStep(db: Db, pages = MERGE_STEP_PAGES): boolean 
   return merge(db, pages);
 }
 
-/** All of it at once: for the command line, which has no idle time to wait for. */
+/** All of it at once: for tools and tests. */
 export function mergeNewSegmentsNow(db: Db, pages = 4 * MERGE_STEP_PAGES): void {
   while (mergeNewSegmentsStep(db, pages));
 }

@@ -17,6 +17,7 @@ import { splitWords } from '../../../shared/search-match.js';
 import { MAX_TERMS, parseSearch, type SearchQuery } from '../../../shared/search-syntax.js';
 import { prepared, type Db } from './db.js';
 import { ftsOf, searchSql, type SearchSql } from './search-query.js';
+import { ensureSearchable } from './search-indexing.js';
 import { dateFloor, driverOf } from './view-driver.js';
 
 /** Below this many articles, a feed's articles are read by its index and probed in the search index. */
@@ -150,6 +151,7 @@ function feedIsSmall(db: Db, feedId: number): boolean {
 export function viewSql(db: Db, query: ArticleQuery, now: number, rows = PAGE_ROWS): ViewSql {
   const parsed = searchWithAuthor(query);
   const search = searchSql(db, parsed);
+  if (search.match || search.exclude) ensureSearchable(db);
   const feeds = namedFeeds(query, search);
   const narrowed = query.feedId != null || feeds !== null || (query.tags?.length ?? 0) > 0 || parsed.terms.length > 0;
   const scope: Scope = {

@@ -40,6 +40,7 @@ export const ArticleList = forwardRef<ArticleListHandle>(function ArticleList(_p
   const next = useStore((s) => s.articles.next);
   const generation = useStore((s) => s.articles.generation);
   const count = useStore((s) => s.articles.count);
+  const indexing = useStore((s) => s.articles.indexing);
   const selectedId = useStore((s) => s.selection.articleId);
   const scope = useStore((s) => s.selection.scope);
   const search = useStore((s) => s.selection.search.trim());
@@ -117,6 +118,7 @@ export const ArticleList = forwardRef<ArticleListHandle>(function ArticleList(_p
         <SearchHeader
           search={search}
           count={count}
+          indexing={indexing}
           onClear={() => {
             setSearch('');
             searchInput.current?.focus();

@@ -56,6 +56,8 @@ export interface ArticlesSlice {
   open: Article | null;
   /** How many articles a search found (the header's "N results"); null without a search or until counted. */
   count: ArticleCount | null;
+  /** Articles the search index had not taken in yet when the search ran (results may miss them). */
+  indexing: number;
 }
 
 export interface FeedsSlice {
@@ -150,6 +152,7 @@ export const initialState: AppState = {
     request: 0,
     open: null,
     count: null,
+    indexing: 0,
   },
   selection: { scope: { kind: 'smart', view: 'unread' }, unreadOnly: false, search: '', articleId: null },
   ui: {

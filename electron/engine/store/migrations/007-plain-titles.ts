@@ -18,7 +18,6 @@
 import { decodeHTMLStrict } from 'entities';
 import { htmlToText } from '../../feeds/html-text.js';
 import { FTS_MAX_CHARS } from '../../feeds/prepare-item.js';
-import { indexArticles, type IndexEntry } from '../full-text-index.js';
 import type { Migration } from './index.js';
 
 /** The title with its references decoded, or undefined when it needs no repair. */
@@ -49,7 +48,7 @@ export const migration007: Migration = {
       `SELECT a.author, c.full_content, c.content, c.summary
        FROM articles a LEFT JOIN article_contents c ON c.article_id = a.id WHERE a.id = ?`,
     );
-    const entries = new Map<number, IndexEntry>();
+    const entries = new Map<number, { title: string; author: string; body: string }>();
     const rows = db.prepare("SELECT id, title FROM articles WHERE instr(title, '&') > 0").all() as {
       id: number;
       title: string;
@@ -67,6 +66,14 @@ export const migration007: Migration = {
       const html = article.full_content ?? article.content ?? article.summary;
       entries.set(row.id, { title: title ?? '', author: article.author ?? '', body: htmlToText(html, FTS_MAX_CHARS) });
     }
-    indexArticles(db, [...entries.keys()], entries);
+    // The index as it was at schema 7, in the database itself (schema 11 moved it out).
+    const unindex = db.prepare('DELETE FROM articles_fts WHERE rowid = ?');
+    const index = db.prepare('INSERT INTO articles_fts (rowid, title, author, body) VALUES (?, ?, ?, ?)');
+    const ids = [...entries.keys()].sort((a, b) => a - b);
+    for (const id of ids) unindex.run(id);
+    for (const id of ids) {
+      const entry = entries.get(id)!;
+      index.run(id, entry.title, entry.author, entry.body);
+    }
   },
 };

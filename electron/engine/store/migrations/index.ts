@@ -10,6 +10,7 @@ import { migration007 } from './007-plain-titles.js';
 import { migration008 } from './008-feed-open-mode.js';
 import { migration009 } from './009-feed-network.js';
 import { migration010 } from './010-views-rules-notify.js';
+import { migration011 } from './011-search-index-file.js';
 
 export interface Migration {
   version: number;
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];

@@ -1,6 +1,7 @@
 /**
  * Above a search's results: how many there are ("1,000+" past the engine's cap) for what,
- * announced politely to screen readers, and a button that clears the search.
+ * announced politely to screen readers, whether the newest articles are still being indexed
+ * (so may be missing), and a button that clears the search.
  */
 import { X } from 'lucide-react';
 import type { ArticleCount } from '../../../../shared/api.js';
@@ -10,10 +11,13 @@ import { resultsText } from '../../state/list-search.js';
 export function SearchHeader({
   search,
   count,
+  indexing,
   onClear,
 }: {
   search: string;
   count: ArticleCount | null;
+  /** Articles the index had not yet taken in when the search ran. */
+  indexing: number;
   onClear: () => void;
 }) {
   return (
@@ -22,6 +26,7 @@ export function SearchHeader({
         {count
           ? t('list.search.summary', { results: resultsText(count), search })
           : t('list.search.searching', { search })}
+        {indexing > 0 && <span className="search-indexing">{t('list.search.indexing', { count: indexing })}</span>}
       </span>
       <button
         type="button"

@@ -17,6 +17,9 @@ export const list = {
   'list.search.summary': '{results} for “{search}”',
   'list.search.searching': 'Searching for “{search}”…',
   'list.search.clear': 'Clear search',
+  // Just after a large refresh: the search ran before the index took in the newest articles.
+  'list.search.indexing':
+    '{count, plural, one {# new article is} other {# new articles are}} still being indexed: search again in a moment to include them',
   'list.unreadOnly': 'Unread only',
   'list.markAllRead': 'Mark all read',
   'list.markAllRead.title': 'Mark all read (Shift+A)',

@@ -26,6 +26,7 @@ export async function loadList(): Promise<void> {
       stale: false,
       request: s.articles.request + 1,
       count: null,
+      indexing: 0,
     },
   }));
   const { request } = getState().articles;
@@ -41,6 +42,7 @@ export async function loadList(): Promise<void> {
         next: page.next,
         loading: false,
         generation: s.articles.generation + 1,
+        indexing: page.indexing ?? 0,
       },
     }));
   } catch (error) {

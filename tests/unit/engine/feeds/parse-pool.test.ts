@@ -45,7 +45,9 @@ describe('parse pool', () => {
       ]);
       assert.deepEqual(viaWorkers, inThread);
       assert.ok(
-        viaWorkers.every((outcome) => outcome.feed?.items.every((item) => item.hash && typeof item.text === 'string')),
+        viaWorkers.every((outcome) =>
+          outcome.feed?.items.every((item) => item.hash && typeof item.snippet === 'string'),
+        ),
       );
       // The caller keeps its bytes (a copy is transferred).
       assert.ok(inputs[0]!.body.length > 0);

@@ -22,11 +22,18 @@ function rss(title: string, items: number[]): string {
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title><link>https://site.example/${title}</link>${entries}</channel></rss>`;
 }
 
+/** Waits, at most a few seconds, until `count` notices have gone out. */
+async function waitForNotices(count: number): Promise<void> {
+  for (let waited = 0; notices.length < count && waited < 5000; waited += 10)
+    await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+let notices: NewArticlesNotice[];
+
 describe('new-article notices', () => {
   let server: FeedServer;
   let t: ReturnType<typeof tempDatabase>;
   let service: ReaderService;
-  let notices: NewArticlesNotice[];
   const feeds: Record<string, number> = {};
 
   before(async () => {
@@ -125,6 +132,8 @@ describe('new-article notices', () => {
     });
     publish(1);
     await service.refresh(null);
+    // The view searches: its notice waits for the index, which is written behind the refresh.
+    await waitForNotices(2);
     const titles = notices.map((n) => n.title).sort();
     assert.deepEqual(titles, ['1 new in Gamma posts', '2 new in Security']);
     await service.deleteView(view.id);

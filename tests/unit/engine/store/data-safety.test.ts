@@ -16,7 +16,7 @@ import { listBackups } from '../../../../electron/engine/store/backup.js';
 import { closeDatabase, openDatabase } from '../../../../electron/engine/store/db.js';
 import { recountFeeds } from '../../../../electron/engine/store/feed-counts.js';
 import { assertDatabaseWhole, DamagedDatabaseError } from '../../../../electron/engine/store/recovery.js';
-import { searchIndexMergeDue } from '../../../../electron/engine/store/search-index.js';
+import { indexLag } from '../../../../electron/engine/store/search-backlog.js';
 import { startCorpus } from '../../../support/corpus.js';
 import { contentTypeOf, fixture } from '../../../support/fixtures.js';
 import { startFeedServer, type FeedServer } from '../../../support/feed-server.js';
@@ -175,10 +175,8 @@ describe('data safety', () => {
     t.after(() => maintenance.stop());
     const count = () => listBackups(service.dataDir).length;
     assert.equal(count(), 0);
-    assert.equal(searchIndexMergeDue(db), true, 'the search index was never merged');
     await maintenance.runDue();
     assert.equal(count(), 1, 'no backup yet: one is made');
-    assert.equal(searchIndexMergeDue(db), false, 'and the search index was merged');
     assert.ok((await service.listArticles({ view: 'all', search: 'AWS' }, null, 5)).articles.length > 0);
     const tidied = maintenance.lastRunAt();
     assert.equal(tidied, now);
@@ -333,42 +331,29 @@ describe('a full disk during a refresh', () => {
   });
 });
 
-describe('the full-text index after a refresh', () => {
-  /** The structure record (id 10) grows with the number of index segments. */
-  const structure = (db: ReturnType<typeof tempDatabase>['db']): number =>
-    db.prepare('SELECT length(block) FROM articles_fts_data WHERE id = 10').pluck().get() as number;
-
-  it('is merged: by the command line before it exits, by the app in idle slices after the refresh', async () => {
+describe('the full-text index behind a refresh', () => {
+  it('is caught up before a search answers, and whole when the command line exits', async () => {
     const corpus = await startCorpus({ feeds: 12, items: 5, hosts: 2 });
     const cli = tempDatabase();
-    const app = tempDatabase();
     try {
-      // One feed per group commit: a segment each, none merged while the refresh writes.
       const options = { fetchOptions, concurrency: 2, group: { maxFeeds: 1, maxMs: 250 } };
       const headless = new ReaderService({ db: cli.db, headless: true, ...options });
       await headless.importOpml(corpus.opml);
       assert.equal((await headless.refresh(null)).newArticles, 60);
-      const written = structure(cli.db);
-      const search = async (): Promise<number> =>
-        (await headless.listArticles({ view: 'all', search: 'the' }, null, 100)).articles.length;
-      const found = await search();
-      assert.ok(found > 0);
+      // A word of the newest article's title, as the user would search for it.
+      const newest = (await headless.listArticles({ view: 'all' }, null, 1)).articles[0]!;
+      const word = newest.title!.split(/\W+/).find((w) => w.length > 3)!;
+      const page = await headless.listArticles({ view: 'all', search: word }, null, 100);
+      assert.equal(page.indexing, undefined, 'the search waited for the index: nothing left out');
+      assert.ok(page.articles.some((a) => a.id === newest.id));
+      assert.equal(cli.db.prepare('SELECT count(*) FROM articles_fts').pluck().get(), 60, 'every article indexed');
       await headless.shutdown();
-      assert.ok(structure(cli.db) < written, `merged at exit: structure ${written} -> ${structure(cli.db)} bytes`);
-      assert.equal(await search(), found, 'the same results');
-
-      const service = new ReaderService({ db: app.db, ...options, headless: true });
-      await service.importOpml(corpus.opml);
-      await service.refresh(null);
-      const maintenance = new Maintenance({ db: app.db, dataDir: service.dataDir, now: Date.now });
-      const before = structure(app.db);
-      await maintenance.mergeAfterRefresh();
-      assert.ok(structure(app.db) < before, `merged in slices: structure ${before} -> ${structure(app.db)} bytes`);
-      await maintenance.stop();
-      await service.shutdown();
+      assert.equal(indexLag(cli.db), 0, 'nothing left for the next start');
+      assert.equal(cli.db.prepare('SELECT count(*) FROM search_backlog').pluck().get(), 0, 'the backlog pruned');
+      // FTS5's own check: throws when the index's entries disagree with themselves.
+      cli.db.exec("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')");
     } finally {
       cli.done();
-      app.done();
       closeIdleConnections();
       await corpus.close();
     }

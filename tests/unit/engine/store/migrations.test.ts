@@ -13,6 +13,8 @@ import { listFeeds } from '../../../../electron/engine/store/feeds.js';
 import { LATEST_VERSION, migrate, schemaVersion } from '../../../../electron/engine/store/migrate.js';
 import { MIGRATIONS } from '../../../../electron/engine/store/migrations/index.js';
 import { getSettings } from '../../../../electron/engine/store/settings.js';
+import { indexLag } from '../../../../electron/engine/store/search-backlog.js';
+import { catchUpSearchIndex } from '../../../../electron/engine/store/search-indexing.js';
 import { tempDir } from '../../../support/temp.js';
 
 const NOW = Date.UTC(2025, 0, 1);
@@ -326,6 +328,21 @@ const CHECKS: Record<number, (db: Db, before: Snapshot) => void> = {
       ['UPDATE offline_queue SET full_text = 5', /CHECK/],
     ];
     for (const [sql, error] of refused) assert.throws(() => db.prepare(sql).run(), error, sql);
+  },
+  11: (db) => {
+    // The index left the database; every article waits in the backlog for the new file.
+    assert.ok(!tablesOf(db).includes('articles_fts'), 'no index in the database itself');
+    assert.deepEqual(db.prepare('SELECT article_id, change FROM search_backlog ORDER BY seq').raw().all(), [
+      [ARTICLES[0], 0],
+      [ARTICLES[1], 0],
+      [ARTICLES[2], 0],
+    ]);
+    assert.match(db.prepare('SELECT id FROM search_identity').pluck().get() as string, /^[0-9a-f-]{36}$/);
+    assert.equal(indexLag(db), 3);
+    catchUpSearchIndex(db);
+    assert.equal(indexLag(db), 0);
+    assert.deepEqual(search(db, 'encryption'), [ARTICLES[0]], 'found through the attached index file');
+    assert.throws(() => db.prepare('INSERT INTO search_backlog (article_id, change) VALUES (1, 3)').run(), /CHECK/);
   },
 };
 

@@ -80,7 +80,7 @@ describe('store: opening and migrations', () => {
       assert.equal(schemaVersion(db), 0);
       // One version at a time, as an older install upgrading twice would.
       assert.deepEqual(migrate(db, 1), [1]);
-      assert.deepEqual(migrate(db), [2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      assert.deepEqual(migrate(db), [2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
       assert.deepEqual(migrate(db), []);
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").pluck().all();
       for (const t of [
@@ -91,7 +91,7 @@ describe('store: opening and migrations', () => {
         'feed_tags',
         'article_tags',
         'settings',
-        'articles_fts',
+        'search_backlog',
         'image_files',
         'images',
         'article_images',
@@ -99,6 +99,10 @@ describe('store: opening and migrations', () => {
         'removed_articles',
       ])
         assert.ok(tables.includes(t), t);
+      // The full-text index lives in its own file beside the database (schema 11).
+      const searchTables = db.prepare("SELECT name FROM search.sqlite_master WHERE type = 'table'").pluck().all();
+      assert.ok(searchTables.includes('articles_fts'), 'articles_fts in the index file');
+      assert.ok(!tables.includes('articles_fts'), 'and not in the database');
       closeDatabase(db);
     } finally {
       dir.remove();

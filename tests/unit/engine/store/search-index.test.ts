@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { ParsedItem } from '../../../../electron/engine/feeds/parse.js';
 import { upsertFeedArticles } from '../../../../electron/engine/store/article-upsert.js';
@@ -14,6 +15,14 @@ import {
   mergeSearchIndexStep,
   searchIndexMergeDue,
 } from '../../../../electron/engine/store/search-index.js';
+import { closeDatabase, openDatabase } from '../../../../electron/engine/store/db.js';
+import { listArticles } from '../../../../electron/engine/store/articles.js';
+import {
+  indexLag,
+  pruneIndexedBacklog,
+  setBackgroundIndexer,
+} from '../../../../electron/engine/store/search-backlog.js';
+import { catchUpSearchIndex, indexBacklogBatch } from '../../../../electron/engine/store/search-indexing.js';
 import { tempDatabase } from '../../../support/temp.js';
 
 const NOW = Date.UTC(2024, 0, 20, 12);
@@ -36,6 +45,7 @@ function item(feed: number, n: number, words: string): ParsedItem {
 
 /** Index entries matching `word`, one row per entry (a duplicate entry shows twice). */
 function entries(db: Db, word: string): number[] {
+  // `articles_fts` is found in the attached index file (schema 11).
   return db
     .prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid')
     .pluck()
@@ -57,19 +67,38 @@ function eachTestOnAFreshDatabase(use: (db: Db) => void): void {
   afterEach(() => t.done());
 }
 
-describe('full-text index under group commit', () => {
+describe('the full-text index behind the writes', () => {
+  let t: ReturnType<typeof tempDatabase>;
   let db: Db;
-  eachTestOnAFreshDatabase((fresh) => (db = fresh));
+  /** The indexer's own connection, as its thread opens it. */
+  let indexer: Db;
+  beforeEach(() => {
+    t = tempDatabase();
+    db = t.db;
+    indexer = openDatabase(t.path, { migrate: false });
+    setBackgroundIndexer(db, () => {});
+  });
+  afterEach(() => {
+    indexer.close();
+    setBackgroundIndexer(db, null);
+    t.done();
+  });
 
-  it('indexes a group once, at its commit, and a search finds every article of it', () => {
-    const ids = [1, 2, 3].map((n) => feeds.insertFeed(db, { url: `https://site${n}.example/feed` }, NOW).feed.id);
+  const feed = (n: number): number => feeds.insertFeed(db, { url: `https://site${n}.example/feed` }, NOW).feed.id;
+
+  it('queues a group with its articles; the indexer sees them only once the group has committed', () => {
+    const ids = [1, 2, 3].map(feed);
     const group = new GroupCommit(db, { maxFeeds: 10, maxMs: 60_000 });
     const stored = ids.flatMap((feedId, f) =>
       writeFeed(db, group, feedId, [item(f, 1, 'zebra crossing'), item(f, 2, 'zebra stripes')]),
     );
     assert.equal(stored.length, 6);
-    assert.deepEqual(entries(db, 'zebra'), [], 'nothing indexed while the group is open');
+    catchUpSearchIndex(indexer);
+    assert.deepEqual(entries(indexer, 'zebra'), [], 'nothing to index while the group is open');
     group.commit();
+    assert.equal(indexLag(db), 6, 'six articles behind');
+    catchUpSearchIndex(indexer);
+    assert.equal(indexLag(db), 0);
     assert.deepEqual(
       entries(db, 'zebra'),
       [...stored].sort((a, b) => a - b),
@@ -78,7 +107,7 @@ describe('full-text index under group commit', () => {
   });
 
   it('leaves no entry for a feed whose savepoint failed, and keeps the others', () => {
-    const [a, b] = [1, 2].map((n) => feeds.insertFeed(db, { url: `https://site${n}.example/feed` }, NOW).feed.id);
+    const [a, b] = [1, 2].map(feed);
     const group = new GroupCommit(db, { maxFeeds: 10, maxMs: 60_000 });
     const kept = writeFeed(db, group, a!, [item(1, 1, 'okapi')]);
     assert.throws(() =>
@@ -90,56 +119,110 @@ describe('full-text index under group commit', () => {
       ),
     );
     group.commit();
+    catchUpSearchIndex(indexer);
     assert.deepEqual(entries(db, 'okapi'), kept);
     assert.deepEqual(entries(db, 'lost'), []);
     assert.equal(db.prepare('SELECT count(*) FROM articles').pluck().get(), 1);
   });
 
-  it('replaces an entry once when the full text arrives while the group is open', () => {
-    const feedId = feeds.insertFeed(db, { url: 'https://site1.example/feed' }, NOW).feed.id;
+  it('indexes the full text that arrived before the indexer got to the article, once', () => {
     const group = new GroupCommit(db, { maxFeeds: 10, maxMs: 60_000 });
-    const [id] = writeFeed(db, group, feedId, [item(1, 1, 'summary words')]);
+    const [id] = writeFeed(db, group, feed(1), [item(1, 1, 'summary words')]);
     setFullContent(db, id!, '<p>the whole article about pangolins</p>');
     group.commit();
+    catchUpSearchIndex(indexer);
     assert.deepEqual(entries(db, 'pangolins'), [id], 'one entry, with the full text');
     assert.deepEqual(entries(db, 'summary'), [], 'the feed text was replaced');
+    setFullContent(db, id!, '<p>now about tapirs</p>');
+    catchUpSearchIndex(indexer);
+    assert.deepEqual(entries(db, 'tapirs'), [id], 'replaced again once indexed');
+    assert.deepEqual(entries(db, 'pangolins'), []);
   });
 
-  it('gives no entry to an article deleted before its group commits', () => {
-    const [a, b] = [1, 2].map((n) => feeds.insertFeed(db, { url: `https://site${n}.example/feed` }, NOW).feed.id);
-    const group = new GroupCommit(db, { maxFeeds: 10, maxMs: 60_000 });
-    writeFeed(db, group, a!, [item(1, 1, 'quokka')]);
-    const [keep] = writeFeed(db, group, b!, [item(2, 1, 'quokka')]);
+  it('removes the entries of deleted articles, indexed or not yet', () => {
+    const [a, b, c] = [1, 2, 3].map(feed);
+    const [gone] = upsertFeedArticles(db, a!, [item(1, 1, 'quokka')], NOW).inserted;
+    catchUpSearchIndex(indexer);
+    assert.deepEqual(entries(db, 'quokka'), [gone]);
+    upsertFeedArticles(db, b!, [item(2, 1, 'quokka')], NOW);
+    const [keep] = upsertFeedArticles(db, c!, [item(3, 1, 'quokka')], NOW).inserted;
     deleteFeed(db, a!);
-    group.commit();
+    deleteFeed(db, b!);
+    catchUpSearchIndex(indexer);
     assert.deepEqual(entries(db, 'quokka'), [keep]);
+    assert.equal(pruneIndexedBacklog(db), 5, 'three added, two removed: taken in, then dropped');
+    assert.equal(indexLag(db), 0);
   });
 
-  it('writes a large batch between feeds rather than holding it to the commit', () => {
-    const [a, b] = [1, 2].map((n) => feeds.insertFeed(db, { url: `https://site${n}.example/feed` }, NOW).feed.id);
-    const group = new GroupCommit(db, { maxFeeds: 10, maxMs: 60_000 });
-    // 40 articles of 32,000 indexed characters each: past the group's limit.
-    const long = `narwhal ${'lorem ipsum '.repeat(3_000)}`;
-    const [first] = writeFeed(
+  it('resumes where it stopped: an indexer closed half-way leaves each article indexed once', () => {
+    const feedId = feed(1);
+    const ids = upsertFeedArticles(
       db,
-      group,
-      a!,
-      Array.from({ length: 40 }, (_, n) => item(1, n, long)),
+      feedId,
+      Array.from({ length: 10 }, (_, n) => item(1, n, 'ibex')),
+      NOW,
+    ).inserted;
+    assert.equal(indexBacklogBatch(indexer, 4), 4);
+    indexer.close();
+    indexer = openDatabase(t.path, { migrate: false });
+    assert.equal(indexLag(indexer), 6);
+    catchUpSearchIndex(indexer);
+    assert.deepEqual(
+      entries(db, 'ibex'),
+      [...ids].sort((a, b) => a - b),
     );
-    assert.deepEqual(entries(db, 'narwhal'), [], 'nothing written inside the feed');
-    group.feedDone();
-    assert.equal(entries(db, 'narwhal').length, 40, 'over the limit: written between feeds');
-    assert.ok(db.inTransaction, 'the group is still open');
-    const [second] = writeFeed(db, group, b!, [item(2, 1, 'narwhal tusk')]);
-    group.commit();
-    assert.deepEqual(entries(db, 'tusk'), [second]);
-    assert.ok(entries(db, 'narwhal').includes(first!));
+    assert.equal(
+      db.prepare("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'ibex'").pluck().get(),
+      10,
+      'no entry twice',
+    );
   });
 
-  it('writes straight to the index outside a group', () => {
-    const feedId = feeds.insertFeed(db, { url: 'https://site1.example/feed' }, NOW).feed.id;
-    const { inserted } = upsertFeedArticles(db, feedId, [item(1, 1, 'wombat')], NOW);
-    assert.deepEqual(entries(db, 'wombat'), inserted);
+  it('a connection with no indexer indexes before it searches', () => {
+    setBackgroundIndexer(db, null);
+    const { inserted } = upsertFeedArticles(db, feed(1), [item(1, 1, 'wombat')], NOW);
+    assert.deepEqual(
+      listArticles(db, { view: 'all', search: 'wombat' }, null, 50, NOW).articles.map((a) => a.id),
+      inserted,
+    );
+  });
+});
+
+describe('the index file', () => {
+  it("is built again when missing, damaged or another database's, and searches find every article", () => {
+    const t = tempDatabase();
+    const other = tempDatabase();
+    try {
+      const feedId = feeds.insertFeed(t.db, { url: 'https://site1.example/feed' }, NOW).feed.id;
+      const ids = upsertFeedArticles(t.db, feedId, [item(1, 1, 'lynx'), item(1, 2, 'lynx')], NOW).inserted;
+      catchUpSearchIndex(t.db);
+      const reopen = (): Db => {
+        closeDatabase(t.db);
+        t.db = openDatabase(t.path);
+        catchUpSearchIndex(t.db);
+        return t.db;
+      };
+      const searchPath = `${t.path}.search`;
+      assert.ok(existsSync(searchPath), 'beside the database');
+
+      rmSync(searchPath);
+      assert.deepEqual(entries(reopen(), 'lynx'), ids, 'missing: rebuilt');
+
+      closeDatabase(t.db);
+      writeFileSync(searchPath, 'not a database at all, '.repeat(500));
+      rmSync(`${searchPath}-wal`, { force: true });
+      assert.deepEqual(entries(reopen(), 'lynx'), ids, 'damaged: rebuilt');
+
+      closeDatabase(t.db);
+      closeDatabase(other.db);
+      copyFileSync(`${other.path}.search`, searchPath);
+      rmSync(`${searchPath}-wal`, { force: true });
+      assert.deepEqual(entries(reopen(), 'lynx'), ids, "another database's: rebuilt");
+    } finally {
+      closeDatabase(t.db);
+      t.done();
+      other.done();
+    }
   });
 });
 
@@ -149,19 +232,23 @@ describe('merging the full-text index', () => {
 
   const segments = (): number =>
     // The structure record (id 10) grows with the number of segments: a proxy for the test.
-    (db.prepare('SELECT length(block) FROM articles_fts_data WHERE id = 10').pluck().get() as number) ?? 0;
+    (db.prepare('SELECT length(block) FROM search.articles_fts_data WHERE id = 10').pluck().get() as number) ?? 0;
 
   it('merges many segments into one in steps, keeps every search result, and waits for growth', () => {
     const config = Object.fromEntries(
-      (db.prepare('SELECT k, v FROM articles_fts_config').all() as { k: string; v: number }[]).map((r) => [r.k, r.v]),
+      (db.prepare('SELECT k, v FROM search.articles_fts_config').all() as { k: string; v: number }[]).map((r) => [
+        r.k,
+        r.v,
+      ]),
     );
-    assert.equal(config.automerge, 0, 'schema 4: writes do not merge');
-    assert.equal(config.crisismerge, 64, 'schema 3: the backstop');
+    assert.equal(config.automerge, 0, 'the indexer writes without merging');
+    assert.equal(config.crisismerge, 64, 'the backstop');
 
-    // One transaction per feed: one segment each.
+    // One indexer batch per feed: one segment each.
     for (let f = 0; f < 30; f++) {
       const feedId = feeds.insertFeed(db, { url: `https://site${f}.example/feed` }, NOW).feed.id;
       upsertFeedArticles(db, feedId, [item(f, 1, `aardvark feed${f}`), item(f, 2, 'badger')], NOW);
+      catchUpSearchIndex(db);
     }
     const before = { aardvark: entries(db, 'aardvark'), badger: entries(db, 'badger'), one: entries(db, 'feed7') };
     const unmerged = segments();
@@ -180,6 +267,7 @@ describe('merging the full-text index', () => {
     for (let f = 30; f < 34; f++) {
       const feedId = feeds.insertFeed(db, { url: `https://site${f}.example/feed` }, NOW).feed.id;
       upsertFeedArticles(db, feedId, [item(f, 1, 'aardvark'), item(f, 2, 'badger')], NOW);
+      catchUpSearchIndex(db);
     }
     assert.equal(searchIndexMergeDue(db), true, 'grown by more than a tenth');
     mergeSearchIndexNow(db);
@@ -187,14 +275,15 @@ describe('merging the full-text index', () => {
     assert.equal(entries(db, 'aardvark').length, 34);
   });
 
-  it("merges the segments a refresh's group commits wrote, after it, keeping every search result", () => {
+  it('merges the segments the indexer wrote behind a refresh, keeping every search result', () => {
     const ids: number[] = [];
-    // Twelve group commits, as a refresh makes them: twelve new segments on level 0.
+    // Twelve group commits, each indexed in its own batch: twelve new segments on level 0.
     for (let g = 0; g < 12; g++) {
       const group = new GroupCommit(db, { maxFeeds: 100, maxMs: 60_000 });
       const feedId = feeds.insertFeed(db, { url: `https://site${g}.example/feed` }, NOW).feed.id;
       ids.push(...writeFeed(db, group, feedId, [item(g, 1, `capybara group${g}`), item(g, 2, 'dugong')]));
       group.commit();
+      catchUpSearchIndex(db);
     }
     const unmerged = segments();
     const before = { capybara: entries(db, 'capybara'), dugong: entries(db, 'dugong'), one: entries(db, 'group5') };

@@ -1,0 +1,66 @@
+/**
+ * What the full-text index still has to take in: every write that adds, changes or
+ * removes an article appends its id to `search_backlog` in the same transaction (schema
+ * 11), and the indexer works through it behind the writes (search-indexing.ts). A crash
+ * loses nothing: the backlog is committed with the articles, and the index file records
+ * how far it got in the same transaction as its entries.
+ *
+ * The indexer running beside a connection registers itself here: writers wake it, and
+ * searches on that connection leave waiting for it to the reader (which reports the lag).
+ * A connection with no indexer (tests, tools) indexes inline before it searches.
+ */
+import { prepared, type Db } from './db.js';
+import { indexedThroughOf } from './search-file.js';
+
+export const INDEX_CHANGE = { added: 0, changed: 1, removed: 2 } as const;
+export type IndexChange = keyof typeof INDEX_CHANGE;
+
+const wakers = new WeakMap<Db, () => void>();
+
+/** The indexer working for this connection: it is told whenever the backlog grows. */
+export function setBackgroundIndexer(db: Db, wake: (() => void) | null): void {
+  if (wake) wakers.set(db, wake);
+  else wakers.delete(db);
+}
+
+export function hasBackgroundIndexer(db: Db): boolean {
+  return wakers.has(db);
+}
+
+/** Wakes this connection's indexer, if it has one (the backlog was filled another way). */
+export function backlogGrew(db: Db): void {
+  wakers.get(db)?.();
+}
+
+/** Queues articles for the index; call inside the transaction that writes them. */
+export function queueForIndex(db: Db, ids: Iterable<number>, change: IndexChange): void {
+  const queue = prepared(db, 'INSERT INTO search_backlog (article_id, change) VALUES (?, ?)');
+  const code = INDEX_CHANGE[change];
+  let any = false;
+  for (const id of ids) {
+    queue.run(id, code);
+    any = true;
+  }
+  if (any) wakers.get(db)?.();
+}
+
+/** Queues a feed's articles for removal from the index, before they are deleted with it. */
+export function queueFeedForRemoval(db: Db, feedId: number): void {
+  const queued = prepared(
+    db,
+    `INSERT INTO search_backlog (article_id, change) SELECT id, ${INDEX_CHANGE.removed} FROM articles WHERE feed_id = ?`,
+  ).run(feedId);
+  if (queued.changes > 0) wakers.get(db)?.();
+}
+
+/** How many backlog entries the index has not taken in yet. */
+export function indexLag(db: Db): number {
+  return prepared<[number], { n: number }>(db, 'SELECT count(*) AS n FROM search_backlog WHERE seq > ?').get(
+    indexedThroughOf(db),
+  )!.n;
+}
+
+/** Drops the entries the index has taken in; returns how many. */
+export function pruneIndexedBacklog(db: Db): number {
+  return prepared(db, 'DELETE FROM search_backlog WHERE seq <= ?').run(indexedThroughOf(db)).changes;
+}

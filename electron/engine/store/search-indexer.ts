@@ -1,0 +1,186 @@
+/**
+ * The engine's handle on the indexer (schema 11): the full-text index is written behind
+ * the writes, by a thread of its own (search-index-worker.ts) on the other core, so a
+ * refresh never waits for tokenising. Writers wake it through the backlog
+ * (search-backlog.ts); a search asks it to catch up first and waits a moment
+ * (`caughtUp`), then says how much is still to come rather than wait longer.
+ *
+ * A wake is passed on only once the writer's transaction has ended: the indexer's own
+ * connection cannot see what is not committed, and would go back to sleep. Where there is
+ * no bundled worker (tests run from source) or no file (an in-memory database), the same
+ * batches run on this thread, between other work.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { currentNativeBinding, type Db } from './db.js';
+import { indexLag, pruneIndexedBacklog, setBackgroundIndexer } from './search-backlog.js';
+import { searchIndexPath } from './search-file.js';
+import { indexBacklogBatch } from './search-indexing.js';
+import { mergeNewSegmentsStep } from './search-index.js';
+
+export type IndexerRequest = 'wake' | 'stop';
+export type IndexerReport =
+  { type: 'progress'; indexed: number } | { type: 'idle' } | { type: 'failed'; message: string };
+
+/** How often a wake looks again while the writer's transaction is still open. */
+const COMMIT_POLL_MS = 25;
+
+function bundledWorkerScript(): URL | null {
+  const url = new URL('./search-index-worker.js', import.meta.url);
+  return existsSync(fileURLToPath(url)) ? url : null;
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class SearchIndexer {
+  private worker: Worker | null = null;
+  private exited: Promise<void> = Promise.resolve();
+  private wakeTimer: NodeJS.Timeout | null = null;
+  /** The indexer is working on a wake (or one is on its way to it). */
+  private busy = false;
+  /** Called when the indexer next goes idle. */
+  private idleWaiters: (() => void)[] = [];
+  private inlineRun: Promise<void> | null = null;
+  private inlineAgain = false;
+  private closed = false;
+
+  constructor(
+    private readonly db: Db,
+    script: URL | null = bundledWorkerScript(),
+    private readonly onError: (message: string) => void = (message) =>
+      console.error(`Syndic: the search index could not be updated: ${message}`),
+  ) {
+    if (script && searchIndexPath(db.name)) {
+      const worker = new Worker(script, { workerData: { path: db.name, nativeBinding: currentNativeBinding() } });
+      worker.unref();
+      worker.on('message', (report: IndexerReport) => this.received(report));
+      // A worker that cannot start or dies leaves the work to this thread.
+      worker.on('error', (error) => this.workerLost(error.message));
+      this.exited = new Promise((resolve) => worker.once('exit', () => resolve()));
+      this.worker = worker;
+    }
+    setBackgroundIndexer(db, () => this.wake());
+    // What an earlier run left queued (a crash, a quit mid-way, a rebuilt file).
+    this.wake();
+  }
+
+  /** Asks the indexer to take in what has been queued, once the writer has committed it. */
+  wake(): void {
+    if (this.closed || this.wakeTimer) return;
+    const pass = (): void => {
+      this.wakeTimer = null;
+      if (this.closed || !this.db.open) return;
+      if (this.db.inTransaction) {
+        this.wakeTimer = setTimeout(pass, COMMIT_POLL_MS);
+        return;
+      }
+      this.busy = true;
+      if (this.worker) this.worker.postMessage('wake' satisfies IndexerRequest);
+      else this.runInline();
+    };
+    this.wakeTimer = setTimeout(pass, 0);
+  }
+
+  /** How many queued changes the index has not taken in yet. */
+  lag(): number {
+    return this.db.open ? indexLag(this.db) : 0;
+  }
+
+  /**
+   * Waits until the index has taken in everything committed so far, or `timeoutMs` has
+   * passed; returns how many changes it is still behind (0: caught up).
+   */
+  async caughtUp(timeoutMs: number): Promise<number> {
+    if (this.lag() === 0) return 0;
+    this.wake();
+    // Someone waits: the thread keeps the process alive until it answers (the command line).
+    this.worker?.ref();
+    await new Promise<void>((resolve) => {
+      const timer = Number.isFinite(timeoutMs) ? setTimeout(resolve, timeoutMs) : null;
+      this.idleWaiters.push(() => {
+        if (timer) clearTimeout(timer);
+        resolve();
+      });
+    });
+    const left = this.lag();
+    // Committed after the indexer looked (a refresh still writing): go round again.
+    return left > 0 && !Number.isFinite(timeoutMs) && !this.closed ? this.caughtUp(timeoutMs) : left;
+  }
+
+  /**
+   * Stops the indexer. `finish` (the command line) first lets it take in everything
+   * queued; the app stops at once, and what is left is indexed at its next start.
+   */
+  async close({ finish = false }: { finish?: boolean } = {}): Promise<void> {
+    if (this.closed) return;
+    if (finish && this.db.open) await this.caughtUp(Infinity);
+    this.closed = true;
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    setBackgroundIndexer(this.db, null);
+    if (this.worker) {
+      this.worker.ref();
+      this.worker.postMessage('stop' satisfies IndexerRequest);
+      await this.exited;
+      this.worker = null;
+    }
+    await this.inlineRun;
+    this.settle();
+  }
+
+  private received(report: IndexerReport): void {
+    if (report.type === 'failed') this.onError(report.message);
+    if (report.type !== 'progress') this.settle();
+  }
+
+  private workerLost(message: string): void {
+    this.onError(message);
+    this.worker = null;
+    if (this.busy) this.runInline();
+  }
+
+  /** The indexer went idle: drop what it took in from the backlog, tell those waiting. */
+  private settle(): void {
+    this.busy = false;
+    if (this.db.open && !this.db.inTransaction) {
+      try {
+        pruneIndexedBacklog(this.db);
+      } catch {
+        // Busy: the next idle prunes.
+      }
+    }
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    // Not while closing: an idle answering an earlier wake must not let the process end
+    // before the thread has stopped (the command line then ended without its output).
+    if (!this.closed) this.worker?.unref();
+    for (const waiter of waiters) waiter();
+  }
+
+  /** The same work on this thread, a batch per turn of the event loop. */
+  private runInline(): void {
+    if (this.inlineRun) {
+      this.inlineAgain = true;
+      return;
+    }
+    this.inlineRun = (async () => {
+      // First a turn of the event loop: a run with nothing to do would otherwise end (and
+      // clear inlineRun) before the assignment, which would then mark it running for good.
+      await nextTurn();
+      try {
+        do {
+          this.inlineAgain = false;
+          while (!this.closed && this.db.open && !this.db.inTransaction && indexBacklogBatch(this.db) > 0)
+            await nextTurn();
+          while (!this.closed && this.db.open && !this.db.inTransaction && mergeNewSegmentsStep(this.db))
+            await nextTurn();
+        } while (this.inlineAgain && !this.closed);
+      } catch (error) {
+        this.onError(error instanceof Error ? error.message : String(error));
+      } finally {
+        this.inlineRun = null;
+        this.settle();
+      }
+    })();
+  }
+}
