@@ -13,6 +13,14 @@ export function resultsText(count: ArticleCount, locale?: string): string {
   return count.capped ? t('list.search.resultsCapped', { n }) : t('list.search.results', { count: count.count, n });
 }
 
+/**
+ * What the header adds when the search ran before the index had the newest articles (it
+ * is written behind each refresh): null when it had them all.
+ */
+export function indexingText(indexing: number): string | null {
+  return indexing > 0 ? t('list.search.indexing', { count: indexing }) : null;
+}
+
 export interface RowTerms {
   title: SearchTerm[];
   text: SearchTerm[];

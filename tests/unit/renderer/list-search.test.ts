@@ -1,7 +1,7 @@
 /** A search in the list (renderer/src/state/list-search.ts): the header's count and the terms marked in each place. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { resultsText, rowTerms } from '../../../renderer/src/state/list-search.js';
+import { indexingText, resultsText, rowTerms } from '../../../renderer/src/state/list-search.js';
 import { splitHighlights } from '../../../renderer/src/search-highlight.js';
 
 describe('search header', () => {
@@ -11,6 +11,12 @@ describe('search header', () => {
     assert.equal(resultsText({ count: 12, capped: false }, 'en'), '12 results');
     assert.equal(resultsText({ count: 1000, capped: true }, 'en'), '1,000+ results');
     assert.equal(resultsText({ count: 1000, capped: true }, 'de'), '1.000+ results');
+  });
+
+  it('says when the newest articles were not yet indexed, and nothing when all were', () => {
+    assert.equal(indexingText(0), null);
+    assert.equal(indexingText(1), '1 new article is still being indexed: search again in a moment to include them');
+    assert.match(indexingText(2500)!, /^2,500 new articles are still being indexed/);
   });
 });
 

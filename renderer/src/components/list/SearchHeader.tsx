@@ -6,7 +6,7 @@
 import { X } from 'lucide-react';
 import type { ArticleCount } from '../../../../shared/api.js';
 import { t } from '../../i18n/translate.js';
-import { resultsText } from '../../state/list-search.js';
+import { indexingText, resultsText } from '../../state/list-search.js';
 
 export function SearchHeader({
   search,
@@ -26,7 +26,7 @@ export function SearchHeader({
         {count
           ? t('list.search.summary', { results: resultsText(count), search })
           : t('list.search.searching', { search })}
-        {indexing > 0 && <span className="search-indexing">{t('list.search.indexing', { count: indexing })}</span>}
+        {indexing > 0 && <span className="search-indexing">{indexingText(indexing)}</span>}
       </span>
       <button
         type="button"
