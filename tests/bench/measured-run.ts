@@ -12,6 +12,8 @@ export interface RunStats {
   /** User + system CPU seconds of the process and all its threads (to the last sample). */
   cpuSeconds: number;
   peakMb: number;
+  /** When the first output reached stdout (a refresh's summary: the refresh had ended), or null. */
+  firstStdoutSeconds: number | null;
   stdout: string;
   stderr: string;
   code: number | null;
@@ -62,7 +64,11 @@ export function runMeasured(program: string, args: string[], env: NodeJS.Process
       }
     };
     const timer = setInterval(sample, 10);
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    let firstStdoutSeconds: number | null = null;
+    child.stdout.on('data', (d: Buffer) => {
+      firstStdoutSeconds ??= (performance.now() - started) / 1000;
+      stdout += d;
+    });
     child.stderr.on('data', (d: Buffer) => {
       stderr += d;
       sample();
@@ -75,6 +81,7 @@ export function runMeasured(program: string, args: string[], env: NodeJS.Process
         seconds: (performance.now() - started) / 1000,
         cpuSeconds: cpuTicks / TICKS,
         peakMb: peakKb / 1024,
+        firstStdoutSeconds,
         stdout,
         stderr,
         code,

@@ -97,7 +97,8 @@ export interface ServiceOptions {
   isOnline?: IsOnline;
   /**
    * The CLI: articles a refresh stores are still queued for the offline cache, but their
-   * images are fetched by the app or by `syndic cache`, not by a cron job's refresh.
+   * images are fetched by the app or by `syndic cache`, not by a cron job's refresh; and
+   * no indexer thread runs: a search indexes what is queued before it answers.
    */
   headless?: boolean;
   /** How a refresh groups feeds' writes into commits (tests use small groups). */
@@ -125,8 +126,8 @@ export class ReaderService implements ReaderApi, FailureObserver {
   private readonly ctx: ReaderContext;
   private readonly parser: FeedParser;
   private readonly afterRefresh: AfterRefresh;
-  private readonly searchIndex: SearchIndexer;
-  private readonly headless: boolean;
+  /** The indexer behind the writes; none in the CLI, where a search catches up itself. */
+  private readonly searchIndex: SearchIndexer | null;
   private readonly feeds: FeedUseCases;
   private readonly tags: TagUseCases;
   private readonly articles: ArticleUseCases;
@@ -152,7 +153,9 @@ export class ReaderService implements ReaderApi, FailureObserver {
 
     this.rules = new RuleUseCases(ctx);
     this.views = new ViewUseCases(ctx);
-    this.notices = new Notices(ctx, () => this.views.list(), { caughtUp: (ms) => this.searchIndex.caughtUp(ms) });
+    this.notices = new Notices(ctx, () => this.views.list(), {
+      caughtUp: async (ms) => this.searchIndex?.caughtUp(ms),
+    });
     const hooks = { classify: this.rules.classifier(), inserted: this.notices.collector() };
     const parts = createRefreshParts(ctx, {
       ...options,
@@ -170,7 +173,6 @@ export class ReaderService implements ReaderApi, FailureObserver {
     this.afterRefresh = parts.afterRefresh;
     this.poller = parts.poller;
     this.searchIndex = parts.searchIndex;
-    this.headless = headless;
 
     const undo = new UndoLog();
     this.feeds = new FeedUseCases(ctx, fetchOptions, this.poller, this.afterRefresh);
@@ -222,7 +224,7 @@ export class ReaderService implements ReaderApi, FailureObserver {
     await this.offline.stop();
     await this.maintenance.stop();
     // The command line leaves the index whole for the searches that may follow it.
-    await this.searchIndex.close({ finish: this.headless });
+    await this.searchIndex?.close();
     await this.parser.close();
   }
 
@@ -298,12 +300,12 @@ export class ReaderService implements ReaderApi, FailureObserver {
 
   async listArticles(query: ArticleQuery, after: ArticleId | null, limit: number): Promise<ArticlePage> {
     // A search waits a moment for the index to take in the newest articles, then says what it has not.
-    const indexing = query.search || query.author ? await this.searchIndex.caughtUp(SEARCH_WAIT_MS) : 0;
+    const indexing = query.search || query.author ? ((await this.searchIndex?.caughtUp(SEARCH_WAIT_MS)) ?? 0) : 0;
     const page = this.articles.listArticles(query, after, limit);
     return indexing ? { ...page, indexing } : page;
   }
   async countArticles(query: ArticleQuery): Promise<ArticleCount> {
-    if (query.search || query.author) await this.searchIndex.caughtUp(SEARCH_WAIT_MS);
+    if (query.search || query.author) await this.searchIndex?.caughtUp(SEARCH_WAIT_MS);
     return this.articles.countArticles(query);
   }
   async getArticle(articleId: ArticleId): Promise<Article | null> {

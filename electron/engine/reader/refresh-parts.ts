@@ -49,7 +49,7 @@ export interface RefreshParts {
   afterRefresh: AfterRefresh;
   poller: Poller;
   /** Writes the full-text index behind every write path, on its own thread. */
-  searchIndex: SearchIndexer;
+  searchIndex: SearchIndexer | null;
 }
 
 export function createRefreshParts(ctx: ReaderContext, options: RefreshPartsOptions): RefreshParts {
@@ -117,5 +117,7 @@ export function createRefreshParts(ctx: ReaderContext, options: RefreshPartsOpti
       liveCounts.articlesArrived();
     },
   });
-  return { offline, maintenance, afterRefresh, poller, searchIndex: new SearchIndexer(db) };
+  // The CLI's short runs start no indexer thread: a search there catches up first.
+  const searchIndex = options.headless ? null : new SearchIndexer(db);
+  return { offline, maintenance, afterRefresh, poller, searchIndex };
 }

@@ -52,7 +52,12 @@ export class SearchIndexer {
       console.error(`Syndic: the search index could not be updated: ${message}`),
   ) {
     if (script && searchIndexPath(db.name)) {
-      const worker = new Worker(script, { workerData: { path: db.name, nativeBinding: currentNativeBinding() } });
+      const worker = new Worker(script, {
+        workerData: { path: db.name, nativeBinding: currentNativeBinding() },
+        // It holds a batch of text at a time: a small young generation keeps the refresh's
+        // peak memory down, as the parse workers' does.
+        resourceLimits: { maxYoungGenerationSizeMb: 4 },
+      });
       worker.unref();
       worker.on('message', (report: IndexerReport) => this.received(report));
       // A worker that cannot start or dies leaves the work to this thread.
@@ -94,7 +99,7 @@ export class SearchIndexer {
   async caughtUp(timeoutMs: number): Promise<number> {
     if (this.lag() === 0) return 0;
     this.wake();
-    // Someone waits: the thread keeps the process alive until it answers (the command line).
+    // Someone waits: the thread keeps the process alive until it answers.
     this.worker?.ref();
     await new Promise<void>((resolve) => {
       const timer = Number.isFinite(timeoutMs) ? setTimeout(resolve, timeoutMs) : null;
@@ -108,13 +113,9 @@ export class SearchIndexer {
     return left > 0 && !Number.isFinite(timeoutMs) && !this.closed ? this.caughtUp(timeoutMs) : left;
   }
 
-  /**
-   * Stops the indexer. `finish` (the command line) first lets it take in everything
-   * queued; the app stops at once, and what is left is indexed at its next start.
-   */
-  async close({ finish = false }: { finish?: boolean } = {}): Promise<void> {
+  /** Stops the indexer at once: what is left is indexed at the next start, or by a search. */
+  async close(): Promise<void> {
     if (this.closed) return;
-    if (finish && this.db.open) await this.caughtUp(Infinity);
     this.closed = true;
     if (this.wakeTimer) clearTimeout(this.wakeTimer);
     setBackgroundIndexer(this.db, null);

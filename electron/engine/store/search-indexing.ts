@@ -14,7 +14,7 @@
 import { htmlToText } from '../feeds/html-text.js';
 import { FTS_MAX_CHARS } from '../feeds/prepare-item.js';
 import { prepared, type Db } from './db.js';
-import { hasBackgroundIndexer, INDEX_CHANGE } from './search-backlog.js';
+import { hasBackgroundIndexer, INDEX_CHANGE, pruneIndexedBacklog } from './search-backlog.js';
 import { hasSearchIndexFile, indexedThroughOf, setSearchState } from './search-file.js';
 
 /** Backlog entries per transaction: about 40 ms of work, so a search waits little for one. */
@@ -73,11 +73,13 @@ export function catchUpSearchIndex(db: Db): void {
 }
 
 /**
- * Before a search on a connection no indexer works for (tests, tools): index what is
- * queued, so the search sees every article. With an indexer, the reader waits for it
- * instead, briefly, and says what is still to come (reader/article-use-cases.ts).
+ * Before a search on a connection no indexer works for (the command line, tests, tools):
+ * index what is queued, so the search sees every article. With an indexer, the reader
+ * waits for it instead, briefly, and says what is still to come (reader-service.ts).
  */
 export function ensureSearchable(db: Db): void {
   if (db.readonly || hasBackgroundIndexer(db) || !hasSearchIndexFile(db)) return;
   catchUpSearchIndex(db);
+  // The writer's own connection: it drops what is indexed (an indexer thread's may not).
+  if (!db.inTransaction) pruneIndexedBacklog(db);
 }
