@@ -223,7 +223,7 @@ export class ReaderService implements ReaderApi, FailureObserver {
     await this.accounts.scheduler.idle();
     await this.offline.stop();
     await this.maintenance.stop();
-    // The command line leaves the index whole for the searches that may follow it.
+    // The app's indexer stops at once: what it had not taken in is indexed at the next start.
     await this.searchIndex?.close();
     await this.parser.close();
   }

@@ -7,7 +7,8 @@
  *
  * The indexer running beside a connection registers itself here: writers wake it, and
  * searches on that connection leave waiting for it to the reader (which reports the lag).
- * A connection with no indexer (tests, tools) indexes inline before it searches.
+ * A connection with no indexer (the command line, tests, tools) indexes inline before it
+ * searches.
  */
 import { prepared, type Db } from './db.js';
 import { indexedThroughOf } from './search-file.js';
