@@ -58,7 +58,7 @@ import type { Db } from '../store/db.js';
 import type { GroupCommitOptions } from '../store/group-commit.js';
 import { imageFile } from '../store/images.js';
 import { getSettings, saveSettings } from '../store/settings.js';
-import type { SearchIndexer } from '../store/search-indexer.js';
+import { SEARCH_WAIT_MS, type SearchIndexer } from '../store/search-indexer.js';
 import type { AfterRefresh } from './after-refresh.js';
 import { createRefreshParts } from './refresh-parts.js';
 import { Notices } from '../rules/notices.js';
@@ -112,9 +112,6 @@ export interface ServiceOptions {
   /** How the offline cache resolves names for the private-network rule (tests inject one). */
   resolve?: Resolve;
 }
-
-/** How long a search waits for the index to take in the newest articles (searches then say what is left). */
-const SEARCH_WAIT_MS = 1000;
 
 export class ReaderService implements ReaderApi, FailureObserver {
   readonly db: Db;

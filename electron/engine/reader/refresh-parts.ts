@@ -118,6 +118,10 @@ export function createRefreshParts(ctx: ReaderContext, options: RefreshPartsOpti
     },
   });
   // The CLI's short runs start no indexer thread: a search there catches up first.
-  const searchIndex = options.headless ? null : new SearchIndexer(db);
+  // Once it has caught up, counts of saved views that search may have grown: sent as the
+  // refresh's own, at most once a second.
+  const searchIndex = options.headless
+    ? null
+    : new SearchIndexer(db, { onIndexed: () => liveCounts.articlesArrived() });
   return { offline, maintenance, afterRefresh, poller, searchIndex };
 }

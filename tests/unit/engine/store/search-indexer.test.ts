@@ -44,7 +44,12 @@ describe('the search indexer', () => {
   it('indexes on its own thread what writers queue; what it had not taken in at close, a search does', async () => {
     const t = tempDatabase();
     const errors: string[] = [];
-    const indexer = new SearchIndexer(t.db, builtWorker(), (message) => errors.push(message));
+    let indexed = 0;
+    const indexer = new SearchIndexer(t.db, {
+      script: builtWorker(),
+      onError: (message) => errors.push(message),
+      onIndexed: () => indexed++,
+    });
     try {
       assert.ok(hasBackgroundIndexer(t.db), 'searches on this connection leave the indexing to it');
       const feedId = feeds.insertFeed(t.db, { url: 'https://site.example/feed' }, NOW).feed.id;
@@ -52,6 +57,7 @@ describe('the search indexer', () => {
       upsertFeedArticles(t.db, feedId, items, NOW);
       assert.equal(found(t, 'heron'), 0, 'not indexed on the writing thread');
       assert.equal(await indexer.caughtUp(Infinity), 0);
+      assert.ok(indexed >= 1, 'told once it had caught up (the app then sends the counts again)');
       assert.equal(found(t, 'heron'), 1200);
       assert.equal(found(t, 'marsh'), 600);
       // Written as it closes: left queued, and the connection, with no indexer now, takes
@@ -71,7 +77,7 @@ describe('the search indexer', () => {
 
   it('without a thread (tests, an in-memory database), indexes on this one, every time it is woken', async () => {
     const t = tempDatabase();
-    const indexer = new SearchIndexer(t.db, null);
+    const indexer = new SearchIndexer(t.db, { script: null });
     try {
       const feedId = feeds.insertFeed(t.db, { url: 'https://site.example/feed' }, NOW).feed.id;
       // Its first wake (at start) finds nothing to do; the later ones must still be taken.
@@ -89,7 +95,7 @@ describe('the search indexer', () => {
 
   it('waits for a writer to commit, and a search that cannot wait longer is told what is left', async () => {
     const t = tempDatabase();
-    const indexer = new SearchIndexer(t.db, builtWorker());
+    const indexer = new SearchIndexer(t.db, { script: builtWorker() });
     try {
       const feedId = feeds.insertFeed(t.db, { url: 'https://site.example/feed' }, NOW).feed.id;
       t.db.exec('BEGIN IMMEDIATE');
