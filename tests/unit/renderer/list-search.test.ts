@@ -15,8 +15,8 @@ describe('search header', () => {
 
   it('says when the newest articles were not yet indexed, and nothing when all were', () => {
     assert.equal(indexingText(0), null);
-    assert.equal(indexingText(1), '1 new article is still being indexed: search again in a moment to include them');
-    assert.match(indexingText(2500)!, /^2,500 new articles are still being indexed/);
+    assert.equal(indexingText(1), '1 article is still being indexed: search again in a moment to include them');
+    assert.match(indexingText(2500)!, /^2,500 articles are still being indexed/);
   });
 });
 

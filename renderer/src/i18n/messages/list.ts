@@ -17,9 +17,10 @@ export const list = {
   'list.search.summary': '{results} for “{search}”',
   'list.search.searching': 'Searching for “{search}”…',
   'list.search.clear': 'Clear search',
-  // Just after a large refresh: the search ran before the index took in the newest articles.
+  // Just after a large refresh (or while the index is rebuilt): the search ran before the
+  // index had taken in these articles.
   'list.search.indexing':
-    '{count, plural, one {# new article is} other {# new articles are}} still being indexed: search again in a moment to include them',
+    '{count, plural, one {# article is} other {# articles are}} still being indexed: search again in a moment to include them',
   'list.unreadOnly': 'Unread only',
   'list.markAllRead': 'Mark all read',
   'list.markAllRead.title': 'Mark all read (Shift+A)',
