@@ -23,24 +23,18 @@ import {
   setBackgroundIndexer,
 } from '../../../../electron/engine/store/search-backlog.js';
 import { catchUpSearchIndex, indexBacklogBatch } from '../../../../electron/engine/store/search-indexing.js';
+import { parsedItem } from '../../../support/parsed-item.js';
 import { tempDatabase } from '../../../support/temp.js';
 
 const NOW = Date.UTC(2024, 0, 20, 12);
 
 function item(feed: number, n: number, words: string): ParsedItem {
-  return {
+  return parsedItem({
     id: `https://site${feed}.example/${n}`,
     title: `Post ${n} of feed ${feed}`,
-    link: `https://site${feed}.example/${n}`,
-    author: null,
     published: Date.UTC(2024, 0, 10) + (feed * 100 + n) * 60_000,
-    updated: null,
-    summary: null,
     content: `<p>${words}</p>`,
-    categories: [],
-    enclosures: [],
-    thumbnailUrl: null,
-  };
+  });
 }
 
 /** Index entries matching `word`, one row per entry (a duplicate entry shows twice). */

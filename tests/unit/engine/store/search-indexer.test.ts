@@ -13,6 +13,7 @@ import { listArticles } from '../../../../electron/engine/store/articles.js';
 import * as feeds from '../../../../electron/engine/store/feeds.js';
 import { hasBackgroundIndexer, indexLag } from '../../../../electron/engine/store/search-backlog.js';
 import { SearchIndexer } from '../../../../electron/engine/store/search-indexer.js';
+import { parsedItem } from '../../../support/parsed-item.js';
 import { tempDatabase } from '../../../support/temp.js';
 
 const NOW = Date.UTC(2024, 0, 20, 12);
@@ -23,19 +24,13 @@ function builtWorker(): URL {
   return pathToFileURL(script);
 }
 
-const item = (n: number, words: string): ParsedItem => ({
-  id: `https://site.example/${n}`,
-  title: `Post ${n}`,
-  link: `https://site.example/${n}`,
-  author: null,
-  published: Date.UTC(2024, 0, 10) + n * 60_000,
-  updated: null,
-  summary: null,
-  content: `<p>${words}</p>`,
-  categories: [],
-  enclosures: [],
-  thumbnailUrl: null,
-});
+const item = (n: number, words: string): ParsedItem =>
+  parsedItem({
+    id: `https://site.example/${n}`,
+    title: `Post ${n}`,
+    published: Date.UTC(2024, 0, 10) + n * 60_000,
+    content: `<p>${words}</p>`,
+  });
 
 const found = (t: ReturnType<typeof tempDatabase>, words: string): number =>
   listArticles(t.db, { view: 'all', search: words }, null, 5000, NOW).articles.length;
