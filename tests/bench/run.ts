@@ -269,7 +269,7 @@ async function benchCliInsert(bigPath: string, label: string, newest: number): P
  * plain schema with FTS triggers takes about 7 s" speaks of.
  */
 function benchStoreWrites(bigPath: string, label: string, newest: number): StoreWrites {
-  const feeds = parsedInsertCorpus(newest).map((items) => items.map(prepareItem));
+  const feeds = parsedInsertCorpus(newest).map((items) => items.map((item) => prepareItem(item)));
   const dir = tempDir('syndic-bench-');
   try {
     const dbPath = copyOfBigDatabase(bigPath, dir.path);

@@ -24,6 +24,8 @@ export interface ParseJob {
   previousHash: string | null;
   /** The size cap, counted after inflating. */
   maxBytes: number;
+  /** Make each item's plain text too (a rule reads it): here, off the writing thread. */
+  withText?: boolean;
 }
 
 export interface ParseOutcome {
@@ -38,5 +40,5 @@ export function runParseJob(job: ParseJob): ParseOutcome {
   const hash = createHash('sha256').update(bytes).digest('hex');
   if (job.previousHash != null && job.previousHash === hash) return { hash, feed: null };
   const feed = parseFeed({ body: bytes, url: job.url, contentType: job.contentType });
-  return { hash, feed: { ...feed, items: feed.items.map(prepareItem) } };
+  return { hash, feed: { ...feed, items: feed.items.map((item) => prepareItem(item, job.withText)) } };
 }

@@ -1,12 +1,12 @@
 /**
  * What the store needs from a parsed item besides the item: its content hash (to skip
  * unchanged items) and its list snippet. Pure and database-free, so it runs in the parse
- * worker, off the thread that writes. The body's whole plain text is not made here: the
- * indexer makes it from the stored article on its own thread (store/search-indexing.ts),
- * and a rule that reads it makes it only for the articles it looks at (rules/article-facts.ts).
+ * worker, off the thread that writes. The body's whole plain text is made here only when
+ * a rule reads it (rules/article-facts.ts); the search index makes its own from the stored
+ * article on its thread (store/search-indexing.ts).
  */
 import { createHash } from 'node:crypto';
-import { snippetOf } from './html-text.js';
+import { htmlToText, snippetOf } from './html-text.js';
 import type { ParsedItem } from './parse.js';
 
 /** How much of an article's text goes into the full-text index. */
@@ -16,9 +16,11 @@ export interface PreparedItem extends ParsedItem {
   /** Everything a feed can change about the item, hashed: same hash, nothing to write. */
   hash: string;
   snippet: string;
+  /** The body's plain text, made here only when a rule will read it (rules/article-facts.ts). */
+  text?: string;
 }
 
-export function prepareItem(item: ParsedItem): PreparedItem {
+export function prepareItem(item: ParsedItem, withText = false): PreparedItem {
   const hash = createHash('sha1')
     .update(
       JSON.stringify([
@@ -36,7 +38,8 @@ export function prepareItem(item: ParsedItem): PreparedItem {
     .digest('base64');
   // The snippet comes from the summary when there is one, else from the body's text.
   const snippet = snippetOf(item.summary && item.content ? item.summary : (item.content ?? item.summary));
-  return { ...item, hash, snippet };
+  if (!withText) return { ...item, hash, snippet };
+  return { ...item, hash, snippet, text: htmlToText(item.content ?? item.summary, FTS_MAX_CHARS) };
 }
 
 export function isPrepared(item: ParsedItem | PreparedItem): item is PreparedItem {

@@ -111,6 +111,7 @@ export async function refreshFeed(ctx: RefreshContext, state: FeedFetchState): P
             contentType: fetched.contentType,
             previousHash: state.bodyHash,
             maxBytes: ctx.fetchOptions.maxBytes,
+            withText: ctx.hooks?.readsText?.() ?? false,
           })
         : null;
     if (parsed?.feed && ctx.signal?.aborted) throw new FetchError('network', 'The refresh was cancelled');

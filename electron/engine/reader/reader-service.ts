@@ -153,7 +153,11 @@ export class ReaderService implements ReaderApi, FailureObserver {
     this.notices = new Notices(ctx, () => this.views.list(), {
       caughtUp: async (ms) => this.searchIndex?.caughtUp(ms),
     });
-    const hooks = { classify: this.rules.classifier(), inserted: this.notices.collector() };
+    const hooks = {
+      classify: this.rules.classifier(),
+      readsText: () => this.rules.readsText(),
+      inserted: this.notices.collector(),
+    };
     const parts = createRefreshParts(ctx, {
       ...options,
       parser: this.parser,

@@ -33,7 +33,7 @@ function typesOf(enclosures: readonly Enclosure[]): string[] {
   return types;
 }
 
-/** A new article, as the write path prepared it (its text made only if a rule reads it). */
+/** A new article, as the write path prepared it (its text made by the parse worker when rules read it, else here). */
 export function itemFacts(feedId: FeedId, item: PreparedItem): ArticleFacts {
   let text: string | null = null;
   return {
@@ -41,7 +41,7 @@ export function itemFacts(feedId: FeedId, item: PreparedItem): ArticleFacts {
     title: item.title,
     author: item.author,
     link: item.link,
-    text: () => (text ??= htmlToText(item.content ?? item.summary, FTS_MAX_CHARS)),
+    text: () => (text ??= item.text ?? htmlToText(item.content ?? item.summary, FTS_MAX_CHARS)),
     enclosureTypes: () => typesOf(item.enclosures),
   };
 }

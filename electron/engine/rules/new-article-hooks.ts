@@ -20,6 +20,8 @@ export interface InsertedArticles {
 export interface NewArticleHooks {
   /** The rules as they are now (recompiled when they change). */
   classify: ClassifyArticle;
+  /** Whether the rules read articles' text: the parse worker then makes it (off this thread). */
+  readsText?: () => boolean;
   /** Called inside the inserting transaction, once the rules' outcomes are written. */
   inserted: (inserted: InsertedArticles) => void;
 }

@@ -51,6 +51,15 @@ export class RuleClassifier {
     this.set = null;
   }
 
+  /** Whether a rule reads an article's text (asked before each feed is parsed). */
+  readonly readsText = (): boolean => {
+    try {
+      return this.current().readsText;
+    } catch {
+      return false;
+    }
+  };
+
   readonly classify: ClassifyArticle = (feedId: FeedId, item: PreparedItem): RuleOutcome | null => {
     try {
       const set = this.current();

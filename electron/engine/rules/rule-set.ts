@@ -6,7 +6,7 @@ import { assertNever } from '../../../shared/assert.js';
 import type { RuleAction } from '../../../shared/rules.js';
 import type { RuleOutcome } from '../store/rule-outcome.js';
 import type { FeedFacts } from './article-facts.js';
-import { ArticleView, isScalar, type FieldIndex } from './article-view.js';
+import { ArticleView, FIELD, isScalar, type FieldIndex } from './article-view.js';
 import { probesByField, ruleMatches, type CompiledRule } from './compiled-rule.js';
 import { PatternGroups } from './pattern-groups.js';
 
@@ -58,8 +58,11 @@ export class RuleSet {
   /** Scalar fields enough words are looked for in to sieve them. */
   private readonly sieveFields: FieldIndex[];
   private readonly groups: PatternGroups;
+  /** A rule looks at an article's text: the parse worker makes it beside the item. */
+  readonly readsText: boolean;
 
   constructor(readonly rules: readonly CompiledRule[]) {
+    this.readsText = rules.some((r) => r.conditions.some((c) => c.field === FIELD.content));
     const probes = new Map<FieldIndex, number>();
     for (const rule of rules)
       for (const [field, n] of probesByField(rule)) probes.set(field, (probes.get(field) ?? 0) + n);

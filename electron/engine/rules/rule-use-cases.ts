@@ -36,6 +36,11 @@ export class RuleUseCases {
     return this.rules.classify;
   }
 
+  /** Whether a rule reads articles' text: the parse worker then makes it beside each item. */
+  readsText(): boolean {
+    return this.rules.readsText();
+  }
+
   list(): Rule[] {
     return store.listRules(this.ctx.db);
   }
