@@ -153,11 +153,7 @@ export class ReaderService implements ReaderApi, FailureObserver {
     this.notices = new Notices(ctx, () => this.views.list(), {
       caughtUp: async (ms) => this.searchIndex?.caughtUp(ms),
     });
-    const hooks = {
-      classify: this.rules.classifier(),
-      readsText: () => this.rules.readsText(),
-      inserted: this.notices.collector(),
-    };
+    const hooks = this.rules.newArticleHooks(this.notices.collector());
     const parts = createRefreshParts(ctx, {
       ...options,
       parser: this.parser,

@@ -16,9 +16,9 @@ import {
 } from '../../../shared/rules.js';
 import type { ReaderContext } from '../reader/reader-context.js';
 import { UserError } from '../reader/user-error.js';
-import type { ClassifyArticle } from '../store/rule-outcome.js';
 import * as store from '../store/rules.js';
 import { compileRule, ConditionProblem } from './compiled-rule.js';
+import type { NewArticleHooks } from './new-article-hooks.js';
 import { RuleClassifier } from './rule-classifier.js';
 import { checkDraft, DraftProblem } from './rule-drafts.js';
 import { applyRule, previewRule } from './rule-run.js';
@@ -32,13 +32,9 @@ export class RuleUseCases {
   }
 
   /** The classifier for the write paths: always the current rules (recompiled after a change). */
-  classifier(): ClassifyArticle {
-    return this.rules.classify;
-  }
-
-  /** Whether a rule reads articles' text: the parse worker then makes it beside each item. */
-  readsText(): boolean {
-    return this.rules.readsText();
+  /** What the refresh and sync write paths call for new articles: the rules, and `inserted`. */
+  newArticleHooks(inserted: NewArticleHooks['inserted']): NewArticleHooks {
+    return { classify: this.rules.classify, readsText: this.rules.readsText, inserted };
   }
 
   list(): Rule[] {
