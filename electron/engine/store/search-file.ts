@@ -6,9 +6,10 @@
  * database never wait for it and it never waits for them.
  *
  * The file holds nothing that cannot be rebuilt from the database: a missing, damaged or
- * foreign one (another database's, by `meta.searchIndexOf`) is started again empty and
- * every article queued for it. Backups leave it out for that reason. The database's
- * `search_identity` row names it to its index file (schema 11).
+ * foreign one is started again empty and every article queued for it. Backups leave it out
+ * for that reason. The database's `search_identity` row names it to its index file, which
+ * records that name as `indexOf` in its `search_state`: a file whose name differs is
+ * another database's.
  */
 import { existsSync, rmSync } from 'node:fs';
 import { prepared, type Db } from './db.js';
