@@ -48,7 +48,7 @@ export interface RefreshParts {
   maintenance: Maintenance;
   afterRefresh: AfterRefresh;
   poller: Poller;
-  /** Writes the full-text index behind every write path, on its own thread. */
+  /** Writes the full-text index behind every write path, on its own thread; none in the CLI. */
   searchIndex: SearchIndexer | null;
 }
 

@@ -37,9 +37,7 @@ export class Notices {
     private readonly ctx: ReaderContext,
     private readonly savedViews: () => SavedView[],
     /** The search index: waits until it has caught up, or the time has passed. */
-    private readonly searchIndex: { caughtUp: (timeoutMs: number) => Promise<unknown> } = {
-      caughtUp: async () => {},
-    },
+    private readonly searchIndex: { caughtUp: (timeoutMs: number) => Promise<unknown> },
   ) {}
 
   /** The hook the write paths call (inside their transaction: it only takes note). */

@@ -37,7 +37,8 @@ export function removeSearchIndex(dbPath: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
 }
 
-function stateOf(db: Db, key: string): string | null {
+/** One value the index file keeps about itself (how far it got, whose it is, when merged). */
+export function searchState(db: Db, key: string): string | null {
   return (
     prepared<[string], { value: string }>(db, 'SELECT value FROM search.search_state WHERE key = ?').get(key)?.value ??
     null
@@ -49,10 +50,6 @@ export function setSearchState(db: Db, key: string, value: string | number): voi
     db,
     'INSERT INTO search.search_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   ).run(key, String(value));
-}
-
-export function searchState(db: Db, key: string): string | null {
-  return stateOf(db, key);
 }
 
 /**
@@ -117,7 +114,7 @@ function attachWritable(db: Db, path: string | null): void {
   // Quick integrity probe: a damaged file fails here rather than in a user's search.
   db.prepare('SELECT count(*) FROM search.search_state').get();
   const owner = identityOf(db);
-  if (fresh || stateOf(db, 'indexOf') !== owner || indexedThroughOf(db) > lastQueued(db)) rebuildSearchIndex(db);
+  if (fresh || searchState(db, 'indexOf') !== owner || indexedThroughOf(db) > lastQueued(db)) rebuildSearchIndex(db);
 }
 
 function identityOf(db: Db): string {
@@ -134,7 +131,7 @@ export function lastQueued(db: Db): number {
 
 /** How far the index has got: every backlog entry up to this sequence number is in it. */
 export function indexedThroughOf(db: Db): number {
-  return Number(stateOf(db, 'indexedThrough') ?? 0);
+  return Number(searchState(db, 'indexedThrough') ?? 0);
 }
 
 /**
