@@ -32,6 +32,8 @@ export async function withService<T>(
     cacheMb: 8,
     // A cron job's refresh queues images for offline reading; the app or `syndic cache` fetches them.
     headless: true,
+    // Progress lines only: counting unread articles as feeds arrive would be work for nobody.
+    countsHeard: false,
     onFeedDone: options.onFeedDone,
     emit: (event, payload) => {
       if (event === 'offline-status' && options.progress) {

@@ -101,6 +101,8 @@ export interface ServiceOptions {
    * no indexer thread runs: a search indexes what is queued before it answers.
    */
   headless?: boolean;
+  /** Whether `emit`'s listener wants unread counts (a CLI command shows none: nothing is counted). */
+  countsHeard?: boolean;
   /** How a refresh groups feeds' writes into commits (tests use small groups). */
   group?: GroupCommitOptions;
   /** Where sync passwords are kept: by default credentials.json beside the database (plain Node). */
@@ -144,7 +146,7 @@ export class ReaderService implements ReaderApi, FailureObserver {
     const fetchOptions = options.fetchOptions ?? DEFAULT_FETCH_OPTIONS;
     const headless = options.headless ?? false;
     const isOnline = options.isOnline ?? nodeIsOnline;
-    this.ctx = new ReaderContext(this.db, now, options.emit ?? (() => undefined));
+    this.ctx = new ReaderContext(this.db, now, options.emit, { countsHeard: options.countsHeard });
     this.parser = options.parser ?? createParsePool();
     const ctx = this.ctx;
 

@@ -85,7 +85,7 @@ export function createRefreshParts(ctx: ReaderContext, options: RefreshPartsOpti
     headless: options.headless,
   });
   // Counts as feeds arrive, not only at the end of the refresh.
-  const liveCounts = new LiveCounts(() => db.open && ctx.emit('counts-changed', ctx.counts()), now, options.syncTimers);
+  const liveCounts = new LiveCounts(() => ctx.sendCounts(), now, options.syncTimers);
   const poller = new Poller({
     db,
     parser: options.parser,
@@ -103,7 +103,7 @@ export function createRefreshParts(ctx: ReaderContext, options: RefreshPartsOpti
       ctx.emit('refresh-progress', progress);
       if (progress.running) return;
       liveCounts.settled();
-      if (db.open) ctx.emit('counts-changed', ctx.counts());
+      ctx.sendCounts();
       afterRefresh.refreshEnded();
       // The last feed's own event also says "not running"; only the refresh's final event
       // (no feed) comes after the group's commit, when every new article is stored.
