@@ -4,7 +4,6 @@
  * replaced, read/starred state is never touched, and items that left the feed stay.
  */
 import type { ArticleId, FeedId } from '../../../shared/domain.js';
-import { canonicalizeUrl, storyKey } from '../../../shared/url.js';
 import type { ParsedItem } from '../feeds/parse.js';
 import { isPrepared, prepareItem, type PreparedItem } from '../feeds/prepare-item.js';
 import { keyCeiling, keyFloor, sortTime } from './article-key.js';
@@ -94,7 +93,7 @@ function insertArticle(
   ruled: RuleOutcome | null,
 ): void {
   const { id, item } = row;
-  const key = item.link ? storyKey(item.link) : null;
+  const key = item.storyKey;
   const copy = findCopy(db, feedId, key, item.id);
   let storyId: number | null = null;
   if (copy) {
@@ -137,7 +136,7 @@ function insertArticle(
      VALUES (?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
-    item.link ? canonicalizeUrl(item.link) : null,
+    item.canonicalUrl,
     item.summary,
     item.content,
     JSON.stringify(item.categories),
@@ -154,7 +153,7 @@ function updateArticle(db: Db, row: NewRow): void {
        updated_at = ?, content_hash = ?, has_enclosure = ? WHERE id = ?`,
   ).run(
     item.link,
-    item.link ? storyKey(item.link) : null,
+    item.storyKey,
     item.title,
     item.author,
     item.snippet,
@@ -169,7 +168,7 @@ function updateArticle(db: Db, row: NewRow): void {
     `UPDATE article_contents SET canonical_url = ?, summary = ?, content = ?, categories = ?, enclosures = ?
      WHERE article_id = ?`,
   ).run(
-    item.link ? canonicalizeUrl(item.link) : null,
+    item.canonicalUrl,
     item.summary,
     item.content,
     JSON.stringify(item.categories),
