@@ -33,16 +33,19 @@ export function backlogGrew(db: Db): void {
   wakers.get(db)?.();
 }
 
-/** Queues articles for the index; call inside the transaction that writes them. */
+/**
+ * Queues articles for the index; call inside the transaction that writes them. One
+ * statement for all of them (a feed's twenty articles were twenty statements, 2% of a
+ * refresh's writing thread).
+ */
 export function queueForIndex(db: Db, ids: Iterable<number>, change: IndexChange): void {
-  const queue = prepared(db, 'INSERT INTO search_backlog (article_id, change) VALUES (?, ?)');
-  const code = INDEX_CHANGE[change];
-  let any = false;
-  for (const id of ids) {
-    queue.run(id, code);
-    any = true;
-  }
-  if (any) wakers.get(db)?.();
+  const list = [...ids];
+  if (!list.length) return;
+  prepared(db, 'INSERT INTO search_backlog (article_id, change) SELECT value, ? FROM json_each(?)').run(
+    INDEX_CHANGE[change],
+    JSON.stringify(list),
+  );
+  wakers.get(db)?.();
 }
 
 /** Queues a feed's articles for removal from the index, before they are deleted with it. */
