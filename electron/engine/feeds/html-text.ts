@@ -8,11 +8,12 @@ import { decodeHTML, decodeHTMLStrict } from 'entities';
 
 const HIDDEN_BLOCK = /<(script|style|template)\b[^>]*>[^<]*(?:<(?!\/\1)[^<]*)*<\/\1\s*>/gi;
 const TAGS_AND_SPACE = /(?:<[^>]*>|\s)+/g;
+const HIDDEN_START = /<(?:script|style|template)\b/i;
 
 export function htmlToText(html: string | null | undefined, maxChars = Infinity): string {
   if (!html) return '';
   let s = html.length > maxChars * 4 ? html.slice(0, maxChars * 4) : html;
-  if (/<(?:script|style|template)\b/i.test(s)) s = s.replace(HIDDEN_BLOCK, ' ');
+  if (HIDDEN_START.test(s)) s = s.replace(HIDDEN_BLOCK, ' ');
   s = s.replace(TAGS_AND_SPACE, ' ');
   if (s.includes('&')) s = decodeHTML(s).replace(/\s+/g, ' ');
   s = s.trim();
@@ -41,7 +42,22 @@ export function snippetOfText(text: string, length = 240): string {
   return (space > length * 0.6 ? cut.slice(0, space) : cut) + '…';
 }
 
-/** The first words of an article's HTML. */
+/**
+ * The first words of an article's HTML. Most bodies have them early, so a short head of
+ * the HTML (up to a tag's end) is converted first: its text begins the whole text, and
+ * when it is long enough it is the snippet. That halves the cost of the one conversion
+ * every new article needs. A head holding a script or a style (whose end may lie beyond
+ * it) or too little text falls back to the longer conversion.
+ */
 export function snippetOf(html: string | null | undefined, length = 240): string {
-  return snippetOfText(htmlToText(html, length + 40), length);
+  const need = length + 40;
+  if (!html) return '';
+  if (html.length > need * 2) {
+    const head = html.slice(0, html.lastIndexOf('>', need * 2 - 1) + 1);
+    if (head && !HIDDEN_START.test(head)) {
+      const text = htmlToText(head, need);
+      if (text.length >= need) return snippetOfText(text, length);
+    }
+  }
+  return snippetOfText(htmlToText(html, need), length);
 }
