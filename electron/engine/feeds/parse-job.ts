@@ -4,7 +4,7 @@
  * inflate it (under the size cap), hash it, and, unless it hashes the same as the body
  * parsed last time, parse it and prepare its items for the store.
  */
-import { createHash } from 'node:crypto';
+import { hash as cryptoHash } from 'node:crypto';
 import { inflateBody, type BodyEncoding } from './compressed-body.js';
 import { parseFeed, type ParsedFeed } from './parse.js';
 import { prepareItem, type PreparedItem } from './prepare-item.js';
@@ -37,7 +37,7 @@ export interface ParseOutcome {
 
 export function runParseJob(job: ParseJob): ParseOutcome {
   const bytes = inflateBody(job.body, job.encoding, job.maxBytes, new URL(job.url).host);
-  const hash = createHash('sha256').update(bytes).digest('hex');
+  const hash = cryptoHash('sha256', bytes, 'hex');
   if (job.previousHash != null && job.previousHash === hash) return { hash, feed: null };
   const feed = parseFeed({ body: bytes, url: job.url, contentType: job.contentType });
   return { hash, feed: { ...feed, items: feed.items.map((item) => prepareItem(item, job.withText)) } };

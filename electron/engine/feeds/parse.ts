@@ -4,7 +4,7 @@
  * JSON Feed); this module decodes the bytes first, repairs what real feeds break, and maps
  * every format onto one shape: absolute URLs, dates as epoch ms, stable ids.
  */
-import { createHash } from 'node:crypto';
+import { hash as cryptoHash } from 'node:crypto';
 import { parseFeed as feedsmithParse } from 'feedsmith';
 import type { Enclosure } from '../../../shared/domain.js';
 import { messageOf } from '../../../shared/error-message.js';
@@ -89,12 +89,7 @@ export function absolutizeHtml(html: string | null, base: string | null): string
 }
 
 function hashId(title: string | null, body: string | null): string {
-  return (
-    'sha1:' +
-    createHash('sha1')
-      .update(`${title ?? ''}\n${body ?? ''}`)
-      .digest('hex')
-  );
+  return 'sha1:' + cryptoHash('sha1', `${title ?? ''}\n${body ?? ''}`, 'hex');
 }
 
 function finish(items: ParsedItem[]): ParsedItem[] {
