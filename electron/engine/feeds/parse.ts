@@ -76,7 +76,9 @@ const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /** Makes relative href/src/poster attributes absolute against `base`; leaves the rest. */
 export function absolutizeHtml(html: string | null, base: string | null): string | null {
-  if (html == null || base == null || !/\s(?:href|src|poster)\s*=/i.test(html)) return html;
+  // No separate test for an attribute first: most bodies have one, and the test read
+  // every body twice. A body without one comes back as it was.
+  if (html == null || base == null) return html;
   return html.replace(URL_ATTR, (whole, prefix: string, _q, dq?: string, sq?: string) => {
     const value = (dq ?? sq ?? '').trim();
     if (value === '' || value.startsWith('#') || HAS_SCHEME.test(value)) return whole;

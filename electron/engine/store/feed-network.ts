@@ -8,7 +8,8 @@ import type { NetworkKind } from '../../../shared/network-kind.js';
 import { prepared, type Db } from './db.js';
 
 export function recordFeedNetwork(db: Db, id: FeedId, network: NetworkKind): void {
-  prepared(db, 'UPDATE feeds SET network = ? WHERE id = ?').run(network, id);
+  // Written only when it changed: a feed stays where it is, and the row need not be rewritten.
+  prepared(db, 'UPDATE feeds SET network = ? WHERE id = ? AND network IS NOT ?').run(network, id, network);
 }
 
 /** The feed's address and the network its last fetch found it in (null: not fetched since schema 9). */

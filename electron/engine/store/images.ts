@@ -14,10 +14,11 @@ export interface ImageFileRow {
 /** Queues articles for the offline cache (images, full text). Already queued ones stay. */
 export function enqueueOffline(db: Db, ids: readonly ArticleId[], now: number): void {
   if (ids.length === 0) return;
-  const put = prepared(db, 'INSERT OR IGNORE INTO offline_queue (article_id, queued_at) VALUES (?, ?)');
-  db.transaction(() => {
-    for (const id of ids) put.run(id, now);
-  })();
+  // One statement for the lot: a refresh queues its 20,000 new articles in a few calls.
+  prepared(db, 'INSERT OR IGNORE INTO offline_queue (article_id, queued_at) SELECT value, ? FROM json_each(?)').run(
+    now,
+    JSON.stringify(ids),
+  );
 }
 
 /** The next queued articles, oldest queued first, skipping ones that failed too often. */
