@@ -300,8 +300,31 @@ async function exchange<T>(
 
   // One deadline for the whole exchange: connect, headers, every redirect and the body. It
   // is not an idle timeout: a server trickling a byte a second is cut when it passes too.
-  const deadline = AbortSignal.timeout(Math.max(0, Math.ceil(options.totalTimeoutMs)));
-  const signal = request.signal ? AbortSignal.any([deadline, request.signal]) : deadline;
+  // A controller, a timer and a listener, all let go when the exchange ends: rather than
+  // AbortSignal.timeout and AbortSignal.any, whose timer and weak links outlive it (a
+  // thousand of each in a refresh, a tenth of the main thread's HTTP bookkeeping).
+  const controller = new AbortController();
+  const signal = controller.signal;
+  const abort = (): void => controller.abort();
+  const deadline = setTimeout(abort, Math.max(0, Math.ceil(options.totalTimeoutMs)));
+  if (request.signal?.aborted) abort();
+  else request.signal?.addEventListener('abort', abort, { once: true });
+  try {
+    return await exchangeWithin(url, request, options, read, signal);
+  } finally {
+    clearTimeout(deadline);
+    request.signal?.removeEventListener('abort', abort);
+  }
+}
+
+async function exchangeWithin<T>(
+  startUrl: URL,
+  request: FetchRequest,
+  options: FetchOptions,
+  read: (res: RawResponse, host: string) => Promise<T>,
+  signal: AbortSignal,
+): Promise<Exchanged<T>> {
+  let url = startUrl;
   const timedOut = (): FetchError =>
     request.signal?.aborted
       ? new FetchError('network', 'The refresh was cancelled')

@@ -122,4 +122,34 @@ describe('fetch: the request deadline covers the whole exchange', () => {
       'the deadline is not restarted at each hop',
     );
   });
+
+  it('ends an exchange at once when the refresh is cancelled, before its deadline, and says so', async () => {
+    const long: FetchOptions = { ...options, totalTimeoutMs: 20_000 };
+    let closed = false;
+    let answering = (): void => undefined;
+    const reached = new Promise<void>((resolve) => (answering = resolve));
+    server.handle('/held', (req, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.write('<?xml version="1.0"?><rss version="2.0"><channel>');
+      req.socket.on('close', () => (closed = true));
+      answering();
+    });
+    const cancel = new AbortController();
+    const started = performance.now();
+    const fetching = fetchFeedAsSent({ url: server.url('/held'), signal: cancel.signal }, long);
+    await reached;
+    cancel.abort();
+    await assert.rejects(fetching, (error: unknown) => {
+      assert.ok(error instanceof FetchError, String(error));
+      assert.match(error.message, /cancelled/);
+      return true;
+    });
+    assert.ok(performance.now() - started < 10_000, 'ended by the cancel, not by the 20 s deadline');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.ok(closed, 'the connection was closed');
+    // Already cancelled: nothing is fetched.
+    const before = server.requests.length;
+    await assert.rejects(fetchFeedAsSent({ url: server.url('/held'), signal: cancel.signal }, long), /cancelled/);
+    assert.equal(server.requests.length, before);
+  });
 });
