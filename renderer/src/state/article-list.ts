@@ -1,6 +1,6 @@
 /**
  * Pure rules of the article list: where j/k and n/p land, and what news of new articles
- * does to the list. The selected article may have left the list (it was read in an
+ * (or of the search index catching up) does to the list. The selected article may have left the list (it was read in an
  * unread-only view that then reloaded): a move then starts from the top.
  */
 import type { ArticleSummary, FeedId } from '../../../shared/domain.js';
@@ -49,5 +49,20 @@ export function nearestUnread(items: readonly Item[], selectedId: number | null,
 export function onNewArticles(selection: Selection, feedIds: readonly FeedId[]): 'ignore' | 'reload' | 'offer' {
   const { scope } = selection;
   if (scope.kind === 'feed' && !feedIds.includes(scope.feedId)) return 'ignore';
+  return selection.articleId == null ? 'reload' : 'offer';
+}
+
+/**
+ * What fresh counts do to the list. The engine sends counts when its search indexer has
+ * caught up (and every second of a refresh): a search answered while articles were still
+ * being indexed ("N articles are still being indexed") runs again, so its results fill in
+ * without the user searching again; at once when no article is selected, else offered as
+ * new articles are. Any other list, or one still loading, is left as it is.
+ */
+export function onCountsChanged(
+  list: { indexing: number; loading: boolean },
+  selection: Selection,
+): 'ignore' | 'reload' | 'offer' {
+  if (list.indexing <= 0 || list.loading) return 'ignore';
   return selection.articleId == null ? 'reload' : 'offer';
 }

@@ -1,7 +1,13 @@
 /** The article list's rules (renderer/src/state/article-list.ts): where j/k and n/p land, and what new articles do. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { nearestUnread, onNewArticles, PREFETCH_MARGIN, step } from '../../../renderer/src/state/article-list.js';
+import {
+  nearestUnread,
+  onCountsChanged,
+  onNewArticles,
+  PREFETCH_MARGIN,
+  step,
+} from '../../../renderer/src/state/article-list.js';
 import type { Scope, Selection } from '../../../renderer/src/state/store.js';
 
 /** A list of articles 1..n; the ids in `read` are read. */
@@ -89,5 +95,22 @@ describe('new articles arriving', () => {
   it('are offered, not shown, while an article is selected, so the list does not move', () => {
     assert.equal(onNewArticles(selection(feed3, 12), [3]), 'offer');
     assert.equal(onNewArticles(selection({ kind: 'tags', tagIds: [1], mode: 'any' }, 12), [5]), 'offer');
+  });
+});
+
+describe('fresh counts', () => {
+  const search = selection({ kind: 'smart', view: 'all' }, null);
+
+  it('run a search again that answered while articles were still being indexed', () => {
+    assert.equal(onCountsChanged({ indexing: 120, loading: false }, search), 'reload');
+  });
+
+  it('offer it instead while an article is selected, so the list does not move', () => {
+    assert.equal(onCountsChanged({ indexing: 120, loading: false }, { ...search, articleId: 4 }), 'offer');
+  });
+
+  it('leave alone a list the index was not behind for, and one still loading', () => {
+    assert.equal(onCountsChanged({ indexing: 0, loading: false }, search), 'ignore');
+    assert.equal(onCountsChanged({ indexing: 120, loading: true }, search), 'ignore');
   });
 });

@@ -1,7 +1,7 @@
 /** Start-up: listens to what the main side pushes, then loads the settings, the sidebar and the first list. */
 import { assertNever } from '../../../../shared/assert.js';
 import { api, onConnectionChange, onReaderEvent } from '../../api.js';
-import { onNewArticles } from '../article-list.js';
+import { onCountsChanged, onNewArticles } from '../article-list.js';
 import { getState, update } from '../store.js';
 import { loadAccounts, onAccountsChanged, onSyncProgress } from './accounts.js';
 import { reloadSidebar } from './feeds.js';
@@ -12,23 +12,28 @@ import { onViewsChanged } from './saved-views.js';
 import { loadStorageInfo } from './storage.js';
 import { openDialog } from './ui.js';
 
+/** Reload the list at once, or offer what is new without moving it. */
+function react(reaction: 'ignore' | 'reload' | 'offer'): void {
+  switch (reaction) {
+    case 'ignore':
+      return;
+    case 'reload':
+      return void loadList();
+    case 'offer':
+      return update((s) => ({ articles: { ...s.articles, stale: true } }));
+    default:
+      return assertNever(reaction, 'reaction to new articles');
+  }
+}
+
 function listenToMainSide(): void {
-  onReaderEvent('counts-changed', (counts) => update((s) => ({ feeds: { ...s.feeds, counts } })));
-  onReaderEvent('feeds-changed', () => void reloadSidebar());
-  onReaderEvent('articles-changed', ({ feedIds }) => {
-    // Reload at once when nothing is open, else offer the new articles without moving the list.
-    const reaction = onNewArticles(getState().selection, feedIds);
-    switch (reaction) {
-      case 'ignore':
-        return;
-      case 'reload':
-        return void loadList();
-      case 'offer':
-        return update((s) => ({ articles: { ...s.articles, stale: true } }));
-      default:
-        return assertNever(reaction, 'reaction to new articles');
-    }
+  onReaderEvent('counts-changed', (counts) => {
+    update((s) => ({ feeds: { ...s.feeds, counts } }));
+    // A search that answered while the index was behind runs again as the index catches up.
+    react(onCountsChanged(getState().articles, getState().selection));
   });
+  onReaderEvent('feeds-changed', () => void reloadSidebar());
+  onReaderEvent('articles-changed', ({ feedIds }) => react(onNewArticles(getState().selection, feedIds)));
   onReaderEvent('refresh-progress', onRefreshProgress);
   onReaderEvent('offline-status', (offline) =>
     update((s) => ({ ui: { ...s.ui, storage: s.ui.storage && { ...s.ui.storage, offline } } })),
