@@ -1,7 +1,8 @@
 /**
  * Pure rules of the article list: where j/k and n/p land, and what news of new articles
- * (or of the search index catching up) does to the list. The selected article may have left the list (it was read in an
- * unread-only view that then reloaded): a move then starts from the top.
+ * (or of the search index catching up) does to the list. The selected article may have
+ * left the list (it was read in an unread-only view that then reloaded): a move then
+ * starts from the top.
  */
 import type { ArticleSummary, FeedId } from '../../../shared/domain.js';
 import type { Selection } from './store.js';
