@@ -49,6 +49,7 @@ export interface FetchRequest {
   lastModified?: string | null;
   /** Extra Accept header, e.g. for pages during discovery. */
   accept?: string;
+  /** Cancels the fetch; shared by many, it is made by sharedCancel (shared-cancel.ts). */
   signal?: AbortSignal;
   /** Set for what an article names: the private-network rule applies at every hop. */
   guard?: AddressGuard;

@@ -13,6 +13,7 @@ import { feedIconAddress } from '../../../shared/feed-icon.js';
 import type { IsOnline } from '../connectivity.js';
 import type { AddressGuard, Resolve } from '../feeds/address-guard.js';
 import { fetchFeed, FetchError, type FetchOptions } from '../feeds/fetch.js';
+import { sharedCancel } from '../feeds/shared-cancel.js';
 import * as articles from '../store/articles.js';
 import type { Db } from '../store/db.js';
 import { feedIconRows, getFeed, setFeedIconHash } from '../store/feeds.js';
@@ -52,7 +53,7 @@ export interface OfflineCacheOptions {
 
 export class OfflineCache {
   private draining: Promise<void> | null = null;
-  private controller = new AbortController();
+  private controller = sharedCancel();
   private stopped = false;
   private paused = false;
   private done = 0;

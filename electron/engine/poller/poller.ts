@@ -9,6 +9,7 @@ import type { FeedId, FeedRefreshResult, RefreshProgress, RefreshSummary } from 
 import type { IsOnline } from '../connectivity.js';
 import type { FetchOptions } from '../feeds/fetch.js';
 import type { FeedParser } from '../feeds/parse-pool.js';
+import { sharedCancel } from '../feeds/shared-cancel.js';
 import { refreshFeed, type RefreshContext, type ScheduleInputs } from './refresh-feed.js';
 import {
   DEFAULT_REFRESH_DEADLINE_MS,
@@ -79,7 +80,7 @@ export class Poller {
   /** Refreshes these feeds (all when null). A second call while one runs joins it. */
   refresh(ids: FeedId[] | null): Promise<RefreshSummary> {
     if (this.running) return this.running;
-    const controller = new AbortController();
+    const controller = sharedCancel();
     this.controller = controller;
     this.running = this.run(fetchStates(this.options.db, ids), controller).finally(() => {
       this.running = null;

@@ -13,7 +13,7 @@ import { inThreadParser } from '../../../../electron/engine/feeds/parse-pool.js'
 import { Poller } from '../../../../electron/engine/poller/poller.js';
 import type { Db } from '../../../../electron/engine/store/db.js';
 import { getFeed, insertFeed, updateFeedSettings } from '../../../../electron/engine/store/feeds.js';
-import { startFeedServer, type FeedServer } from '../../../support/feed-server.js';
+import { loopbackHosts, startFeedServer, type FeedServer } from '../../../support/feed-server.js';
 import { tempDatabase } from '../../../support/temp.js';
 
 const MINUTE = 60_000;
@@ -233,5 +233,55 @@ describe('poller: failures', () => {
     const waited = feed(id).nextFetchAt! - clock.now;
     assert.ok(waited > 3 * HOUR - 10_000 && waited <= 3 * HOUR, `waited ${waited} ms`);
     assert.equal(server.requests.length, 3);
+  });
+});
+
+describe('poller: many fetches in flight', () => {
+  it('shares its cancel signal among them without a listener warning on the output', async (t) => {
+    const db = tempDatabase();
+    // Two fetches per host at most (http-agents.ts): twelve hosts for 24 in flight.
+    const servers = await Promise.all(loopbackHosts(12).map((host) => startFeedServer({ host })));
+    const IN_FLIGHT = 24;
+    const poller = new Poller({
+      db: db.db,
+      parser: inThreadParser,
+      fetchOptions: { ...DEFAULT_FETCH_OPTIONS, totalTimeoutMs: 5_000, connectTimeoutMs: 2_000 },
+      now: () => START,
+      random: () => 0.5,
+      concurrency: IN_FLIGHT,
+      perHost: 2,
+      defaultMinutes: () => DEFAULT_MINUTES,
+    });
+    t.after(async () => {
+      await poller.cancel();
+      db.done();
+      closeIdleConnections();
+      await Promise.all(servers.map((server) => server.close()));
+    });
+    // Every feed answers only once all of them are being fetched: all are in flight at once.
+    let waiting = 0;
+    const held: (() => void)[] = [];
+    for (let i = 0; i < IN_FLIGHT; i++) {
+      const server = servers[i % servers.length]!;
+      server.handle(`/f${i}.rss`, (_req, res) => {
+        held.push(() => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(`f${i}`, 1)));
+        if (++waiting === IN_FLIGHT) for (const answer of held) answer();
+      });
+      insertFeed(db.db, { url: server.url(`/f${i}.rss`) }, START);
+    }
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error): number => warnings.push(warning);
+    process.on('warning', onWarning);
+    t.after(() => void process.off('warning', onWarning));
+    const summary = await poller.refresh(null);
+    // Node emits its warnings on the next tick.
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(waiting, IN_FLIGHT, 'all were in flight together');
+    assert.equal(summary.ok, IN_FLIGHT);
+    assert.deepEqual(
+      warnings.map((w) => w.name),
+      [],
+      warnings.map((w) => w.message).join('\n'),
+    );
   });
 });
