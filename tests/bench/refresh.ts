@@ -61,8 +61,8 @@ export async function benchRefresh(log: Log, record: Record): Promise<void> {
       const cold = await runCli(['refresh', '--data-dir', data]);
       if (cold.code !== 0) throw new Error(`cold refresh failed: ${cold.stderr}`);
       syndic.push(cold);
-      // The summary is printed when the refresh has ended; the command then lets the
-      // indexer take in the last articles before it exits.
+      // The summary is printed when the refresh has ended; the command then closes the
+      // database and exits (it starts no indexer: the next search indexes the new articles).
       const ended = `refresh ended ${(cold.firstStdoutSeconds ?? cold.seconds).toFixed(2)} s`;
       record(`round ${round}: Syndic, cold`, `${figures(cold)}, ${ended}  (${cold.stdout.trim()})`);
       if (round === 1) {

@@ -1,8 +1,9 @@
 /**
  * The running parts a refresh involves, wired together: the offline cache, maintenance,
  * what follows a refresh (after-refresh.ts), the poller and the search indexer, with the
- * events each sends to the windows. Kept apart from ReaderService so the service stays the list of use
- * cases it is, and this the one place that says what happens when a feed's articles land.
+ * events each sends to the windows. Kept apart from ReaderService so the service stays the
+ * list of use cases it is, and this the one place that says what happens when a feed's
+ * articles land.
  */
 import type { Resolve } from '../feeds/address-guard.js';
 import type { FetchOptions } from '../feeds/fetch.js';

@@ -31,8 +31,10 @@ export class RuleUseCases {
     this.rules = new RuleClassifier(ctx.db, () => store.listRules(ctx.db));
   }
 
-  /** The classifier for the write paths: always the current rules (recompiled after a change). */
-  /** What the refresh and sync write paths call for new articles: the rules, and `inserted`. */
+  /**
+   * What the refresh and sync write paths call for new articles: the current rules
+   * (recompiled after a change), whether they read text, and `inserted`.
+   */
   newArticleHooks(inserted: NewArticleHooks['inserted']): NewArticleHooks {
     return { classify: this.rules.classify, readsText: this.rules.readsText, inserted };
   }
