@@ -9,8 +9,8 @@ import { decodeHTML, decodeHTMLStrict } from 'entities';
 const HIDDEN_BLOCK = /<(script|style|template)\b[^>]*>[^<]*(?:<(?!\/\1)[^<]*)*<\/\1\s*>/gi;
 const HIDDEN_START = /<(?:script|style|template)\b/i;
 
-/** The characters `\s` matches, by code: what a text's whitespace folds from. */
-function isSpace(c: number): boolean {
+/** The characters a regex's `\s` matches, by code: what a text's whitespace folds from. */
+export function isSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 160) return false;
   return (

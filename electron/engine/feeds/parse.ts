@@ -12,6 +12,7 @@ import { escapeHtml, plainTextToHtml } from '../../../shared/plain-text-html.js'
 import { resolveHttpUrl } from '../../../shared/url.js';
 import { parseFeedDate } from './dates.js';
 import { decodeFeedBytes } from './decode.js';
+import { absolutizeHtml } from './absolute-links.js';
 import { plainText } from './html-text.js';
 import { first, number, text, type Loose } from './loose.js';
 import { mediaDescription, mediaThumbnail, withPlayback } from './media.js';
@@ -69,25 +70,6 @@ function atomTitle(construct: Loose): string | null {
   if (value == null) return null;
   const type = typeof construct === 'object' ? String(construct?.type ?? 'text').toLowerCase() : 'text';
   return type === 'text' ? value.replace(/\s+/g, ' ') : plainText(value);
-}
-
-const URL_ATTR = /(\s(?:href|src|poster)\s*=\s*)("([^"]*)"|'([^']*)')/gi;
-const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-
-/** Makes relative href/src/poster attributes absolute against `base`; leaves the rest. */
-export function absolutizeHtml(html: string | null, base: string | null): string | null {
-  // No separate test for an attribute first: most bodies have one, and the test read
-  // every body twice. A body without one comes back as it was.
-  if (html == null || base == null) return html;
-  return html.replace(URL_ATTR, (whole, prefix: string, _q, dq?: string, sq?: string) => {
-    const value = (dq ?? sq ?? '').trim();
-    if (value === '' || value.startsWith('#') || HAS_SCHEME.test(value)) return whole;
-    try {
-      return `${prefix}"${new URL(value, base).href.replace(/"/g, '%22')}"`;
-    } catch {
-      return whole;
-    }
-  });
 }
 
 function hashId(title: string | null, body: string | null): string {
