@@ -5,6 +5,7 @@
  */
 import type { ArticleId, FeedId } from '../../../shared/domain.js';
 import type { ParsedItem } from '../feeds/parse.js';
+import { isLegacyHash, legacyItemHash } from '../feeds/item-hash.js';
 import { isPrepared, prepareItem, type PreparedItem } from '../feeds/prepare-item.js';
 import { keyCeiling, keyFloor, sortTime } from './article-key.js';
 import { prepared, type Db } from './db.js';
@@ -211,7 +212,13 @@ export function upsertFeedArticles(
       const existing = find.get(item.id, feedId);
       if (!existing) {
         if (!removed.get(feedId, item.id)) fresh.push({ id: ids.allocate(sortTime(item.published, now)), item });
-      } else if (existing.content_hash !== item.hash) changed.push({ id: existing.id, item });
+      } else if (existing.content_hash !== item.hash) {
+        // Stored by an earlier version under its hash (item-hash.ts): the same content
+        // is not a change, and the article only takes the new hash.
+        if (isLegacyHash(existing.content_hash) && legacyItemHash(item) === existing.content_hash) {
+          prepared(db, 'UPDATE articles SET content_hash = ? WHERE id = ?').run(item.hash, existing.id);
+        } else changed.push({ id: existing.id, item });
+      }
     }
     // 2. Write rows in ascending id order. Feeds list newest first, but SQLite appends
     //    fastest at the right edge of a B-tree.

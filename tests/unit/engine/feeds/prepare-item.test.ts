@@ -1,12 +1,13 @@
 /**
  * What the parse worker adds to an item for the store (feeds/prepare-item.ts). The content
- * hash is stored with every article and compared at every refresh: if this version hashed
- * an unchanged item differently from the last, every stored article would be rewritten
- * once, so the value is pinned here.
+ * hash is stored with every article and compared at every refresh: if a version hashed an
+ * unchanged item differently from the last without knowing the last one's hash, every
+ * stored article would be rewritten once, so both values are pinned here (item-hash.ts).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ParsedItem } from '../../../../electron/engine/feeds/parse.js';
+import { isLegacyHash, legacyItemHash } from '../../../../electron/engine/feeds/item-hash.js';
 import { prepareItem } from '../../../../electron/engine/feeds/prepare-item.js';
 
 const item: ParsedItem = {
@@ -24,9 +25,33 @@ const item: ParsedItem = {
 };
 
 describe('prepared items', () => {
-  it('hashes an item as every earlier version did', () => {
-    assert.equal(prepareItem(item).hash, 'mWS4CaB9VTICHdXR0ao9Pp6fJBc=');
-    assert.notEqual(prepareItem({ ...item, content: '<p>Hello world</p>' }).hash, prepareItem(item).hash);
+  it('hashes an item as this version stores it, and as the versions before it did', () => {
+    assert.equal(prepareItem(item).hash, '2:5UQlMHFNdRQ3iQJAzZrJyMwH7iM=');
+    assert.equal(isLegacyHash(prepareItem(item).hash), false);
+    // Every version before this one stored this value for this item.
+    assert.equal(legacyItemHash(item), 'mWS4CaB9VTICHdXR0ao9Pp6fJBc=');
+    assert.equal(isLegacyHash('mWS4CaB9VTICHdXR0ao9Pp6fJBc='), true);
+  });
+
+  it('hashes every change to any field differently, including text moved between fields', () => {
+    const base = prepareItem(item).hash;
+    const changes: Partial<ParsedItem>[] = [
+      { title: 'Café' },
+      { link: null },
+      { author: 'Bob' },
+      { summary: '' },
+      { content: '<p>Hello world</p>' },
+      { categories: ['a', 'b'] },
+      { enclosures: [] },
+      { thumbnailUrl: 'https://example.com/t.jpg' },
+      { updated: 1 },
+      // the same characters, one field's end moved into the next
+      { title: 'Café “quoted”A', author: 'nn' },
+      { author: null, summary: 'Ann' },
+    ];
+    const hashes = changes.map((change) => prepareItem({ ...item, ...change }).hash);
+    for (const [i, h] of hashes.entries()) assert.notEqual(h, base, JSON.stringify(changes[i]));
+    assert.equal(new Set(hashes).size, hashes.length);
   });
 
   it("adds the snippet, the link's keys, and the text only when asked", () => {

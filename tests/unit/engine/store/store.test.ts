@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, beforeEach, describe, it, type TestContext } from 'node:test';
 import type { ParsedItem } from '../../../../electron/engine/feeds/parse.js';
 import { parseFeed } from '../../../../electron/engine/feeds/parse.js';
+import { legacyItemHash } from '../../../../electron/engine/feeds/item-hash.js';
+import { prepareItem } from '../../../../electron/engine/feeds/prepare-item.js';
 import { keyFloor } from '../../../../electron/engine/store/article-key.js';
 import { upsertFeedArticles } from '../../../../electron/engine/store/article-upsert.js';
 import * as articles from '../../../../electron/engine/store/articles.js';
@@ -170,6 +172,24 @@ describe('store: articles', () => {
     const third = upsertFeedArticles(db, feedId, [item('a1', { title: 'New title' })], NOW + 2000);
     assert.deepEqual(third, { inserted: [], updated: [], ruled: [] }, 'an unchanged item is not written');
     assertCountersExact(db);
+  });
+
+  it("takes an article stored under an earlier version's hash as unchanged, and gives it the new hash", () => {
+    const feedId = addFeed(db, 'https://site.example/feed');
+    const [same, edited] = upsertFeedArticles(db, feedId, [item('a1'), item('a2')], NOW).inserted;
+    // As the versions before item-hash.ts stored them.
+    const setHash = db.prepare('UPDATE articles SET content_hash = ? WHERE id = ?');
+    setHash.run(legacyItemHash(item('a1')), same);
+    setHash.run(legacyItemHash(item('a2')), edited);
+    const hashOf = (id: number): string =>
+      (db.prepare('SELECT content_hash AS h FROM articles WHERE id = ?').get(id) as { h: string }).h;
+
+    const next = upsertFeedArticles(db, feedId, [item('a1'), item('a2', { content: '<p>edited</p>' })], NOW + 1000);
+    assert.deepEqual(next.updated, [edited], 'only the edited one is an update');
+    assert.equal(hashOf(same!), prepareItem(item('a1')).hash);
+    assert.equal(hashOf(edited!), prepareItem(item('a2', { content: '<p>edited</p>' })).hash);
+    const again = upsertFeedArticles(db, feedId, [item('a1'), item('a2', { content: '<p>edited</p>' })], NOW + 2000);
+    assert.deepEqual(again.updated, []);
   });
 
   it('orders ids by publication time, pins future dates to first-seen, fills missing dates', () => {
