@@ -203,15 +203,21 @@ export function upsertFeedArticles(
       db,
       'SELECT 1 FROM removed_articles WHERE feed_id = ? AND guid = ?',
     );
+    // A feed with no articles yet (its first fetch) or none removed (most) needs no
+    // lookup per item: one each for the feed instead of one each for every item.
+    const hasAny = (sql: string): boolean => prepared<[number], unknown>(db, sql).get(feedId) !== undefined;
+    const stored = hasAny('SELECT 1 FROM articles WHERE feed_id = ? LIMIT 1');
+    const anyRemoved = hasAny('SELECT 1 FROM removed_articles WHERE feed_id = ? LIMIT 1');
     const ids = new IdAllocator(db);
     const fresh: NewRow[] = [];
     const changed: NewRow[] = [];
     for (const raw of items) {
       // Items from the parse worker come prepared; others (tests, tools) are prepared here.
       const item = isPrepared(raw) ? raw : prepareItem(raw);
-      const existing = find.get(item.id, feedId);
+      const existing = stored ? find.get(item.id, feedId) : undefined;
       if (!existing) {
-        if (!removed.get(feedId, item.id)) fresh.push({ id: ids.allocate(sortTime(item.published, now)), item });
+        if (!anyRemoved || !removed.get(feedId, item.id))
+          fresh.push({ id: ids.allocate(sortTime(item.published, now)), item });
       } else if (existing.content_hash !== item.hash) {
         // Stored by an earlier version under its hash (item-hash.ts): the same content
         // is not a change, and the article only takes the new hash.

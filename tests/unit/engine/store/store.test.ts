@@ -174,6 +174,17 @@ describe('store: articles', () => {
     assertCountersExact(db);
   });
 
+  it('keeps removed articles out of a feed that has none stored, and finds stored ones after its first fetch', () => {
+    const feedId = addFeed(db, 'https://site.example/feed');
+    // Retention removed every article the feed had: none stored, their guids remembered.
+    db.prepare('INSERT INTO removed_articles (feed_id, guid, removed_at) VALUES (?, ?, ?)').run(feedId, 'a1', NOW);
+    const first = upsertFeedArticles(db, feedId, [item('a1'), item('a2')], NOW);
+    assert.equal(first.inserted.length, 1, 'a1 stays removed');
+    const again = upsertFeedArticles(db, feedId, [item('a1'), item('a2'), item('a3')], NOW + 1000);
+    assert.equal(again.inserted.length, 1, 'only a3 is new');
+    assert.equal(feeds.getFeed(db, feedId)!.articleCount, 2);
+  });
+
   it("takes an article stored under an earlier version's hash as unchanged, and gives it the new hash", () => {
     const feedId = addFeed(db, 'https://site.example/feed');
     const [same, edited] = upsertFeedArticles(db, feedId, [item('a1'), item('a2')], NOW).inserted;
