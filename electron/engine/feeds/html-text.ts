@@ -59,14 +59,19 @@ function foldText(html: string, maxChars: number): string {
       i++;
       continue;
     }
-    // A run of text, to the next "<" or space; a gap is written only between two runs,
-    // so the ends come out trimmed.
+    // A run of text, to the next "<" or whitespace that is not one plain space between two
+    // characters of text (that one stays, so a paragraph is one slice, not one per word).
+    // A gap is written only between two runs, so the ends come out trimmed.
     if (c === 38) entities = true;
     let j = i + 1;
     while (j < n) {
       const d = html.charCodeAt(j);
-      if (d === 60 || isSpace(d)) break;
+      if (d === 60) break;
       if (d === 38) entities = true;
+      else if (isSpace(d)) {
+        const next = j + 1 < n ? html.charCodeAt(j + 1) : 60;
+        if (d !== 32 || next === 60 || isSpace(next)) break;
+      }
       j++;
     }
     if (gap && out !== '') out += ' ';
