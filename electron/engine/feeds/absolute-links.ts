@@ -4,7 +4,7 @@
  * attributes, quoted with " or ', anywhere a whitespace precedes the name (as the regex
  * `\s(?:href|src|poster)\s*=\s*("[^"]*"|'[^']*')`, case-insensitive, finds them). Found
  * from each "=" (indexOf) rather than by that regex, which tried a match at every space
- * of every body: 40 MB of HTML a cold refresh, a tenth of the parse worker's own work
+ * of every body: 40 MB of HTML a cold refresh, about 0.1 s of the parse worker's work
  * (docs/performance.md, "Refresh").
  */
 import { isSpace } from './html-text.js';

@@ -31,8 +31,8 @@ export function isSpace(c: number): boolean {
  * tag (a "<" to the next ">") and run of whitespace becomes one space, entities are
  * decoded, the ends trimmed. What `s.replace(/(?:<[^>]*>|\s)+/g, ' ')`, decoding and
  * trimming make, in one loop that stops once it has enough text: a snippet needs the
- * first 280 characters, and the regexes converted the whole slice for them, three times
- * the work (docs/performance.md, "Refresh"). Text with entities is collected whole, then
+ * first 280 characters, and the regexes converted the whole slice for them, twice the
+ * work (docs/performance.md, "Refresh"). Text with entities is collected whole, then
  * decoded as before.
  */
 function foldText(html: string, maxChars: number): string {

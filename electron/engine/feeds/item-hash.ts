@@ -4,7 +4,7 @@
  *
  * The hash is of each field as its length and its text, one string, sha1: no two items
  * hash alike by moving text from one field to the next. Earlier versions hashed a JSON
- * array of the same fields; JSON's escaping of every body made that a seventh of the
+ * array of the same fields; JSON's escaping of every body made that about a tenth of the
  * parse worker's work in a cold refresh (docs/performance.md, "Refresh"). Their hashes
  * stay valid: an article stored under one is compared by the old hash once and then
  * given the new one (store/article-upsert.ts), so an upgrade rewrites no article.
