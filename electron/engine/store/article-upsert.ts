@@ -63,21 +63,19 @@ class IdAllocator {
   }
 }
 
+/**
+ * A copy of the post in another feed: by its story key first, else by its guid when the
+ * guid is worth matching. One statement (the arms of a UNION ALL run in order, and LIMIT 1
+ * stops at the first row), not two: a new article usually has no copy, and both lookups ran.
+ */
 function findCopy(db: Db, feedId: FeedId, key: string | null, guid: string): StoryRow | undefined {
-  if (key) {
-    const byUrl = prepared<[string, number], StoryRow>(
-      db,
-      'SELECT id, story_id, read FROM articles WHERE story_key = ? AND feed_id <> ? LIMIT 1',
-    ).get(key, feedId);
-    if (byUrl) return byUrl;
-  }
-  if (isGlobalGuid(guid)) {
-    return prepared<[string, number], StoryRow>(
-      db,
-      'SELECT id, story_id, read FROM articles WHERE guid = ? AND feed_id <> ? LIMIT 1',
-    ).get(guid, feedId);
-  }
-  return undefined;
+  return prepared<[string | null, number, number, string, number], StoryRow>(
+    db,
+    `SELECT id, story_id, read FROM articles WHERE story_key = ? AND feed_id <> ?
+     UNION ALL
+     SELECT id, story_id, read FROM articles WHERE ? AND guid = ? AND feed_id <> ?
+     LIMIT 1`,
+  ).get(key, feedId, isGlobalGuid(guid) ? 1 : 0, guid, feedId);
 }
 
 interface NewRow {

@@ -411,6 +411,39 @@ describe('store: the same post in several feeds', () => {
     assert.equal(articles.listArticles(db, { view: 'all', feedId: source }, null, 500, NOW).articles.length, awsCount);
   });
 
+  it('recognises copies by a guid worth matching when their links differ, and not by a short one', (t) => {
+    const data = tempDatabase();
+    t.after(() => data.done());
+    const { db } = data;
+    const first = addFeed(db, base + 'first.rss');
+    const second = addFeed(db, base + 'second.rss');
+    const tag = 'tag:blog.example,2024:post-17';
+    upsertFeedArticles(
+      db,
+      first,
+      [item(tag, { link: 'https://blog.example/17' }), item('7', { link: 'https://blog.example/7' })],
+      NOW,
+    );
+    upsertFeedArticles(
+      db,
+      second,
+      [item(tag, { link: 'https://mirror.example/a' }), item('7', { link: 'https://mirror.example/b' })],
+      NOW,
+    );
+    const idOf = (feedId: number, guid: string): number =>
+      (db.prepare('SELECT id FROM articles WHERE feed_id = ? AND guid = ?').get(feedId, guid) as { id: number }).id;
+    const [original, local, copy, other] = [idOf(first, tag), idOf(first, '7'), idOf(second, tag), idOf(second, '7')];
+    const storyOf = (id: number): { story_id: number | null; is_dup: number } =>
+      db.prepare('SELECT story_id, is_dup FROM articles WHERE id = ?').get(id) as {
+        story_id: number | null;
+        is_dup: number;
+      };
+    assert.deepEqual(storyOf(copy), { story_id: original, is_dup: 1 }, 'the same tag: guid is the same post');
+    assert.deepEqual(storyOf(original), { story_id: original, is_dup: 0 });
+    assert.deepEqual(storyOf(other), { story_id: null, is_dup: 0 }, '"7" in two feeds is two posts');
+    assert.deepEqual(storyOf(local), { story_id: null, is_dup: 0 });
+  });
+
   it('marks the other copies read when one is read', (t) => {
     const { db, source, aggregator } = twoFeeds(t);
     const sourceArticle = articles.listArticles(db, { view: 'all', feedId: source }, null, 1, NOW).articles[0]!;
