@@ -1,6 +1,6 @@
 /**
  * The refresh write path: one feed's parsed items into the store, in one transaction.
- * New items are inserted (with their full-text entry), changed items have their content
+ * New items are inserted (queued for the full-text index), changed items have their content
  * replaced, read/starred state is never touched, and items that left the feed stay.
  */
 import type { ArticleId, FeedId } from '../../../shared/domain.js';
