@@ -20,6 +20,7 @@ import { assertBuilt, CLI, runCli } from './cli.js';
 import { startCorpus } from './corpus.js';
 import type { KillKind, KillPlan } from './kill-in-write-hooks.js';
 import { tempDir } from './temp.js';
+import { seededRandom } from './seeded-random.js';
 
 const HOOKS = fileURLToPath(new URL('./kill-in-write-hooks.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -72,15 +73,6 @@ export interface KillReport {
   lost: number;
   articles: number;
   seconds: number;
-}
-
-/** A small deterministic generator, so a failing round can be replayed from its seed. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 /** The Node flags on the CLI's `#!` line, so the child runs as `syndic` does for a user. */
@@ -220,7 +212,7 @@ export async function killRefreshesInWrites(options: KillOptions): Promise<KillR
     const imported = await runCli(['import-opml', opml, '--data-dir', data]);
     if (imported.code !== 0) throw new Error(`import-opml failed: ${imported.stderr}`);
     const original = Array.from({ length: options.feeds }, (_, f) => corpus.feedXml(f));
-    const next = random(options.seed);
+    const next = seededRandom(options.seed);
     const reported = new Set<number>();
     const results: RoundResult[] = [];
     for (let round = 0; round < options.rounds; round++) {

@@ -17,18 +17,10 @@ import { catchUpSearchIndex } from '../../../electron/engine/store/search-indexi
 import { assertBuilt, runCli, startCli } from '../../support/cli.js';
 import { startCorpus, type Corpus } from '../../support/corpus.js';
 import { tempDir } from '../../support/temp.js';
+import { seededRandom } from '../../support/seeded-random.js';
 
 const ROUNDS = 50;
 const FEEDS = 40;
-
-/** A small deterministic generator, so a failing round can be replayed. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 describe('kill -9 during refresh', () => {
   let corpus: Corpus;
@@ -52,7 +44,7 @@ describe('kill -9 during refresh', () => {
   });
 
   it(`leaves the database whole with every reported article, ${ROUNDS} times in a row`, async () => {
-    const next = random(20261121);
+    const next = seededRandom(20261121);
     const reported = new Set<number>();
     let killedMidway = 0;
     /** Rounds killed before any feed was reported committed, and after some were. */

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { absolutizeHtml } from '../../../../electron/engine/feeds/absolute-links.js';
 import { loadSeedPostsFromFixtures } from '../../../support/seed-posts.js';
+import { seededRandom } from '../../../support/seeded-random.js';
 
 const URL_ATTR = /(\s(?:href|src|poster)\s*=\s*)("([^"]*)"|'([^']*)')/gi;
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -23,14 +24,6 @@ function reference(html: string | null, base: string | null): string | null {
       return whole;
     }
   });
-}
-
-function random(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    return x / 2147483648;
-  };
 }
 
 const PIECES = [
@@ -80,7 +73,7 @@ describe('absolute links', () => {
 
   it('agrees with the regex on the seed posts and on 20,000 random markups', () => {
     for (const { html } of loadSeedPostsFromFixtures()) assert.equal(absolutizeHtml(html, BASE), reference(html, BASE));
-    const next = random(11);
+    const next = seededRandom(11);
     for (let n = 0; n < 20_000; n++) {
       let html = '';
       const pieces = 1 + Math.floor(next() * 30);

@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import { decodeHTML } from 'entities';
 import { htmlToText, snippetOf, snippetOfText } from '../../../../electron/engine/feeds/html-text.js';
 import { loadSeedPostsFromFixtures } from '../../../support/seed-posts.js';
+import { seededRandom } from '../../../support/seeded-random.js';
 
 /** The conversion as the regexes made it before the loop (schema 11's snippets and index). */
 function referenceText(html: string | null, maxChars = Infinity): string {
@@ -24,15 +25,6 @@ function referenceText(html: string | null, maxChars = Infinity): string {
 
 /** The snippet as the reference conversion makes it. */
 const slowSnippet = (html: string, length = 240): string => snippetOfText(referenceText(html, length + 40), length);
-
-/** A small deterministic generator, so a failure names a case that can be run again. */
-function random(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    return x / 2147483648;
-  };
-}
 
 const PIECES = [
   '<',
@@ -104,7 +96,7 @@ describe('html to text', () => {
   });
 
   it('folds random markup, spaces and entities exactly as the regexes did', () => {
-    const next = random(19);
+    const next = seededRandom(19);
     for (let n = 0; n < 20_000; n++) {
       let html = '';
       const pieces = 1 + Math.floor(next() * 40);
