@@ -167,6 +167,29 @@ describe('parse: normalisation', () => {
     assert.equal(item.content, '<p>Hello <em>world</em></p>');
   });
 
+  it('reads line ends as XML does: "\\r\\n" and a lone "\\r" are "\\n", in text and in CDATA', () => {
+    // The parser only normalises when it finds a "\\r" (a patch: most bodies hold none).
+    const feed = (eol: string) =>
+      parseFeed({
+        body: [
+          '<?xml version="1.0"?>',
+          '<rss version="2.0"><channel><title>Line ends</title><item>',
+          '<guid>https://eol.example/1</guid><title>One</title>',
+          '<description>first line',
+          'second line</description>',
+          '<content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/"><![CDATA[<pre>a',
+          'b</pre>]]></content:encoded>',
+          '</item></channel></rss>',
+        ].join(eol),
+        url: FEED_URL,
+      }).items[0]!;
+    for (const eol of ['\r\n', '\r']) {
+      const item = feed(eol);
+      assert.equal(item.summary, 'first line\nsecond line', JSON.stringify(eol));
+      assert.equal(item.content, '<pre>a\nb</pre>', JSON.stringify(eol));
+    }
+  });
+
   it('reads enclosures, thumbnails and the feed author of podcasts', () => {
     const item = parse('edge', 'podcast.rss').items[0]!;
     assert.deepEqual(item.enclosures, [{ url: 'https://pod.example/ep1.mp3', type: 'audio/mpeg', length: 12345678 }]);
