@@ -33,7 +33,27 @@ export function prepareItem(item: ParsedItem, withText = false): PreparedItem {
   const text = withText ? htmlToText(body, FTS_MAX_CHARS) : undefined;
   const snippet =
     item.summary && item.content ? snippetOf(item.summary) : text !== undefined ? snippetOfText(text) : snippetOf(body);
-  const prepared: PreparedItem = { ...item, hash, snippet, ...linkKeys(item.link) };
+  const { canonicalUrl, storyKey } = linkKeys(item.link);
+  // Field by field, not `{ ...item, hash, ... }`: a spread followed by more properties
+  // left V8 a slow object, 4 us to make each (a quarter of this function's time), and
+  // then to copy it to the writing thread. The type makes a field left out an error.
+  const prepared: PreparedItem = {
+    id: item.id,
+    title: item.title,
+    link: item.link,
+    author: item.author,
+    published: item.published,
+    updated: item.updated,
+    summary: item.summary,
+    content: item.content,
+    categories: item.categories,
+    enclosures: item.enclosures,
+    thumbnailUrl: item.thumbnailUrl,
+    hash,
+    snippet,
+    canonicalUrl,
+    storyKey,
+  };
   if (text !== undefined) prepared.text = text;
   return prepared;
 }

@@ -65,6 +65,17 @@ describe('prepared items', () => {
     assert.equal(withText.snippet, plain.snippet);
   });
 
+  it('keeps every field of the parsed item as it was', () => {
+    // prepareItem lists the fields one by one (a spread made slow objects): none may be lost.
+    const full: ParsedItem = { ...item, updated: 1_700_000_100_000, summary: '<p>s</p>', thumbnailUrl: 'https://t/' };
+    const prepared = prepareItem(full, true) as unknown as Record<string, unknown>;
+    for (const [key, value] of Object.entries(full)) assert.deepEqual(prepared[key], value, key);
+    assert.deepEqual(
+      Object.keys(prepared).sort(),
+      [...Object.keys(full), 'canonicalUrl', 'hash', 'snippet', 'storyKey', 'text'].sort(),
+    );
+  });
+
   it('takes the snippet from the summary when there is one, the text from the body', () => {
     const both = prepareItem({ ...item, summary: '<p>The summary</p>' }, true);
     assert.equal(both.snippet, 'The summary');
