@@ -19,7 +19,7 @@ import {
 } from './refresh-deadlines.js';
 import type { Db } from '../store/db.js';
 import { isDiskFull } from '../store/disk-full.js';
-import { DEFAULT_GROUP, GroupCommit, type GroupCommitOptions } from '../store/group-commit.js';
+import { DEFAULT_GROUP, GroupCommit, type FeedWrites, type GroupCommitOptions } from '../store/group-commit.js';
 import { fetchStates, type FeedFetchState } from '../store/feeds.js';
 import { messageOf } from '../../../shared/error-message.js';
 
@@ -168,8 +168,11 @@ export class Poller {
       clock: options.clock ?? (() => performance.now()),
     });
 
-    /** Counts a finished feed (fetched, failed or left for the next refresh) and reports it. */
-    const finished = (result: FeedRefreshResult): void => {
+    /**
+     * Counts a finished feed (fetched, failed or left for the next refresh) and reports it,
+     * once its writes are committed (never, if they were lost to a full disk).
+     */
+    const finished = (result: FeedRefreshResult, writes?: FeedWrites): void => {
       done++;
       if (result.status === 'ok') summary.ok++;
       else if (result.status === 'not-modified') summary.notModified++;
@@ -177,7 +180,7 @@ export class Poller {
       summary.newArticles += result.newArticles;
       summary.updatedArticles += result.updatedArticles;
       // Reported (and printed by `refresh --jsonl`) only once its group has committed.
-      group.afterCommit(() => options.onFeedDone?.(result));
+      (writes ?? group).afterCommit(() => options.onFeedDone?.(result));
     };
 
     /** Once the refresh deadline has passed, a slow host's queued feeds wait for the next refresh. */
@@ -211,6 +214,7 @@ export class Poller {
           const deadline = deadlines.forRequest(host);
           perHost.set(host, (perHost.get(host) ?? 0) + 1);
           active++;
+          const writes = group.forFeed();
           void refreshFeed(
             {
               db: options.db,
@@ -220,7 +224,7 @@ export class Poller {
               now: options.now,
               schedule,
               signal,
-              group,
+              group: writes,
               hooks: options.hooks,
             },
             feed,
@@ -246,7 +250,7 @@ export class Poller {
               active--;
               perHost.set(host, perHost.get(host)! - 1);
               if (result.error?.kind === 'timeout') deadlines.timedOut(host, deadline);
-              finished(result);
+              finished(result, writes);
               try {
                 group.feedDone();
               } catch (error) {

@@ -11,7 +11,7 @@ import type { FeedParser } from '../feeds/parse-pool.js';
 import { upsertFeedArticles, type UpsertResult } from '../store/article-upsert.js';
 import { DiskFullError, isDiskFull } from '../store/disk-full.js';
 import type { Db } from '../store/db.js';
-import type { GroupCommit } from '../store/group-commit.js';
+import type { FeedWrites } from '../store/group-commit.js';
 import {
   findFeedByUrl,
   recordFetchError,
@@ -69,7 +69,7 @@ export function nextAfterError(
 export interface RefreshContext {
   db: Db;
   /** Where the feed's writes go: a group commit shared with other feeds (see group-commit.ts). */
-  group?: GroupCommit;
+  group?: FeedWrites;
   parser: FeedParser;
   fetchOptions: FetchOptions;
   now: () => number;

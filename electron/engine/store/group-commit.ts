@@ -25,11 +25,25 @@ export interface GroupCommitOptions {
 
 export const DEFAULT_GROUP: GroupCommitOptions = { maxFeeds: 50, maxMs: 250 };
 
+/**
+ * One feed's part in a group: its writes, and its report, which runs only if the
+ * transaction those writes went into committed. The group's own `afterCommit` cannot tell:
+ * a feed finishes a few ticks after it writes, and by then its transaction may have been
+ * committed (report now) or lost to a full disk (never report), with a new one open.
+ */
+export interface FeedWrites {
+  write<T>(work: () => T): T;
+  afterCommit(report: () => void): void;
+}
+
 export class GroupCommit {
   private open = false;
   private feeds = 0;
   private timer: NodeJS.Timeout | null = null;
   private reports: (() => void)[] = [];
+  /** Counts the transactions this group opened; `lost` holds those rolled back. */
+  private generation = 0;
+  private readonly lost = new Set<number>();
   /** A commit made by the timer failed (a full disk): the refresh must stop and say so. */
   failure: unknown = null;
 
@@ -45,6 +59,7 @@ export class GroupCommit {
       if (this.db.inTransaction) return work();
       this.db.exec('BEGIN IMMEDIATE');
       this.open = true;
+      this.generation++;
       this.timer = setTimeout(() => {
         try {
           this.commit();
@@ -64,6 +79,7 @@ export class GroupCommit {
 
   /** The transaction is gone: nothing written in it was kept, so nothing of it is reported. */
   private abandon(): void {
+    this.lost.add(this.generation);
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.open = false;
@@ -75,6 +91,25 @@ export class GroupCommit {
   feedDone(): void {
     if (!this.open) return;
     if (++this.feeds >= this.options.maxFeeds) this.commit();
+  }
+
+  /** A handle for one feed: see FeedWrites. */
+  forFeed(): FeedWrites {
+    // The transaction this feed's writes went into; null when it wrote nothing in one of ours.
+    let joined: number | null = null;
+    return {
+      write: (work) =>
+        this.write(() => {
+          joined = this.open ? this.generation : null;
+          return work();
+        }),
+      afterCommit: (report) => {
+        if (joined === null) this.afterCommit(report);
+        else if (this.lost.has(joined)) return;
+        else if (this.open && joined === this.generation) this.reports.push(report);
+        else report();
+      },
+    };
   }
 
   /** Runs `report` once what has been written so far is committed (at once if nothing is pending). */
@@ -100,6 +135,7 @@ export class GroupCommit {
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.lost.add(this.generation);
       throw error;
     }
     for (const report of reports) report();
