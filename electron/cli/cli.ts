@@ -7,7 +7,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { defaultDataDir } from '../engine/data-dir.js';
 import { FetchError } from '../engine/feeds/fetch.js';
-import { NotAFeedError } from '../engine/feeds/parse.js';
+import { NotAFeedError } from '../engine/feeds/not-a-feed.js';
 import { UserError } from '../engine/reader/user-error.js';
 import { DatabaseTooNewError } from '../engine/store/migrate.js';
 import { DamagedDatabaseError, isDamagedDatabaseError, NoWholeBackupError } from '../engine/store/recovery.js';

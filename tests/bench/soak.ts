@@ -18,7 +18,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp, type RunningApp } from '../../electron/app/open-app.js';
 import { DEFAULT_FETCH_OPTIONS } from '../../electron/engine/feeds/fetch.js';
-import { createParsePool, inThreadParser } from '../../electron/engine/feeds/parse-pool.js';
+import { inThreadParser } from '../../electron/engine/feeds/in-thread-parser.js';
+import { createParsePool } from '../../electron/engine/feeds/parse-pool.js';
 import { tempDir } from '../support/temp.js';
 
 const FEEDS = 500;

@@ -4,7 +4,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { closeIdleConnections, DEFAULT_FETCH_OPTIONS, fetchFeed } from '../../engine/feeds/fetch.js';
-import { parseFeed } from '../../engine/feeds/parse.js';
 import { defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { parsedFeedToJson } from '../parsed-feed-json.js';
@@ -31,6 +30,8 @@ export const parseCommand = defineCommand({
     if (!source) throw new UsageError('needs a file or a URL');
     try {
       const { body, url, contentType } = await readSource(source);
+      // Loaded here, not with every command (engine/feeds/not-a-feed.ts says why).
+      const { parseFeed } = await import('../../engine/feeds/parse.js');
       const feed = parseFeed({ body, url, contentType });
       io.out(JSON.stringify(parsedFeedToJson(feed), null, 2));
       return EXIT.ok;

@@ -6,9 +6,8 @@
 import { decodeHTML } from 'entities';
 import type { DiscoveredFeed } from '../../../shared/domain.js';
 import { resolveHttpUrl } from '../../../shared/url.js';
-import { decodeFeedBytes } from './decode.js';
 import { fetchFeed, FetchError, type FetchOptions, type FetchResult, DEFAULT_FETCH_OPTIONS } from './fetch.js';
-import { NotAFeedError, parseFeed } from './parse.js';
+import { NotAFeedError } from './not-a-feed.js';
 import { tagAttributes } from './tag-attributes.js';
 
 const FEED_TYPES: Record<string, DiscoveredFeed['type']> = {
@@ -109,6 +108,8 @@ export async function discoverFeeds(
 ): Promise<DiscoveredFeed[]> {
   const page = await fetchPage(address.trim(), options);
   if (page.kind !== 'ok') return [];
+  // Loaded when a feed is looked for, not with every command (see not-a-feed.ts).
+  const [{ parseFeed }, { decodeFeedBytes }] = await Promise.all([import('./parse.js'), import('./decode.js')]);
   try {
     const feed = parseFeed({ body: page.body, url: page.finalUrl, contentType: page.contentType });
     return [{ url: page.finalUrl, title: feed.title, type: feedType(feed.format) }];

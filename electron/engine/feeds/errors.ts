@@ -5,7 +5,7 @@
 import type { FeedError, FeedErrorKind } from '../../../shared/domain.js';
 import { assertNever } from '../../../shared/assert.js';
 import { FetchError } from './fetch.js';
-import { NotAFeedError } from './parse.js';
+import { NotAFeedError } from './not-a-feed.js';
 import { messageOf } from '../../../shared/error-message.js';
 
 function hintFor(kind: FeedErrorKind, status?: number): string {

@@ -16,6 +16,7 @@ import { decodeFeedBytes } from './decode.js';
 import { plainText } from './html-text.js';
 import { first, number, text, type Loose } from './loose.js';
 import { mediaDescription, mediaThumbnail, withPlayback } from './media.js';
+import { NotAFeedError } from './not-a-feed.js';
 import { cleanXml } from './xml-repair.js';
 
 export interface ParsedItem {
@@ -49,12 +50,7 @@ export interface ParsedFeed {
   items: ParsedItem[];
 }
 
-export class NotAFeedError extends Error {
-  constructor(detail: string) {
-    super(`This is not an RSS, Atom or JSON feed (${detail})`);
-    this.name = 'NotAFeedError';
-  }
-}
+export { NotAFeedError };
 
 /** Atom text constructs: type "text" is escaped to HTML, "html" and "xhtml" are HTML. */
 function atomHtml(construct: Loose): string | null {

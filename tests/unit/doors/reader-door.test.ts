@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { callReader } from '../../../electron/doors/reader-door.js';
-import { inThreadParser } from '../../../electron/engine/feeds/parse-pool.js';
+import { inThreadParser } from '../../../electron/engine/feeds/in-thread-parser.js';
 import { ReaderService, UserError } from '../../../electron/engine/reader/reader-service.js';
 import { insertFeed } from '../../../electron/engine/store/feeds.js';
 import type { ReaderApi } from '../../../shared/api.js';

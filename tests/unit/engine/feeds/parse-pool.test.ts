@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import zlib from 'node:zlib';
 import { FetchError } from '../../../../electron/engine/feeds/fetch-error.js';
-import { createParsePool, inThreadParser, type ParseJob } from '../../../../electron/engine/feeds/parse-pool.js';
+import { inThreadParser } from '../../../../electron/engine/feeds/in-thread-parser.js';
+import { createParsePool, type ParseJob } from '../../../../electron/engine/feeds/parse-pool.js';
 import { NotAFeedError } from '../../../../electron/engine/feeds/parse.js';
 import { contentTypeOf, fixture, seedFeedNames } from '../../../support/fixtures.js';
 

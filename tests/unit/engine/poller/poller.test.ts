@@ -9,7 +9,7 @@ import { EventEmitter, once } from 'node:events';
 import { describe, it, type TestContext } from 'node:test';
 import type { FeedId } from '../../../../shared/domain.js';
 import { closeIdleConnections, DEFAULT_FETCH_OPTIONS } from '../../../../electron/engine/feeds/fetch.js';
-import { inThreadParser } from '../../../../electron/engine/feeds/parse-pool.js';
+import { inThreadParser } from '../../../../electron/engine/feeds/in-thread-parser.js';
 import { Poller } from '../../../../electron/engine/poller/poller.js';
 import type { Db } from '../../../../electron/engine/store/db.js';
 import { getFeed, insertFeed, updateFeedSettings } from '../../../../electron/engine/store/feeds.js';

@@ -11,7 +11,7 @@ import type http from 'node:http';
 import { describe, it, type TestContext } from 'node:test';
 import type { FeedId, FeedRefreshResult } from '../../../../shared/domain.js';
 import { closeIdleConnections, DEFAULT_FETCH_OPTIONS } from '../../../../electron/engine/feeds/fetch.js';
-import { inThreadParser } from '../../../../electron/engine/feeds/parse-pool.js';
+import { inThreadParser } from '../../../../electron/engine/feeds/in-thread-parser.js';
 import { Poller, type PollerOptions } from '../../../../electron/engine/poller/poller.js';
 import type { Db } from '../../../../electron/engine/store/db.js';
 import { getFeed, insertFeed } from '../../../../electron/engine/store/feeds.js';

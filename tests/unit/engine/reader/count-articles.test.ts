@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { callReader } from '../../../../electron/doors/reader-door.js';
 import type { ParsedItem } from '../../../../electron/engine/feeds/parse.js';
-import { inThreadParser } from '../../../../electron/engine/feeds/parse-pool.js';
+import { inThreadParser } from '../../../../electron/engine/feeds/in-thread-parser.js';
 import { COUNT_CAP } from '../../../../electron/engine/reader/article-use-cases.js';
 import { ReaderService } from '../../../../electron/engine/reader/reader-service.js';
 import { upsertFeedArticles } from '../../../../electron/engine/store/article-upsert.js';

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { ReaderEvents } from '../../../../shared/api.js';
 import type { NewArticlesNotice } from '../../../../shared/domain.js';
-import { inThreadParser } from '../../../../electron/engine/feeds/parse-pool.js';
+import { inThreadParser } from '../../../../electron/engine/feeds/in-thread-parser.js';
 import { ReaderService } from '../../../../electron/engine/reader/reader-service.js';
 import { startFeedServer, type FeedServer } from '../../../support/feed-server.js';
 import { tempDatabase } from '../../../support/temp.js';

@@ -16,7 +16,7 @@ import { upsertFeedArticles } from '../../../../electron/engine/store/article-up
 import { closeDatabase, openDatabase, type Db } from '../../../../electron/engine/store/db.js';
 import { insertFeed } from '../../../../electron/engine/store/feeds.js';
 import { appendRules, listRules } from '../../../../electron/engine/store/rules.js';
-import { inThreadParser } from '../../../../electron/engine/feeds/parse-pool.js';
+import { inThreadParser } from '../../../../electron/engine/feeds/in-thread-parser.js';
 import { tempDatabase } from '../../../support/temp.js';
 
 const NOW = Date.UTC(2025, 0, 1);

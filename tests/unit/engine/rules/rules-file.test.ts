@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it, type TestContext } from 'node:test';
 import type { RulesFile } from '../../../../shared/rules.js';
-import { inThreadParser } from '../../../../electron/engine/feeds/parse-pool.js';
+import { inThreadParser } from '../../../../electron/engine/feeds/in-thread-parser.js';
 import { ReaderService } from '../../../../electron/engine/reader/reader-service.js';
 import { EXAMPLE } from '../../../support/rules-example.js';
 import { tempDatabase } from '../../../support/temp.js';

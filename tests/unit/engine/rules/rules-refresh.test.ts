@@ -10,7 +10,7 @@ import { describe, it, type TestContext } from 'node:test';
 import type { ReaderEventName, ReaderEvents } from '../../../../shared/api.js';
 import type { Rule, RuleDraft } from '../../../../shared/rules.js';
 import { closeIdleConnections, DEFAULT_FETCH_OPTIONS } from '../../../../electron/engine/feeds/fetch.js';
-import { inThreadParser } from '../../../../electron/engine/feeds/parse-pool.js';
+import { inThreadParser } from '../../../../electron/engine/feeds/in-thread-parser.js';
 import { ReaderService } from '../../../../electron/engine/reader/reader-service.js';
 import type { Db } from '../../../../electron/engine/store/db.js';
 import { contentTypeOf, fixture, siteFiles } from '../../../support/fixtures.js';

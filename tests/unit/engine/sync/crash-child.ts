@@ -9,7 +9,7 @@
  */
 import { writeSync } from 'node:fs';
 import { openApp } from '../../../../electron/app/open-app.js';
-import { inThreadParser } from '../../../../electron/engine/feeds/parse-pool.js';
+import { inThreadParser } from '../../../../electron/engine/feeds/in-thread-parser.js';
 
 const [dataDir, mode, accountArg, extra] = process.argv.slice(2);
 if (!dataDir || !mode || !accountArg || !extra) throw new Error('usage: crash-child DIR mark|sync ACCOUNT N|PHASE');

@@ -11,7 +11,7 @@ import type { ReaderEventName, ReaderEvents, SyncSummary } from '../../../../sha
 import type { Account, AccountId, Article, ArticleId } from '../../../../shared/domain.js';
 import { openApp, type OpenAppOptions, type RunningApp } from '../../../../electron/app/open-app.js';
 import { DEFAULT_FETCH_OPTIONS } from '../../../../electron/engine/feeds/fetch.js';
-import { inThreadParser } from '../../../../electron/engine/feeds/parse-pool.js';
+import { inThreadParser } from '../../../../electron/engine/feeds/in-thread-parser.js';
 import type { Db } from '../../../../electron/engine/store/db.js';
 import { pendingEntries, type OutboxEntry } from '../../../../electron/engine/store/outbox.js';
 import {
