@@ -8,7 +8,9 @@
  * thousand times.
  *
  * Nothing is reported stored before it is committed: callers queue their reports with
- * `afterCommit`, which runs them once the group's COMMIT has returned. A group commits
+ * `afterCommit`, which runs them once the group's COMMIT has returned, and a feed's writes
+ * and report go through its own handle (`forFeed`), so that a report made after its
+ * transaction was lost to a full disk is dropped. A group commits
  * after `maxFeeds` feeds or `maxMs` from its first write, whichever comes first, and
  * whenever `commit()` is called (the end of a refresh).
  *
