@@ -18,22 +18,17 @@ import { assertBuilt } from '../support/cli.js';
 import { startCorpus } from '../support/corpus.js';
 import { tempDir } from '../support/temp.js';
 import { runCli, runMeasured, type RunStats } from './measured-run.js';
+import { median, range } from './summary.js';
 
 type Log = (line: string) => void;
 type Record = (key: string, value: string) => void;
 
-const MINIMAL = fileURLToPath(new URL('./minimal-refresher.mjs', import.meta.url));
+/** The floor item 11 measures against; the insert bench (run.ts) runs it too. */
+export const MINIMAL_REFRESHER = fileURLToPath(new URL('./minimal-refresher.mjs', import.meta.url));
 const ROUNDS = Number(process.env.SYNDIC_BENCH_ROUNDS ?? 3);
 
 const figures = (run: RunStats): string =>
   `${run.seconds.toFixed(2)} s, CPU ${run.cpuSeconds.toFixed(2)} s, peak ${run.peakMb.toFixed(0)} MB`;
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-const range = (values: number[], digits = 2): string =>
-  `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
 
 function newsboatPath(): string | null {
   if (process.env.SYNDIC_BENCH_SKIP_NEWSBOAT) return null;
@@ -83,7 +78,11 @@ export async function benchRefresh(log: Log, record: Record): Promise<void> {
         record('round 1: Syndic, all 304', `${figures(warm)}  (${warm.stdout.trim()})`);
       }
 
-      const small = await runMeasured(process.execPath, [MINIMAL, urls, join(dir.path, `minimal-${round}.db`)]);
+      const small = await runMeasured(process.execPath, [
+        MINIMAL_REFRESHER,
+        urls,
+        join(dir.path, `minimal-${round}.db`),
+      ]);
       if (small.code !== 0) throw new Error(`the minimal refresher failed: ${small.stderr}`);
       minimal.push(small);
       record(`round ${round}: minimal refresher`, `${figures(small)}  (${small.stdout.trim()})`);

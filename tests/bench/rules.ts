@@ -18,6 +18,7 @@ import { feedXml, startCorpus } from '../support/corpus.js';
 import { loadSeedPostsFromFixtures } from '../support/seed-posts.js';
 import { tempDir } from '../support/temp.js';
 import { runCli, type RunStats as Run } from './measured-run.js';
+import { median, range } from './summary.js';
 
 type Record = (key: string, value: string) => void;
 
@@ -87,11 +88,6 @@ export function benchRuleSet(): RulesFile {
   return { syndicRules: 1, rules };
 }
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-}
-
 type Kind = 'plain' | 'rules';
 
 export async function benchRules(log: (line: string) => void, record: Record): Promise<void> {
@@ -127,7 +123,6 @@ export async function benchRules(log: (line: string) => void, record: Record): P
         if (kind === 'rules' && !ruled) ruled = whatTheRulesDid(join(data, 'syndic.db'));
       }
     }
-    const range = (xs: number[]): string => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
     const figures = (kind: Kind): string => {
       const wall = runs[kind].map((r) => r.seconds);
       const cpu = runs[kind].map((r) => r.cpuSeconds);
