@@ -23,7 +23,7 @@ import { median, range } from './summary.js';
 type Log = (line: string) => void;
 type Record = (key: string, value: string) => void;
 
-/** The floor item 11 measures against; the insert bench (run.ts) runs it too. */
+/** The floor item 11 measures against; the insert bench (insert.ts) runs it too. */
 export const MINIMAL_REFRESHER = fileURLToPath(new URL('./minimal-refresher.mjs', import.meta.url));
 const ROUNDS = Number(process.env.SYNDIC_BENCH_ROUNDS ?? 3);
 
