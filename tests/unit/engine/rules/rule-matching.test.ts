@@ -231,6 +231,19 @@ describe('patterns run in linear time', () => {
   });
 });
 
+describe('the words a pattern requires', () => {
+  // The check that re2js's prefilter answers as expected runs on the first pattern compiled
+  // (rule-pattern.ts), not when the module loads; patterns must still carry their words.
+  const shape = (r: ReturnType<typeof compilePattern>['requirement']): string =>
+    r === null ? '-' : r.kind === 'word' ? r.probe.text : `${r.kind}(${r.parts.map(shape).join(',')})`;
+
+  it('are worked out from the first pattern compiled on, in lower case', () => {
+    assert.equal(shape(compilePattern('Giveaway|Promo Code').requirement), 'any(giveaway,promo code)');
+    assert.equal(shape(compilePattern('\\bcve-\\d{4}-\\d+').requirement), 'all(cve-,-)');
+    assert.equal(shape(compilePattern('(\\d+|ai)s?').requirement), '-');
+  });
+});
+
 function sponsoredTitle(): RuleCondition {
   return { field: 'title', op: 'contains', value: 'Sponsored' };
 }
