@@ -34,8 +34,9 @@ export interface CompiledPattern {
 
 /**
  * The node types of re2js's prefilter (RE2's "required strings" of a pattern). Read from
- * the library's compiled pattern, and checked at start on patterns whose answer is known
- * (see requirementsWork): if a later re2js changed them, patterns simply run without it.
+ * the library's compiled pattern, and checked, when the first pattern is compiled, on
+ * patterns whose answer is known (see requirementsAnswer): if a later re2js changed them,
+ * patterns simply run without it.
  */
 const EXACT = 1;
 const AND = 2;
@@ -90,7 +91,7 @@ function shape(r: Requirement | null): string {
 
 /**
  * Whether this re2js answers as expected; decided when the first pattern is compiled, not
- * when the module loads: the three probes decode re2js's case tables (11 ms of CPU), which
+ * when the module loads: the three probes decode re2js's case tables (8-11 ms of CPU), which
  * every command and every start of the app paid, rules or none.
  */
 let requirementsWork: boolean | undefined;
