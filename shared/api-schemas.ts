@@ -10,6 +10,8 @@ import { savedViewDraftSchema } from './saved-views.js';
 import { FEED_OPEN_MODES, LIST_LAYOUTS, READER_FONTS, READER_LIMITS } from './domain.js';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** A list page's cursor (shared/domain.ts ArticleCursor): a sort key, 0 for an article dated 1970. */
+const cursor = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const text = (max: number) => z.string().max(max);
 const url = text(4096);
 const tagName = text(200);
@@ -120,7 +122,7 @@ export const ARG_SCHEMAS: ArgSchemas = {
   setFeedTags: z.tuple([id, z.array(tagName).max(50)]),
   tagArticle: z.tuple([id, tagName]),
   untagArticle: z.tuple([id, id]),
-  listArticles: z.tuple([articleQuery, id.nullable(), z.number().int().min(1).max(500)]),
+  listArticles: z.tuple([articleQuery, cursor.nullable(), z.number().int().min(1).max(500)]),
   countArticles: z.tuple([articleQuery]),
   getArticle: z.tuple([id]),
   markRead: z.tuple([z.array(id).max(10_000), z.boolean()]),

@@ -8,6 +8,7 @@ import type {
   Account,
   AccountId,
   Article,
+  ArticleCursor,
   ArticleId,
   ArticlePage,
   ArticleQuery,
@@ -142,7 +143,7 @@ export interface ReaderApi {
   untagArticle(articleId: ArticleId, tagId: TagId): Promise<void>;
 
   // Articles
-  listArticles(query: ArticleQuery, after: ArticleId | null, limit: number): Promise<ArticlePage>;
+  listArticles(query: ArticleQuery, after: ArticleCursor | null, limit: number): Promise<ArticlePage>;
   /** How many articles listArticles would list for the query (a search's "N results"), up to a cap. */
   countArticles(query: ArticleQuery): Promise<ArticleCount>;
   getArticle(articleId: ArticleId): Promise<Article | null>;

@@ -214,11 +214,16 @@ export interface ArticleQuery {
   author?: string;
 }
 
-/** Keyset cursor: the id of the last row of the previous page (the next page goes on in the query's order). */
+/**
+ * Keyset cursor: where the last row of a page stands in the list's order (its sort key, not
+ * its id; the engine's to interpret). The next page goes on from there in the query's order.
+ */
+export type ArticleCursor = number;
+
 export interface ArticlePage {
   articles: ArticleSummary[];
   /** Pass back as `after` to get the next page; null at the end. */
-  next: ArticleId | null;
+  next: ArticleCursor | null;
   /**
    * A search only: how many new or changed articles the full-text index had not taken in
    * yet (it catches up behind refreshes); absent when it had them all.

@@ -1,7 +1,7 @@
 /** The use cases of reading: list and open articles, mark read (with undo), star, full text. */
 import type { ArticleCount, MarkReadResult } from '../../../shared/api.js';
 import { cachedImageAddress } from '../../../shared/cached-image.js';
-import type { Article, ArticleId, ArticlePage, ArticleQuery } from '../../../shared/domain.js';
+import type { Article, ArticleCursor, ArticleId, ArticlePage, ArticleQuery } from '../../../shared/domain.js';
 import { messageOf } from '../../../shared/error-message.js';
 import type { OfflineCache } from '../offline/offline-cache.js';
 import * as articles from '../store/articles.js';
@@ -28,7 +28,7 @@ export class ArticleUseCases {
     private readonly undo: UndoLog,
   ) {}
 
-  listArticles(query: ArticleQuery, after: ArticleId | null, limit: number): ArticlePage {
+  listArticles(query: ArticleQuery, after: ArticleCursor | null, limit: number): ArticlePage {
     const dedupe = query.dedupe ?? getSettings(this.ctx.db).dedupe;
     const pageSize = Math.max(1, Math.min(limit, PAGE_LIMIT));
     return articles.listArticles(this.ctx.db, { ...query, dedupe }, after, pageSize, this.ctx.now());

@@ -26,6 +26,7 @@ import type {
   Account,
   AccountId,
   Article,
+  ArticleCursor,
   ArticleId,
   ArticlePage,
   ArticleQuery,
@@ -297,7 +298,7 @@ export class ReaderService implements ReaderApi, FailureObserver {
 
   // Articles
 
-  async listArticles(query: ArticleQuery, after: ArticleId | null, limit: number): Promise<ArticlePage> {
+  async listArticles(query: ArticleQuery, after: ArticleCursor | null, limit: number): Promise<ArticlePage> {
     // A search waits a moment for the index to take in the newest articles, then says what it has not.
     const indexing = query.search || query.author ? ((await this.searchIndex?.caughtUp(SEARCH_WAIT_MS)) ?? 0) : 0;
     const page = this.articles.listArticles(query, after, limit);

@@ -41,7 +41,7 @@ function wantsOf(rule: CompiledRule, state: boolean): ScanWants {
 
 /**
  * Runs over stored articles newest first, up to `limit`, calling `matched` for each the
- * rule matches. Returns how many were read and the last one's id.
+ * rule matches. Returns how many were read and the last one's sort key.
  */
 function scan(
   db: Db,
@@ -50,11 +50,11 @@ function scan(
   state: boolean,
   matched: (row: { id: ArticleId; feedId: FeedId; state?: ArticleState }) => void,
   batchDone: () => void = () => {},
-): { read: number; last: ArticleId | null } {
+): { read: number; last: number | null } {
   const wants = wantsOf(rule, state);
   const view = new RuleSet([rule]).view(feedFactsOf(db));
   let read = 0;
-  let last: ArticleId | null = null;
+  let last: number | null = null;
   while (read < limit) {
     const size = Math.min(BATCH, limit - read);
     const rows = scanArticles(db, last, size, wants);
@@ -63,7 +63,7 @@ function scan(
       if (ruleMatches(rule, view)) matched(row);
     }
     read += rows.length;
-    if (rows.length) last = rows[rows.length - 1]!.id;
+    if (rows.length) last = rows[rows.length - 1]!.key;
     batchDone();
     if (rows.length < size) break;
   }

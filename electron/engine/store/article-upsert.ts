@@ -2,6 +2,8 @@
  * The refresh write path: one feed's parsed items into the store, in one transaction.
  * New items are inserted (queued for the full-text index), changed items have their content
  * replaced, read/starred state is never touched, and items that left the feed stay.
+ * A new article takes the next id (the tables grow at their end) and a time-ordered sort
+ * key, the place it takes in every list (article-key.ts).
  */
 import type { ArticleId, FeedId } from '../../../shared/domain.js';
 import type { ParsedItem } from '../feeds/parse.js';
@@ -27,6 +29,7 @@ function isGlobalGuid(guid: string): boolean {
 
 interface ExistingRow {
   id: number;
+  sort_key: number;
   content_hash: string;
 }
 interface StoryRow {
@@ -36,30 +39,30 @@ interface StoryRow {
 }
 
 /**
- * Hands out time-ordered ids (see article-key) for one transaction: the first id of a
- * second comes from the table, the next ones from memory, since the rows are only
- * inserted once every id is known (in ascending order, see upsertFeedArticles).
+ * Hands out time-ordered sort keys (see article-key) for one transaction: the first key
+ * of a second comes from the table, the next ones from memory, since the rows are only
+ * inserted once every key is known (in ascending order, see upsertFeedArticles).
  */
-class IdAllocator {
+class KeyAllocator {
   private readonly next = new Map<number, number>();
   constructor(private readonly db: Db) {}
 
   allocate(sortMs: number): number {
     const floor = keyFloor(sortMs);
-    let id = this.next.get(floor);
-    if (id === undefined) {
+    let key = this.next.get(floor);
+    if (key === undefined) {
       const max = prepared<[number, number], { m: number | null }>(
         this.db,
-        'SELECT MAX(id) AS m FROM articles WHERE id >= ? AND id < ?',
+        'SELECT MAX(sort_key) AS m FROM articles WHERE sort_key >= ? AND sort_key < ?',
       ).get(floor, keyCeiling(sortMs))!.m;
-      id = max == null ? floor : max + 1;
+      key = max == null ? floor : max + 1;
     }
     // Only after a million articles in one second does this spill into the next one.
-    if (id >= keyCeiling(sortMs)) {
-      while (prepared<[number], unknown>(this.db, 'SELECT 1 FROM articles WHERE id = ?').get(id)) id++;
+    if (key >= keyCeiling(sortMs)) {
+      while (prepared<[number], unknown>(this.db, 'SELECT 1 FROM articles WHERE sort_key = ?').get(key)) key++;
     }
-    this.next.set(floor, id + 1);
-    return id;
+    this.next.set(floor, key + 1);
+    return key;
   }
 }
 
@@ -78,22 +81,31 @@ function findCopy(db: Db, feedId: FeedId, key: string | null, guid: string): Sto
   ).get(key, feedId, isGlobalGuid(guid) ? 1 : 0, guid, feedId);
 }
 
-interface NewRow {
-  id: ArticleId;
+/** A new item, with the place in the lists it will take. */
+interface FreshRow {
+  key: number;
   item: PreparedItem;
 }
 
+/** A stored article whose item changed. */
+interface ChangedRow {
+  id: ArticleId;
+  key: number;
+  item: PreparedItem;
+}
+
+/** Inserts a new article; returns the id it was given. */
 function insertArticle(
   db: Db,
   feedId: FeedId,
-  row: NewRow,
+  row: FreshRow,
   now: number,
   counts: CountDeltas,
   ruled: RuleOutcome | null,
-): void {
-  const { id, item } = row;
-  const key = item.storyKey;
-  const copy = findCopy(db, feedId, key, item.id);
+): ArticleId {
+  const { key: sortKey, item } = row;
+  const storyKey = item.storyKey;
+  const copy = findCopy(db, feedId, storyKey, item.id);
   let storyId: number | null = null;
   if (copy) {
     storyId = copy.story_id ?? copy.id;
@@ -102,31 +114,33 @@ function insertArticle(
   // A copy of a post already read elsewhere arrives read, and so does one a rule marks read
   // or mutes: the row is written once with what the rules decided (see step 4 below).
   const read = ruled?.read || ruled?.mute ? 1 : (copy?.read ?? 0);
-  prepared(
-    db,
-    `INSERT INTO articles (id, feed_id, guid, url, story_key, story_id, is_dup, title, author, snippet,
+  const id = Number(
+    prepared(
+      db,
+      `INSERT INTO articles (sort_key, feed_id, guid, url, story_key, story_id, is_dup, title, author, snippet,
        thumbnail_url, published_at, updated_at, fetched_at, content_hash, read, has_enclosure, starred, muted)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    id,
-    feedId,
-    item.id,
-    item.link,
-    key,
-    storyId,
-    copy ? 1 : 0,
-    item.title,
-    item.author,
-    item.snippet,
-    item.thumbnailUrl,
-    item.published ?? now,
-    item.updated,
-    now,
-    item.hash,
-    read,
-    item.enclosures.length ? 1 : 0,
-    ruled?.star ? 1 : 0,
-    ruled?.mute ? 1 : 0,
+    ).run(
+      sortKey,
+      feedId,
+      item.id,
+      item.link,
+      storyKey,
+      storyId,
+      copy ? 1 : 0,
+      item.title,
+      item.author,
+      item.snippet,
+      item.thumbnailUrl,
+      item.published ?? now,
+      item.updated,
+      now,
+      item.hash,
+      read,
+      item.enclosures.length ? 1 : 0,
+      ruled?.star ? 1 : 0,
+      ruled?.mute ? 1 : 0,
+    ).lastInsertRowid,
   );
   counts.add(feedId, 1, read ? 0 : 1);
   prepared(
@@ -141,9 +155,10 @@ function insertArticle(
     JSON.stringify(item.categories),
     JSON.stringify(item.enclosures),
   );
+  return id;
 }
 
-function updateArticle(db: Db, row: NewRow): void {
+function updateArticle(db: Db, row: ChangedRow): void {
   const { id, item } = row;
   // Content columns only: read and starred belong to the user, not to the feed.
   prepared(
@@ -176,7 +191,7 @@ function updateArticle(db: Db, row: NewRow): void {
   );
 }
 
-const ascending = (a: NewRow, b: NewRow): number => a.id - b.id;
+const byKey = (a: { key: number }, b: { key: number }): number => a.key - b.key;
 
 /**
  * Writes one feed's items in one transaction. Must not be called inside another
@@ -194,7 +209,7 @@ export function upsertFeedArticles(
     // 1. Sort the items into new, changed and unchanged; new ones get their ids.
     const find = prepared<[string, number], ExistingRow>(
       db,
-      'SELECT id, content_hash FROM articles WHERE guid = ? AND feed_id = ?',
+      'SELECT id, sort_key, content_hash FROM articles WHERE guid = ? AND feed_id = ?',
     );
     // Articles that retention removed stay removed while the feed still lists them.
     const removed = prepared<[number, string], unknown>(
@@ -206,28 +221,29 @@ export function upsertFeedArticles(
     const hasAny = (sql: string): boolean => prepared<[number], unknown>(db, sql).get(feedId) !== undefined;
     const stored = hasAny('SELECT 1 FROM articles WHERE feed_id = ? LIMIT 1');
     const anyRemoved = hasAny('SELECT 1 FROM removed_articles WHERE feed_id = ? LIMIT 1');
-    const ids = new IdAllocator(db);
-    const fresh: NewRow[] = [];
-    const changed: NewRow[] = [];
+    const keys = new KeyAllocator(db);
+    const fresh: FreshRow[] = [];
+    const changed: ChangedRow[] = [];
     for (const raw of items) {
       // Items from the parse worker come prepared; others (tests, tools) are prepared here.
       const item = isPrepared(raw) ? raw : prepareItem(raw);
       const existing = stored ? find.get(item.id, feedId) : undefined;
       if (!existing) {
         if (!anyRemoved || !removed.get(feedId, item.id))
-          fresh.push({ id: ids.allocate(sortTime(item.published, now)), item });
+          fresh.push({ key: keys.allocate(sortTime(item.published, now)), item });
       } else if (existing.content_hash !== item.hash) {
         // Stored by an earlier version under its hash (item-hash.ts): the same content
         // is not a change, and the article only takes the new hash.
         if (isLegacyHash(existing.content_hash) && legacyItemHash(item) === existing.content_hash) {
           prepared(db, 'UPDATE articles SET content_hash = ? WHERE id = ?').run(item.hash, existing.id);
-        } else changed.push({ id: existing.id, item });
+        } else changed.push({ id: existing.id, key: existing.sort_key, item });
       }
     }
-    // 2. Write rows in ascending id order. Feeds list newest first, but SQLite appends
-    //    fastest at the right edge of a B-tree.
-    fresh.sort(ascending);
-    changed.sort(ascending);
+    // 2. Write rows in ascending key order. Feeds list newest first, but SQLite appends
+    //    fastest at the right edge of a B-tree (the key indexes', and the full-text
+    //    index's, which flushes its pending terms whenever a rowid goes down).
+    fresh.sort(byKey);
+    changed.sort(byKey);
     // The rules, on new articles only (an edited post keeps what they decided the first
     // time), before the rows are written: what they mark read, star or mute is inserted so,
     // not written a second time (that cost five times the CPU of all the rest of applying
@@ -235,26 +251,26 @@ export function upsertFeedArticles(
     // (rule-outcome.ts): tags, the full-text queue, a synced article's outbox entries.
     const outcomes = classify ? fresh.map((row) => classify(feedId, row.item)) : [];
     const counts = new CountDeltas();
-    fresh.forEach((row, i) => insertArticle(db, feedId, row, now, counts, outcomes[i] ?? null));
+    const inserted = fresh.map((row, i) => insertArticle(db, feedId, row, now, counts, outcomes[i] ?? null));
     for (const row of changed) updateArticle(db, row);
     counts.apply(db);
     // 3. The full-text index takes them in behind the writes, from the backlog (schema 11).
     queueForIndex(
       db,
-      fresh.map((r) => r.id),
+      fresh.map((r) => r.key),
       'added',
     );
     queueForIndex(
       db,
-      changed.map((r) => r.id),
+      changed.map((r) => r.key),
       'changed',
     );
     // 4. What the rules decided, for the caller to finish applying.
-    fresh.forEach((row, i) => {
+    fresh.forEach((_row, i) => {
       const outcome = outcomes[i];
-      if (outcome) result.ruled.push({ id: row.id, outcome });
+      if (outcome) result.ruled.push({ id: inserted[i]!, outcome });
     });
-    result.inserted = fresh.map((r) => r.id);
+    result.inserted = inserted;
     result.updated = changed.map((r) => r.id);
   })();
   return result;

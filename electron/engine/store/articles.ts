@@ -1,6 +1,7 @@
 /** Reading articles and changing their status: lists, one article, read, starred. */
 import type {
   Article,
+  ArticleCursor,
   ArticleId,
   ArticlePage,
   ArticleQuery,
@@ -28,6 +29,8 @@ interface SummaryRow {
   story_id: number | null;
   tag_ids: string | null;
   copies: number;
+  /** Its place in the lists (article-key.ts): a page's cursor. */
+  sort_key: number;
 }
 
 interface ArticleRow extends SummaryRow {
@@ -43,7 +46,7 @@ interface ArticleRow extends SummaryRow {
 }
 
 const SUMMARY_COLUMNS = `a.id, a.feed_id, a.title, a.author, a.url, a.published_at, a.snippet, a.read, a.starred,
-  a.thumbnail_url, a.story_id,
+  a.thumbnail_url, a.story_id, a.sort_key,
   (SELECT i.hash FROM images i WHERE i.url = a.thumbnail_url) AS thumbnail_hash,
   (SELECT group_concat(tag_id) FROM article_tags WHERE article_id = a.id) AS tag_ids,
   CASE WHEN a.story_id IS NULL THEN 0
@@ -84,11 +87,11 @@ export function rowToArticle(row: ArticleRow): Article {
   };
 }
 
-/** One page of a view, in the query's order; `after` is the last id of the previous page. */
+/** One page of a view, in the query's order; `after` is the previous page's `next`. */
 export function listArticles(
   db: Db,
   query: ArticleQuery,
-  after: ArticleId | null,
+  after: ArticleCursor | null,
   limit: number,
   now: number,
 ): ArticlePage {
@@ -107,8 +110,8 @@ export function listArticles(
     ORDER BY ${order} ${oldestFirst ? 'ASC' : 'DESC'} LIMIT ?`;
   const rows = prepared<unknown[], SummaryRow>(db, sql).all(...params, limit + 1);
   const more = rows.length > limit;
-  const articles = rows.slice(0, limit).map(rowToSummary);
-  return { articles, next: more ? articles[articles.length - 1]!.id : null };
+  const page = rows.slice(0, limit);
+  return { articles: page.map(rowToSummary), next: more ? page[page.length - 1]!.sort_key : null };
 }
 
 /**
@@ -140,7 +143,7 @@ export function articleSummaries(db: Db, ids: readonly ArticleId[]): ArticleSumm
   if (!ids.length) return [];
   return prepared<[string], SummaryRow>(
     db,
-    `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY a.id DESC`,
+    `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY a.sort_key DESC`,
   )
     .all(JSON.stringify(ids))
     .map(rowToSummary);
@@ -270,7 +273,7 @@ export function withoutFullContent(db: Db, feedId: number, limit: number): Artic
   return prepared<[number, number], { id: number }>(
     db,
     `SELECT a.id FROM articles a JOIN article_contents c ON c.article_id = a.id
-     WHERE a.feed_id = ? AND c.full_content IS NULL AND a.url IS NOT NULL ORDER BY a.id DESC LIMIT ?`,
+     WHERE a.feed_id = ? AND c.full_content IS NULL AND a.url IS NOT NULL ORDER BY a.sort_key DESC LIMIT ?`,
   )
     .all(feedId, limit)
     .map((r) => r.id);

@@ -60,7 +60,7 @@ export function getCounts(db: Db, now: number, dedupe: boolean): Counts {
   const starred = prepared<[], { n: number }>(db, 'SELECT count(*) AS n FROM articles WHERE starred = 1').get()!.n;
   const today = prepared<[number], { n: number }>(
     db,
-    `SELECT count(*) AS n FROM articles WHERE read = 0 AND muted = 0 AND id >= ?${dedupe ? ' AND is_dup = 0' : ''}`,
+    `SELECT count(*) AS n FROM articles WHERE read = 0 AND muted = 0 AND sort_key >= ?${dedupe ? ' AND is_dup = 0' : ''}`,
   ).get(keyFloor(startOfToday(now)))!.n;
 
   const tags: Record<number, number> = {};

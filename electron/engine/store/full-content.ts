@@ -1,7 +1,7 @@
 /** Storing an article's extracted full text, searchable like the feed's own content. */
 import type { ArticleId } from '../../../shared/domain.js';
 import { prepared, type Db } from './db.js';
-import { queueForIndex } from './search-backlog.js';
+import { queueArticleForIndex } from './search-backlog.js';
 
 export function setFullContent(db: Db, id: ArticleId, html: string): boolean {
   let found = false;
@@ -10,7 +10,7 @@ export function setFullContent(db: Db, id: ArticleId, html: string): boolean {
     found = true;
     prepared(db, 'UPDATE article_contents SET full_content = ? WHERE article_id = ?').run(html, id);
     // The index entry is replaced: a search finds words of the whole article.
-    queueForIndex(db, [id], 'changed');
+    queueArticleForIndex(db, id, 'changed');
   })();
   return found;
 }

@@ -53,7 +53,7 @@ export function migrate(db: Db, target = LATEST_VERSION): number[] {
     }
     applied.push(migration.version);
   }
-  // A connection opened on an older schema finds its index file once it reaches schema 11.
+  // A connection opened on an older schema finds its index file once it reaches the schema the file needs.
   if (applied.length && !hasSearchIndexFile(db) && !db.readonly) attachSearchIndex(db);
   return applied;
 }

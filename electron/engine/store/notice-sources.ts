@@ -20,7 +20,7 @@ export function newArticleRows(db: Db, ids: readonly ArticleId[]): NewArticleRow
   if (!ids.length) return [];
   return prepared<[string], { id: number; feed_id: number; title: string | null; read: number; muted: number }>(
     db,
-    'SELECT id, feed_id, title, read, muted FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id DESC',
+    'SELECT id, feed_id, title, read, muted FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY sort_key DESC',
   )
     .all(JSON.stringify(ids))
     .map((r) => ({ id: r.id, feedId: r.feed_id, title: r.title, read: r.read === 1, muted: r.muted === 1 }));

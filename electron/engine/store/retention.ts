@@ -25,17 +25,18 @@ interface Victim {
   guid: string;
   story_id: number | null;
   is_dup: number;
+  sort_key: number;
 }
 
-const VICTIM_COLUMNS = 'id, feed_id, guid, story_id, is_dup';
+const VICTIM_COLUMNS = 'id, feed_id, guid, story_id, is_dup, sort_key';
 
 function victims(db: Db, rules: RetentionRules, now: number): Victim[] {
   const found = new Map<number, Victim>();
   if (rules.keepReadDays > 0) {
-    // Ids are time-ordered, so "older than" is a range of ids, walked on the primary key.
+    // Sort keys are time-ordered, so "older than" is a range of keys, walked on their index.
     for (const row of prepared<[number], Victim>(
       db,
-      `SELECT ${VICTIM_COLUMNS} FROM articles WHERE id < ? AND read = 1 AND starred = 0`,
+      `SELECT ${VICTIM_COLUMNS} FROM articles WHERE sort_key < ? AND read = 1 AND starred = 0`,
     ).all(keyFloor(now - rules.keepReadDays * DAY)))
       found.set(row.id, row);
   }
@@ -47,7 +48,7 @@ function victims(db: Db, rules: RetentionRules, now: number): Victim[] {
       for (const row of prepared<[number, number, number], Victim>(
         db,
         `SELECT ${VICTIM_COLUMNS} FROM articles WHERE feed_id = ? AND read = 1 AND starred = 0
-           AND id < (SELECT id FROM articles WHERE feed_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`,
+           AND sort_key < (SELECT sort_key FROM articles WHERE feed_id = ? ORDER BY sort_key DESC LIMIT 1 OFFSET ?)`,
       ).all(feedId, feedId, rules.keepPerFeed - 1))
         found.set(row.id, row);
     }
@@ -81,7 +82,7 @@ export function applyRetention(db: Db, rules: RetentionRules, now: number): numb
       for (const story of stories) promote.run(story, story);
       queueForIndex(
         db,
-        chunk.map((row) => row.id),
+        chunk.map((row) => row.sort_key),
         'removed',
       );
       counts.apply(db);

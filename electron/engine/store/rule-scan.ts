@@ -9,6 +9,8 @@ import { prepared, type Db } from './db.js';
 
 export interface ScannedArticle {
   id: ArticleId;
+  /** Its place in the newest-first order (article-key.ts): the next batch starts below it. */
+  key: number;
   feedId: FeedId;
   title: string | null;
   author: string | null;
@@ -39,6 +41,7 @@ export interface ScanWants {
 
 interface Row {
   id: number;
+  sort_key: number;
   feed_id: number;
   title: string | null;
   author: string | null;
@@ -54,7 +57,7 @@ interface Row {
 
 function sql(wants: ScanWants): string {
   const content = wants.html || wants.enclosures;
-  return `SELECT a.id, a.feed_id, a.title, a.author, a.url,
+  return `SELECT a.id, a.sort_key, a.feed_id, a.title, a.author, a.url,
       ${wants.html ? 'coalesce(c.content, c.summary)' : 'NULL'} AS html,
       ${wants.enclosures ? 'c.enclosures' : 'NULL'} AS enclosures,
       ${
@@ -67,15 +70,16 @@ function sql(wants: ScanWants): string {
           : 'NULL AS read, NULL AS starred, NULL AS muted, NULL AS tags, NULL AS full_text'
       }
     FROM articles a ${content ? 'LEFT JOIN article_contents c ON c.article_id = a.id' : ''}
-    WHERE a.id < ? ORDER BY a.id DESC LIMIT ?`;
+    WHERE a.sort_key < ? ORDER BY a.sort_key DESC LIMIT ?`;
 }
 
-/** Up to `limit` articles older than `before` (null: from the newest), newest first. */
-export function scanArticles(db: Db, before: ArticleId | null, limit: number, wants: ScanWants): ScannedArticle[] {
+/** Up to `limit` articles below the sort key `before` (null: from the newest), newest first. */
+export function scanArticles(db: Db, before: number | null, limit: number, wants: ScanWants): ScannedArticle[] {
   return prepared<[number, number], Row>(db, sql(wants))
     .all(before ?? Number.MAX_SAFE_INTEGER, limit)
     .map((r) => ({
       id: r.id,
+      key: r.sort_key,
       feedId: r.feed_id,
       title: r.title,
       author: r.author,
@@ -96,7 +100,7 @@ export function scanArticles(db: Db, before: ArticleId | null, limit: number, wa
     }));
 }
 
-/** Whether there is any article older than `before`. */
-export function hasArticlesBefore(db: Db, before: ArticleId): boolean {
-  return prepared<[number], unknown>(db, 'SELECT 1 FROM articles WHERE id < ? LIMIT 1').get(before) !== undefined;
+/** Whether there is any article below the sort key `before`. */
+export function hasArticlesBefore(db: Db, before: number): boolean {
+  return prepared<[number], unknown>(db, 'SELECT 1 FROM articles WHERE sort_key < ? LIMIT 1').get(before) !== undefined;
 }

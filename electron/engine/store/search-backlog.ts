@@ -1,7 +1,9 @@
 /**
  * What the full-text index still has to take in: every write that adds, changes or
- * removes an article appends its id to `search_backlog` in the same transaction (schema
- * 11), and the indexer works through it behind the writes (search-indexing.ts). A crash
+ * removes an article appends its sort key to `search_backlog` in the same transaction
+ * (schema 11; the key, not the id, since schema 12: it is the index's rowid, and a removed
+ * article's entry is found by it), and the indexer works through it behind the writes
+ * (search-indexing.ts). A crash
  * loses nothing: the backlog is committed with the articles, and the index file records
  * how far it got in the same transaction as its entries.
  *
@@ -34,25 +36,34 @@ export function backlogGrew(db: Db): void {
 }
 
 /**
- * Queues articles for the index; call inside the transaction that writes them. One
- * statement for all of them (a feed's twenty articles were twenty statements, 2% of a
- * refresh's writing thread).
+ * Queues articles, named by their sort keys, for the index; call inside the transaction
+ * that writes them. One statement for all of them (a feed's twenty articles were twenty
+ * statements, 2% of a refresh's writing thread).
  */
-export function queueForIndex(db: Db, ids: Iterable<number>, change: IndexChange): void {
-  const list = [...ids];
+export function queueForIndex(db: Db, keys: Iterable<number>, change: IndexChange): void {
+  const list = [...keys];
   if (!list.length) return;
-  prepared(db, 'INSERT INTO search_backlog (article_id, change) SELECT value, ? FROM json_each(?)').run(
+  prepared(db, 'INSERT INTO search_backlog (article_key, change) SELECT value, ? FROM json_each(?)').run(
     INDEX_CHANGE[change],
     JSON.stringify(list),
   );
   wakers.get(db)?.();
 }
 
+/** Queues one stored article, named by its id, for the index (while its row exists). */
+export function queueArticleForIndex(db: Db, id: number, change: IndexChange): void {
+  const queued = prepared(
+    db,
+    'INSERT INTO search_backlog (article_key, change) SELECT sort_key, ? FROM articles WHERE id = ?',
+  ).run(INDEX_CHANGE[change], id);
+  if (queued.changes > 0) wakers.get(db)?.();
+}
+
 /** Queues a feed's articles for removal from the index, before they are deleted with it. */
 export function queueFeedForRemoval(db: Db, feedId: number): void {
   const queued = prepared(
     db,
-    `INSERT INTO search_backlog (article_id, change) SELECT id, ${INDEX_CHANGE.removed} FROM articles WHERE feed_id = ?`,
+    `INSERT INTO search_backlog (article_key, change) SELECT sort_key, ${INDEX_CHANGE.removed} FROM articles WHERE feed_id = ?`,
   ).run(feedId);
   if (queued.changes > 0) wakers.get(db)?.();
 }

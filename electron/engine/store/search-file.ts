@@ -22,8 +22,12 @@ export function hasSearchIndexFile(db: Db): boolean {
   return attached.has(db);
 }
 
-/** The first schema whose index lives in its own file. */
-const SEARCH_FILE_SCHEMA = 11;
+/**
+ * The first schema this code keeps an index file for: the index left the database in 11,
+ * and its rowids (and the backlog's entries) became sort keys in 12. A database on the way
+ * up finds its file once it gets there (migrate.ts).
+ */
+const SEARCH_FILE_SCHEMA = 12;
 
 /** The index file of the database at `dbPath`; null for an in-memory database. */
 export function searchIndexPath(dbPath: string): string | null {
@@ -145,7 +149,9 @@ export function rebuildSearchIndex(db: Db): void {
     setSearchState(db, 'indexOf', identityOf(db));
     db.exec("DELETE FROM search.search_state WHERE key = 'mergedAtCount'");
     db.exec('DELETE FROM main.search_backlog');
-    db.exec('INSERT INTO main.search_backlog (article_id, change) SELECT id, 0 FROM main.articles ORDER BY id');
+    db.exec(
+      'INSERT INTO main.search_backlog (article_key, change) SELECT sort_key, 0 FROM main.articles ORDER BY sort_key',
+    );
   })();
   backlogGrew(db);
 }

@@ -8,8 +8,9 @@
  * and author, and the text of its extracted full text, else its content, else its
  * summary. Several entries for one article in a batch (added, then changed, then removed)
  * come down to one: its old entry out if it had one, its current text in if it still
- * exists. New entries go in ascending rowid order: FTS5 flushes its pending terms whenever
- * a rowid goes down.
+ * exists. An entry's rowid is the article's sort key (article-key.ts): matches come out
+ * newest first. New entries go in ascending rowid order: FTS5 flushes its pending terms
+ * whenever a rowid goes down.
  */
 import { htmlToText } from '../feeds/html-text.js';
 import { FTS_MAX_CHARS } from '../feeds/prepare-item.js';
@@ -22,7 +23,7 @@ export const INDEX_BATCH = 500;
 
 interface BacklogRow {
   seq: number;
-  article_id: number;
+  article_key: number;
   change: number;
 }
 
@@ -39,28 +40,28 @@ export function indexBacklogBatch(db: Db, max = INDEX_BATCH): number {
   return db.transaction(() => {
     const rows = prepared<[number, number], BacklogRow>(
       db,
-      'SELECT seq, article_id, change FROM search_backlog WHERE seq > ? ORDER BY seq LIMIT ?',
+      'SELECT seq, article_key, change FROM search_backlog WHERE seq > ? ORDER BY seq LIMIT ?',
     ).all(indexedThroughOf(db), max);
     if (!rows.length) return 0;
     // Per article: whether the index held it before this batch (its first entry says).
     const heldBefore = new Map<number, boolean>();
     for (const row of rows) {
-      if (!heldBefore.has(row.article_id)) heldBefore.set(row.article_id, row.change !== INDEX_CHANGE.added);
+      if (!heldBefore.has(row.article_key)) heldBefore.set(row.article_key, row.change !== INDEX_CHANGE.added);
     }
     const remove = prepared(db, 'DELETE FROM search.articles_fts WHERE rowid = ?');
     const add = prepared(db, 'INSERT INTO search.articles_fts (rowid, title, author, body) VALUES (?, ?, ?, ?)');
     const read = prepared<[number], IndexedArticle>(
       db,
       `SELECT a.title, a.author, c.full_content, c.content, c.summary
-       FROM articles a LEFT JOIN article_contents c ON c.article_id = a.id WHERE a.id = ?`,
+       FROM articles a LEFT JOIN article_contents c ON c.article_id = a.id WHERE a.sort_key = ?`,
     );
-    const ids = [...heldBefore.keys()].sort((a, b) => a - b);
-    for (const id of ids) if (heldBefore.get(id)) remove.run(id);
-    for (const id of ids) {
-      const article = read.get(id);
+    const keys = [...heldBefore.keys()].sort((a, b) => a - b);
+    for (const key of keys) if (heldBefore.get(key)) remove.run(key);
+    for (const key of keys) {
+      const article = read.get(key);
       if (!article) continue; // removed since: it has no entry now
       const html = article.full_content ?? article.content ?? article.summary;
-      add.run(id, article.title ?? '', article.author ?? '', htmlToText(html, FTS_MAX_CHARS));
+      add.run(key, article.title ?? '', article.author ?? '', htmlToText(html, FTS_MAX_CHARS));
     }
     setSearchState(db, 'indexedThrough', rows[rows.length - 1]!.seq);
     return rows.length;

@@ -21,6 +21,6 @@ export function listStarred(db: Db): StarredRow[] {
     `SELECT a.id, a.title, a.author, a.url, a.published_at, coalesce(f.user_title, f.title) AS feed_title,
        f.url AS feed_url, c.summary, c.content, c.full_content, c.categories
      FROM articles a JOIN feeds f ON f.id = a.feed_id JOIN article_contents c ON c.article_id = a.id
-     WHERE a.starred = 1 ORDER BY a.id DESC`,
+     WHERE a.starred = 1 ORDER BY a.sort_key DESC`,
   ).all();
 }

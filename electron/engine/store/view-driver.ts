@@ -1,15 +1,15 @@
 /**
  * Where a view's rows are read from when its tags or feeds hold few articles. Walking the
- * id order (or the unread, starred or attachment index, all in id order too) would skip
- * nearly every row there; instead the rows are named up front: the ids of those feeds'
- * articles, read from the feed index alone (`articles_feed_unread` for Unread: only the
- * unread ones), plus the articles tagged on their own. SQLite keeps such an `IN` list in
- * id order, so it serves a page in either order, and a count reads no other row. With a
- * search, the full-text index is read in its own order and each match is looked up in that
- * list before its row is read (`+f.rowid IN`; without the +, FTS5 would take the list as
- * rowids to probe one by one, 60 to 250 µs each).
+ * sort key order (or the unread, starred or attachment index, all in key order too) would
+ * skip nearly every row there; instead the rows are named up front: the sort keys of those
+ * feeds' articles, read from the feed index alone (`articles_feed_unread` for Unread: only
+ * the unread ones), plus the articles tagged on their own. SQLite keeps such an `IN` list
+ * in key order, so it serves a page in either order, and a count reads no other row. With
+ * a search, the full-text index is read in its own order and each match is looked up in
+ * that list before its row is read (`+f.rowid IN`; without the +, FTS5 would take the list
+ * as rowids to probe one by one, 60 to 250 µs each).
  *
- * The plan is forced (CROSS JOIN, an id list), not left to SQLite: the statistics
+ * The plan is forced (CROSS JOIN, a key list), not left to SQLite: the statistics
  * `PRAGMA optimize` gathers rate the unread index at about 2,000 rows whatever its size,
  * so SQLite would walk 300,000 unread rows to find a small tag's (0.4 s at a million
  * articles, measured; 3 ms this way).
@@ -18,14 +18,14 @@ import type { ArticleQuery, FeedId, SmartView, TagId } from '../../../shared/dom
 import { keyFloor } from './article-key.js';
 import { prepared, type Db } from './db.js';
 
-/** The candidate rows: a subquery listing their ids, in no order (an `IN` list sorts itself). */
+/** The candidate rows: a subquery listing their sort keys, in no order (an `IN` list sorts itself). */
 export interface Driver {
-  ids: string;
+  keys: string;
   params: unknown[];
 }
 
 /**
- * A row read from the id walk costs about this many rows read from the feed index: the
+ * A row read from the key walk costs about this many rows read from the feed index: the
  * walk fetches each row from the table (for Unread, from all over it), the driver reads
  * index entries side by side. Measured at a million articles: 1.8 µs against 0.6 µs.
  */
@@ -37,7 +37,7 @@ const counter = (view: SmartView): string => (view === 'unread' ? 'unread_count'
 interface Size {
   /** Articles (unread ones, for Unread) in the feeds. */
   set: number;
-  /** The same in all feeds: what the id walk would go through. */
+  /** The same in all feeds: what the key walk would go through. */
   total: number;
 }
 
@@ -71,14 +71,14 @@ function cheaper(size: Size, rows: number): boolean {
 
 /**
  * What the feed index can narrow by itself: Unread (its partial index) and a date floor
- * (ids are the index's second key), on alias `x`.
+ * (sort keys are the index's second column), on alias `x`.
  */
 function narrowing(query: ArticleQuery, floor: number | null): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (query.view === 'unread') where.push('x.read = 0');
   if (floor != null) {
-    where.push('x.id >= ?');
+    where.push('x.sort_key >= ?');
     params.push(floor);
   }
   return { sql: where.length ? ' AND ' + where.join(' AND ') : '', params };
@@ -88,7 +88,7 @@ function narrowing(query: ArticleQuery, floor: number | null): { sql: string; pa
 function feedsDriver(query: ArticleQuery, feeds: FeedId[], floor: number | null): Driver {
   const narrow = narrowing(query, floor);
   return {
-    ids: `SELECT x.id FROM json_each(?) k CROSS JOIN articles x ON x.feed_id = k.value${narrow.sql}`,
+    keys: `SELECT x.sort_key FROM json_each(?) k CROSS JOIN articles x ON x.feed_id = k.value${narrow.sql}`,
     params: [JSON.stringify(feeds), ...narrow.params],
   };
 }
@@ -102,8 +102,9 @@ function tagsDriver(query: ArticleQuery, tags: TagId[], floor: number | null): D
   const narrow = narrowing(query, floor);
   const marks = tags.map(() => '?').join(',');
   return {
-    ids: `SELECT x.id FROM (${feeds.sql}) k CROSS JOIN articles x ON x.feed_id = k.feed_id${narrow.sql}
-      UNION ALL SELECT article_id FROM article_tags WHERE tag_id IN (${marks})`,
+    keys: `SELECT x.sort_key FROM (${feeds.sql}) k CROSS JOIN articles x ON x.feed_id = k.feed_id${narrow.sql}
+      UNION ALL SELECT y.sort_key FROM article_tags t CROSS JOIN articles y ON y.id = t.article_id
+        WHERE t.tag_id IN (${marks})`,
     params: [...feeds.params, ...narrow.params, ...tags],
   };
 }
@@ -111,7 +112,7 @@ function tagsDriver(query: ArticleQuery, tags: TagId[], floor: number | null): D
 /**
  * Where the rows of a view come from, when `rows` of them are wanted (a page, a capped
  * count): the feed's, the feed list's or the tags' articles when reading them all costs
- * less than the walk would (the smaller set of the two), else null: the walk in id order
+ * less than the walk would (the smaller set of the two), else null: the walk in key order
  * (or in the search index's order, when `searching`).
  */
 export function driverOf(
@@ -142,9 +143,9 @@ export function driverOf(
  * 120 ms at a million articles, against 3 ms).
  */
 function starredWithEnclosure(floor: number | null): Driver {
-  const since = floor == null ? '' : ' AND id >= ?';
+  const since = floor == null ? '' : ' AND sort_key >= ?';
   return {
-    ids: `SELECT id FROM articles WHERE starred = 1${since} INTERSECT SELECT id FROM articles WHERE has_enclosure = 1${since}`,
+    keys: `SELECT sort_key FROM articles WHERE starred = 1${since} INTERSECT SELECT sort_key FROM articles WHERE has_enclosure = 1${since}`,
     params: floor == null ? [] : [floor, floor],
   };
 }

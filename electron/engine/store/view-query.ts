@@ -1,7 +1,7 @@
 /**
  * Turns an ArticleQuery into SQL. Every view is read newest-first (or oldest-first) by
- * walking an index in id order (ids are time-ordered), so a page costs about one page of
- * index entries, in either direction.
+ * walking an index in sort key order (keys are time-ordered: article-key.ts), so a page
+ * costs about one page of index entries, in either direction.
  *
  * The one case where that walk can be long is a tag, or a few feeds (a saved view's feed
  * list, a `feed:` search), holding a tiny share of all articles: the walk would skip nearly
@@ -32,8 +32,8 @@ export interface ViewSql {
   /** WHERE conditions on `a`, joined with AND. */
   where: string[];
   params: unknown[];
-  /** The column the rows are read in order by (the keyset cursor compares with it). */
-  order: 'a.id' | 'f.rowid';
+  /** The column the rows are read in order by, an article's sort key (the keyset cursor compares with it). */
+  order: 'a.sort_key' | 'f.rowid';
   /** FROM clause for counting the rows, in no order (same aliases as `from`). */
   countFrom: string;
 }
@@ -44,7 +44,7 @@ interface Scope {
   feeds: FeedId[] | null;
   /** Leave muted articles out (a smart view not narrowed to feeds, tags or a search). */
   hideMuted: boolean;
-  /** The oldest id Today or "the last N days" lets in; null for no date range. */
+  /** The oldest sort key Today or "the last N days" lets in; null for no date range. */
   floor: number | null;
 }
 
@@ -81,7 +81,7 @@ function searchWithAuthor(query: ArticleQuery): SearchQuery {
 
 /**
  * Conditions for the smart view, feed, tags, `feed:`, attachment, date and mute parts of a
- * query, on table alias `t`. The date range is put on each of `ids`: on the full-text
+ * query, on table alias `t`. The date range is put on each of `keys`: on the full-text
  * index's rowid too when reading from it, so FTS5 skips older matches itself. Feed and tag
  * conditions carry a unary + : they filter, they never choose the index (view-driver.ts
  * does, when they are narrow).
@@ -90,15 +90,15 @@ function filterConditions(
   query: ArticleQuery,
   scope: Scope,
   t: string,
-  ids: string[],
+  keys: string[],
 ): Pick<ViewSql, 'where' | 'params'> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (query.view === 'unread') where.push(`${t}.read = 0`);
   if (query.view === 'starred') where.push(`${t}.starred = 1`);
   if (scope.floor != null)
-    for (const id of ids) {
-      where.push(`${id} >= ?`);
+    for (const key of keys) {
+      where.push(`${key} >= ?`);
       params.push(scope.floor);
     }
   if (scope.hideMuted) where.push(`${t}.muted = 0`);
@@ -144,9 +144,9 @@ function feedIsSmall(db: Db, feedId: number): boolean {
  * SQL for the rows of a view: conditions, plus "show a post once" (a copy is hidden when a
  * newer copy of the same story also matches the view) and the search. A search with text
  * to find is read newest-first from the full-text index itself (its rowids are article
- * ids); a search of only `feed:` terms and exclusions is read like any other view.
+ * sort keys); a search of only `feed:` terms and exclusions is read like any other view.
  * `rows` is how many rows the caller means to read (a page, a capped count): it chooses
- * between walking the id order and reading a few feeds' articles (view-driver.ts).
+ * between walking the key order and reading a few feeds' articles (view-driver.ts).
  */
 export function viewSql(db: Db, query: ArticleQuery, now: number, rows = PAGE_ROWS): ViewSql {
   const parsed = searchWithAuthor(query);
@@ -159,32 +159,36 @@ export function viewSql(db: Db, query: ArticleQuery, now: number, rows = PAGE_RO
     hideMuted: query.view !== 'starred' && !narrowed,
     floor: dateFloor(query, startOfToday(now), now),
   };
-  const own = filterConditions(query, scope, 'a', search.match ? ['a.id', 'f.rowid'] : ['a.id']);
+  const own = filterConditions(query, scope, 'a', search.match ? ['a.sort_key', 'f.rowid'] : ['a.sort_key']);
   const driver = driverOf(db, query, scope.feeds, scope.floor, rows, search.match !== null);
   // With a search, the list filters the index's matches before their rows are read (view-driver.ts).
-  const where = driver ? [`${search.match ? '+f.rowid' : 'a.id'} IN (${driver.ids})`, ...own.where] : [...own.where];
+  const where = driver
+    ? [`${search.match ? '+f.rowid' : 'a.sort_key'} IN (${driver.keys})`, ...own.where]
+    : [...own.where];
   const params = driver ? [...driver.params, ...own.params] : [...own.params];
   if (query.dedupe !== false) {
-    const other = filterConditions(query, scope, 'b', ['b.id']);
+    const other = filterConditions(query, scope, 'b', ['b.sort_key']);
     const otherWhere = other.where.length ? ' AND ' + other.where.join(' AND ') : '';
     where.push(
-      `(a.story_id IS NULL OR NOT EXISTS (SELECT 1 FROM articles b WHERE b.story_id = a.story_id AND b.id > a.id${otherWhere}))`,
+      `(a.story_id IS NULL OR NOT EXISTS (SELECT 1 FROM articles b WHERE b.story_id = a.story_id AND b.sort_key > a.sort_key${otherWhere}))`,
     );
     params.push(...other.params);
   }
   if (search.exclude) {
     // Probed per row read, so a page costs what it reads, not every match of the excluded
     // words (NOT IN builds that whole list first: 20 ms a page for "-the" at 200,000 articles).
-    where.push('NOT EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = a.id)');
+    where.push('NOT EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = a.sort_key)');
     params.push(search.exclude);
   }
   if (query.below != null) {
-    // "Below" follows the list's order; ids are time-ordered, so it is one range on the key.
-    where.push(`${search.match ? 'f.rowid' : 'a.id'} ${query.order === 'oldest' ? '>' : '<'} ?`);
+    // "Below" follows the list's order: one range on the sort key, from that article's.
+    where.push(
+      `${search.match ? 'f.rowid' : 'a.sort_key'} ${query.order === 'oldest' ? '>' : '<'} (SELECT sort_key FROM articles WHERE id = ?)`,
+    );
     params.push(query.below);
   }
   if (search.match) {
-    const fromIndex = 'articles_fts f JOIN articles a ON a.id = f.rowid';
+    const fromIndex = 'articles_fts f JOIN articles a ON a.sort_key = f.rowid';
     // A count needs no order. Within one small feed it reads the feed's articles and probes
     // the index for each, instead of reading every match of a common word to keep the few
     // in that feed (measured at 200,000 articles: 4 ms against 82 ms). Several feeds or
@@ -195,8 +199,8 @@ export function viewSql(db: Db, query: ArticleQuery, now: number, rows = PAGE_RO
       where: ['articles_fts MATCH ?', ...where],
       params: [search.match, ...params],
       order: 'f.rowid',
-      countFrom: narrow ? 'articles a CROSS JOIN articles_fts f ON f.rowid = a.id' : fromIndex,
+      countFrom: narrow ? 'articles a CROSS JOIN articles_fts f ON f.rowid = a.sort_key' : fromIndex,
     };
   }
-  return { from: 'articles a', where, params, order: 'a.id', countFrom: 'articles a' };
+  return { from: 'articles a', where, params, order: 'a.sort_key', countFrom: 'articles a' };
 }

@@ -12,6 +12,7 @@ import type {
   Account,
   AccountId,
   Article,
+  ArticleCursor,
   ArticleSummary,
   Counts,
   Feed,
@@ -44,7 +45,8 @@ export interface Selection {
 
 export interface ArticlesSlice {
   items: ArticleSummary[];
-  next: number | null;
+  /** Where the next page starts (the engine's keyset cursor); null when all are loaded. */
+  next: ArticleCursor | null;
   loading: boolean;
   error: string | null;
   /** New articles arrived for this view while the user was reading down the list. */

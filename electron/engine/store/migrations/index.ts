@@ -11,6 +11,7 @@ import { migration008 } from './008-feed-open-mode.js';
 import { migration009 } from './009-feed-network.js';
 import { migration010 } from './010-views-rules-notify.js';
 import { migration011 } from './011-search-index-file.js';
+import { migration012 } from './012-arrival-order.js';
 
 export interface Migration {
   version: number;
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];

@@ -13,7 +13,7 @@ import * as feeds from '../../../../electron/engine/store/feeds.js';
 import { recordImage, recordImageError } from '../../../../electron/engine/store/images.js';
 import * as tags from '../../../../electron/engine/store/tags.js';
 import { ARG_SCHEMAS } from '../../../../shared/api-schemas.js';
-import type { ArticleId, ArticleQuery } from '../../../../shared/domain.js';
+import type { ArticleCursor, ArticleId, ArticleQuery } from '../../../../shared/domain.js';
 import { tempDatabase } from '../../../support/temp.js';
 
 const NOW = Date.UTC(2024, 0, 20, 12);
@@ -44,13 +44,15 @@ describe('store: list order and the "below" bound', () => {
   let feedB: number;
   let tagged: number;
 
-  const list = (query: ArticleQuery, after: ArticleId | null = null, limit = 500) =>
+  const list = (query: ArticleQuery, after: ArticleCursor | null = null, limit = 500) =>
     articles.listArticles(t.db, { dedupe: false, ...query }, after, limit, NOW);
   const ids = (query: ArticleQuery): ArticleId[] => list(query).articles.map((a) => a.id);
+  /** The publication times of a query's rows, in the list's order (every article's is its own here). */
+  const times = (query: ArticleQuery): number[] => list(query).articles.map((a) => a.publishedAt);
   /** Every page of the query, `limit` at a time, following `next`. */
   const paged = (query: ArticleQuery, limit: number): { ids: ArticleId[]; pages: number } => {
     const seen: ArticleId[] = [];
-    let after: ArticleId | null = null;
+    let after: ArticleCursor | null = null;
     let pages = 0;
     do {
       const page = list(query, after, limit);
@@ -86,7 +88,7 @@ describe('store: list order and the "below" bound', () => {
   after(() => t.done());
   beforeEach(() => {
     // Every other article of each feed read, the same ones for each test.
-    t.db.prepare('UPDATE articles SET read = (id / 1048576 / 120) % 2').run();
+    t.db.prepare('UPDATE articles SET read = (sort_key / 1048576 / 120) % 2').run();
   });
 
   const SCOPES: [string, ArticleQuery][] = [
@@ -106,16 +108,17 @@ describe('store: list order and the "below" bound', () => {
     ...(query.tags ? { tags: [tagged] } : {}),
   });
 
-  it('lists oldest first in ascending id order, the reverse of newest first', () => {
+  it('lists oldest first in ascending time order, the reverse of newest first', () => {
     for (const [name, raw] of SCOPES) {
       const query = scoped(raw);
       const newest = ids(query);
       const oldest = ids({ ...query, order: 'oldest' });
       assert.ok(newest.length >= 5, `${name}: enough articles to tell orders apart (${newest.length})`);
       assert.deepEqual(oldest, [...newest].reverse(), name);
+      const ascending = times({ ...query, order: 'oldest' });
       assert.deepEqual(
-        oldest,
-        [...oldest].sort((a, b) => a - b),
+        ascending,
+        [...ascending].sort((a, b) => a - b),
         `${name}: ascending`,
       );
       assert.deepEqual(ids({ ...query, order: 'newest' }), newest, `${name}: 'newest' is the default`);
@@ -132,7 +135,10 @@ describe('store: list order and the "below" bound', () => {
       // The cursor is the last row of a page: the next page starts after it, not before.
       const first = list({ ...query, order: 'oldest' }, null, 4);
       const second = list({ ...query, order: 'oldest' }, first.next, 4);
-      assert.ok(second.articles[0]!.id > first.articles[3]!.id, `${name}: the second page goes on upward`);
+      assert.ok(
+        second.articles[0]!.publishedAt > first.articles[3]!.publishedAt,
+        `${name}: the second page goes on upward`,
+      );
       // And newest first still pages downward through the same articles.
       assert.deepEqual(paged(query, 4).ids, [...whole].reverse(), `${name}: newest first`);
     }
@@ -156,7 +162,7 @@ describe('store: list order and the "below" bound', () => {
   it('marks read exactly what is below an article, in the order of the list', () => {
     for (const [name, raw] of SCOPES) {
       for (const order of ['newest', 'oldest'] as const) {
-        t.db.prepare('UPDATE articles SET read = (id / 1048576 / 120) % 2').run();
+        t.db.prepare('UPDATE articles SET read = (sort_key / 1048576 / 120) % 2').run();
         const query = scoped(raw);
         const shown = list({ ...query, order }).articles;
         const pivot = shown[Math.floor(shown.length / 3)]!.id;

@@ -37,11 +37,17 @@ function item(feed: number, n: number, words: string): ParsedItem {
   });
 }
 
-/** Index entries matching `word`, one row per entry (a duplicate entry shows twice). */
+/**
+ * Index entries matching `word`, as their articles' ids in ascending order, one row per
+ * entry (a duplicate entry shows twice; an entry no article has, a leftover, shows as -1).
+ */
 function entries(db: Db, word: string): number[] {
-  // `articles_fts` is found in the attached index file (schema 11).
+  // `articles_fts` is found in the attached index file (schema 11); its rowids are sort keys (schema 12).
   return db
-    .prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid')
+    .prepare(
+      `SELECT coalesce(a.id, -1) FROM articles_fts f LEFT JOIN articles a ON a.sort_key = f.rowid
+       WHERE articles_fts MATCH ? ORDER BY 1`,
+    )
     .pluck()
     .all(word) as number[];
 }

@@ -82,7 +82,7 @@ describe('store: opening and migrations', () => {
       assert.equal(schemaVersion(db), 0);
       // One version at a time, as an older install upgrading twice would.
       assert.deepEqual(migrate(db, 1), [1]);
-      assert.deepEqual(migrate(db), [2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+      assert.deepEqual(migrate(db), [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
       assert.deepEqual(migrate(db), []);
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").pluck().all();
       for (const t of [
@@ -144,6 +144,9 @@ describe('store: articles', () => {
     db = t.db;
   });
   after(() => t?.done());
+  /** An article's place in the lists (store/article-key.ts). */
+  const keyOf = (id: number): number =>
+    db.prepare('SELECT sort_key FROM articles WHERE id = ?').pluck().get(id) as number;
 
   it('inserts new items, updates changed ones without touching read/starred, keeps items that left', () => {
     const feedId = addFeed(db, 'https://site.example/feed');
@@ -203,7 +206,7 @@ describe('store: articles', () => {
     assert.deepEqual(again.updated, []);
   });
 
-  it('orders ids by publication time, pins future dates to first-seen, fills missing dates', () => {
+  it('orders sort keys by publication time, pins future dates to first-seen, fills missing dates', () => {
     const feedId = addFeed(db, 'https://site.example/feed');
     const future = Date.UTC(2030, 0, 1);
     const { inserted } = upsertFeedArticles(
@@ -223,12 +226,12 @@ describe('store: articles', () => {
       page.articles.map((a) => a.title),
       ['Title undated', 'Title future', 'Title old'],
     );
-    assert.ok(inserted[1]! >= keyFloor(NOW) && inserted[1]! < keyFloor(NOW) + 2 ** 20);
+    assert.ok(keyOf(inserted[1]!) >= keyFloor(NOW) && keyOf(inserted[1]!) < keyFloor(NOW) + 2 ** 20);
     assert.equal(articles.getArticle(db, inserted[1]!)!.publishedAt, future, 'the stated date is still shown');
     assert.equal(articles.getArticle(db, inserted[2]!)!.publishedAt, NOW, 'a missing date becomes first-seen');
   });
 
-  it('gives articles of the same second distinct ids across feeds and transactions', () => {
+  it('gives articles of the same second distinct sort keys across feeds and transactions', () => {
     const a = addFeed(db, 'https://a.example/feed');
     const b = addFeed(db, 'https://b.example/feed');
     const second = Date.UTC(2024, 0, 1, 12, 0, 0);
@@ -243,9 +246,30 @@ describe('store: articles', () => {
       ],
       NOW,
     ).inserted;
-    assert.deepEqual(later, [keyFloor(second - 60_000), first! + 1, keyFloor(second + 5000)]);
+    assert.deepEqual(later.map(keyOf), [keyFloor(second - 60_000), keyOf(first!) + 1, keyFloor(second + 5000)]);
     const again = upsertFeedArticles(db, a, [item('a2', { published: second + 5000 })], NOW).inserted;
-    assert.deepEqual(again, [keyFloor(second + 5000) + 1], 'a second taken in an earlier transaction is probed');
+    assert.deepEqual(
+      again.map(keyOf),
+      [keyFloor(second + 5000) + 1],
+      'a second taken in an earlier transaction is probed',
+    );
+  });
+
+  it('gives new articles ids after every stored one, whatever their dates (the tables grow at their end)', () => {
+    const feedId = addFeed(db, 'https://site.example/feed');
+    const stored = upsertFeedArticles(
+      db,
+      feedId,
+      [item('2023', { published: Date.UTC(2023, 0, 1) }), item('2024', { published: Date.UTC(2024, 0, 1) })],
+      NOW,
+    ).inserted;
+    const older = upsertFeedArticles(db, feedId, [item('2022', { published: Date.UTC(2022, 0, 1) })], NOW).inserted;
+    assert.ok(older[0]! > Math.max(...stored), 'an article dated before the stored ones still takes the next id');
+    assert.ok(keyOf(older[0]!) < Math.min(...stored.map(keyOf)), 'and sorts below them');
+    assert.deepEqual(
+      articles.listArticles(db, { view: 'all' }, null, 10, NOW).articles.map((a) => a.title),
+      ['Title 2024', 'Title 2023', 'Title 2022'],
+    );
   });
 
   it('pages newest first with keyset pagination', () => {
