@@ -107,17 +107,23 @@ export class Notices {
       const feed = feeds.get(row.feedId);
       if (feed !== undefined) claim(`feed:${row.feedId}`, feed, row.id);
     }
-    return this.word([...groups.values()], byId);
+    return this.word([...groups.values()], byId, new Map(ids.map((id, place) => [id, place])));
   }
 
-  private word(groups: Group[], byId: Map<ArticleId, { title: string | null }>): NewArticlesNotice[] {
+  /** `place`: each article's place newest first (ids are in arrival order, not in date order). */
+  private word(
+    groups: Group[],
+    byId: Map<ArticleId, { title: string | null }>,
+    place: Map<ArticleId, number>,
+  ): NewArticlesNotice[] {
+    const newestFirst = (a: ArticleId, b: ArticleId): number => place.get(a)! - place.get(b)!;
     // Newest article first within a group; the biggest groups first.
-    for (const g of groups) g.ids.sort((a, b) => b - a);
+    for (const g of groups) g.ids.sort(newestFirst);
     groups.sort((a, b) => b.ids.length - a.ids.length);
     const shown = groups.length > MAX_NOTICES ? groups.slice(0, MAX_NOTICES - 1) : groups;
     const rest = groups.slice(shown.length);
     if (rest.length) {
-      const ids = rest.flatMap((g) => g.ids).sort((a, b) => b - a);
+      const ids = rest.flatMap((g) => g.ids).sort(newestFirst);
       shown.push({ source: rest.map((g) => g.source).join(', '), ids });
     }
     return shown.map((g) => {

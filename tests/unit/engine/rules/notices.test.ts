@@ -8,9 +8,17 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import type { ReaderEvents } from '../../../../shared/api.js';
 import type { NewArticlesNotice } from '../../../../shared/domain.js';
 import { inThreadParser } from '../../../../electron/engine/feeds/in-thread-parser.js';
+import { ReaderContext } from '../../../../electron/engine/reader/reader-context.js';
 import { ReaderService } from '../../../../electron/engine/reader/reader-service.js';
+import type { InsertedArticles } from '../../../../electron/engine/rules/new-article-hooks.js';
+import { Notices } from '../../../../electron/engine/rules/notices.js';
+import { upsertFeedArticles } from '../../../../electron/engine/store/article-upsert.js';
+import { insertFeed, updateFeedSettings } from '../../../../electron/engine/store/feeds.js';
+import { parsedItem } from '../../../support/parsed-item.js';
 import { startFeedServer, type FeedServer } from '../../../support/feed-server.js';
 import { tempDatabase } from '../../../support/temp.js';
+
+const NOW = Date.UTC(2024, 6, 1);
 
 function rss(title: string, items: number[]): string {
   const entries = items
@@ -137,5 +145,44 @@ describe('new-article notices', () => {
     const titles = notices.map((n) => n.title).sort();
     assert.deepEqual(titles, ['1 new in Gamma posts', '2 new in Security']);
     await service.deleteView(view.id);
+  });
+});
+
+describe('a notice names the newest article', () => {
+  it('by date, not by arrival: a post dated earlier that arrived later is not the one opened', async () => {
+    const t = tempDatabase();
+    try {
+      const feedId = insertFeed(t.db, { url: 'https://site.example/feed' }, NOW).feed.id;
+      updateFeedSettings(t.db, feedId, { notify: true });
+      const write = (guid: string, published: number): InsertedArticles => ({
+        feedId,
+        ids: upsertFeedArticles(t.db, feedId, [parsedItem({ id: guid, title: guid, published })], NOW).inserted,
+        ruled: [],
+        firstFetch: false,
+      });
+      // Written in this order, so the older post has the higher id.
+      const newer = write('June post', Date.UTC(2024, 5, 1));
+      const older = write('January post', Date.UTC(2024, 0, 1));
+      assert.ok(older.ids[0]! > newer.ids[0]!);
+      const sent: NewArticlesNotice[] = [];
+      const ctx = new ReaderContext(
+        t.db,
+        () => NOW,
+        (event, payload) => {
+          if (event === 'new-articles-notice') sent.push(payload as NewArticlesNotice);
+        },
+      );
+      const queue = new Notices(ctx, () => [], { caughtUp: async () => 0 });
+      const collect = queue.collector();
+      collect(newer);
+      collect(older);
+      await queue.send();
+      assert.deepEqual(
+        sent.map((n) => [n.title, n.body, n.articleId]),
+        [['2 new in https://site.example/feed', 'June post', newer.ids[0]]],
+      );
+    } finally {
+      t.done();
+    }
   });
 });
