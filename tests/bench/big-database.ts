@@ -75,15 +75,21 @@ export function bigDatabase(log: (line: string) => void, size: Size = BIG): BigD
   removeSearchIndex(building);
   const older = olderCache(size);
   if (older) {
-    const started = Date.now();
+    const seconds = (since: number): string => ((Date.now() - since) / 1000).toFixed(1);
     log(`  migrating a copy of ${older} to schema ${LATEST_VERSION}`);
+    let started = Date.now();
     copyFileSync(older, building);
+    log(`  copied in ${seconds(started)} s`);
+    // What a user's first start after the upgrade waits for: opening runs the migrations.
+    started = Date.now();
     const db = openDatabase(building);
+    log(`  opened and migrated in ${seconds(started)} s`);
+    started = Date.now();
     catchUpSearchIndex(db);
     mergeSearchIndexNow(db);
     closeDatabase(db);
     moveDatabase(building, path);
-    log(`  migrated in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    log(`  search index caught up and merged in ${seconds(started)} s`);
     return bigDatabase(log, size);
   }
   const db = openDatabase(building);

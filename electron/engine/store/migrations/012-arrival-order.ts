@@ -13,7 +13,9 @@
  * - `sort_key` is the old id of every stored article, so nothing is renumbered: the API,
  *   sync's mappings, tags and the search index file keep their ids and rowids.
  * - The views' indexes are keyed by it (each view walks its own in the list's order: with
- *   the old ones left, SQLite chose them and sorted every unread article, 1.3 s).
+ *   the old ones left, SQLite chose them and sorted every unread article, 1.3 s), and so
+ *   is the story index: "is there a newer copy" (dedupe) is one range in it, not a read
+ *   of every copy's row.
  * - The full-text index's rowid is the sort key (searches read matches newest first), so
  *   the backlog names articles by it: a removed article's entry must still be found.
  */
@@ -37,6 +39,8 @@ export const migration012: Migration = {
       CREATE INDEX articles_unread ON articles(sort_key) WHERE read = 0;
       CREATE INDEX articles_starred ON articles(sort_key) WHERE starred = 1;
       CREATE INDEX articles_enclosure ON articles(sort_key) WHERE has_enclosure = 1;
+      DROP INDEX articles_story;
+      CREATE INDEX articles_story ON articles(story_id, sort_key) WHERE story_id IS NOT NULL;
       ALTER TABLE search_backlog RENAME COLUMN article_id TO article_key;
     `);
   },
