@@ -266,9 +266,9 @@ export function upsertFeedArticles(
       'changed',
     );
     // 4. What the rules decided, for the caller to finish applying.
-    fresh.forEach((_row, i) => {
+    inserted.forEach((id, i) => {
       const outcome = outcomes[i];
-      if (outcome) result.ruled.push({ id: inserted[i]!, outcome });
+      if (outcome) result.ruled.push({ id, outcome });
     });
     result.inserted = inserted;
     result.updated = changed.map((r) => r.id);
