@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { CLI } from '../support/cli.js';
+import { CLI, cliNodeFlags } from '../support/cli.js';
 
 export interface RunStats {
   seconds: number;
@@ -21,12 +21,6 @@ export interface RunStats {
 
 /** Clock ticks per second for /proc's utime and stime: 100 on every Linux Node runs on. */
 const TICKS = 100;
-
-/** The Node flags on the CLI's `#!` line: the bench runs it as `syndic` runs for a user. */
-export function cliNodeFlags(): string[] {
-  const shebang = readFileSync(CLI, 'utf8').split('\n', 1)[0]!;
-  return shebang.split(/\s+/).filter((word) => word.startsWith('--'));
-}
 
 /** Runs the real `syndic` CLI with these arguments. */
 export function runCli(args: string[]): Promise<RunStats> {

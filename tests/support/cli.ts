@@ -1,6 +1,6 @@
 /** Runs the built `syndic` command as a user would, in a child process. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,6 +10,12 @@ import { fileURLToPath } from 'node:url';
  */
 export const CLI =
   process.env.SYNDIC_CLI ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'electron', 'cli.js');
+
+/** The Node flags on the CLI's `#!` line: a test or bench that runs it through `node` runs it as `syndic` runs for a user. */
+export function cliNodeFlags(): string[] {
+  const shebang = readFileSync(CLI, 'utf8').split('\n', 1)[0]!;
+  return shebang.split(/\s+/).filter((word) => word.startsWith('--'));
+}
 
 export function assertBuilt(): void {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm test does)`);

@@ -10,13 +10,13 @@
  * match the rows.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { closeDatabase, openDatabase } from '../../electron/engine/store/db.js';
 import { catchUpSearchIndex } from '../../electron/engine/store/search-indexing.js';
-import { assertBuilt, CLI, runCli } from './cli.js';
+import { assertBuilt, CLI, cliNodeFlags, runCli } from './cli.js';
 import { startCorpus } from './corpus.js';
 import type { KillKind, KillPlan } from './kill-in-write-hooks.js';
 import { tempDir } from './temp.js';
@@ -73,12 +73,6 @@ export interface KillReport {
   lost: number;
   articles: number;
   seconds: number;
-}
-
-/** The Node flags on the CLI's `#!` line, so the child runs as `syndic` does for a user. */
-function cliNodeFlags(): string[] {
-  const shebang = readFileSync(CLI, 'utf8').split('\n', 1)[0]!;
-  return shebang.split(/\s+/).filter((word) => word.startsWith('--'));
 }
 
 function lines(stream: Readable, onLine: (line: string) => void): void {
