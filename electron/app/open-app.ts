@@ -26,6 +26,8 @@ export interface OpenAppOptions extends Omit<ServiceOptions, 'db' | 'emit'> {
   checkFirst?: boolean;
   /** SQLite's page cache; the CLI's short runs want less than the app. */
   cacheMb?: number;
+  /** An older library is about to be upgraded (store/db.ts); by default a line in the log. */
+  onUpgrade?: (from: number, to: number) => void;
   isOnline?: IsOnline;
 }
 
@@ -39,11 +41,15 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
+function logUpgrade(from: number, to: number): void {
+  console.info(`Syndic: upgrading the database from schema ${from} to ${to}, once.`);
+}
+
 export function openApp(options: OpenAppOptions): RunningApp {
-  const { dataDir, checkFirst, cacheMb, emit, ...serviceOptions } = options;
+  const { dataDir, checkFirst, cacheMb, emit, onUpgrade = logUpgrade, ...serviceOptions } = options;
   mkdirSync(dataDir, { recursive: true });
   if (checkFirst) assertDatabaseWhole(dataDir);
-  const db = openDatabase(databasePath(dataDir), cacheMb === undefined ? {} : { cacheMb });
+  const db = openDatabase(databasePath(dataDir), { ...(cacheMb === undefined ? {} : { cacheMb }), onUpgrade });
   let service: ReaderService;
   try {
     service = new ReaderService({ ...serviceOptions, db, emit });

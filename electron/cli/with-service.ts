@@ -30,6 +30,9 @@ export async function withService<T>(
     dataDir,
     // A command's short run wants a smaller page cache than the app's.
     cacheMb: 8,
+    // Said before the wait, not after: at a million articles an upgrade takes seconds.
+    onUpgrade: (from, to) =>
+      io.err(`syndic: upgrading the database from schema ${from} to ${to}, once; a large one takes a while`),
     // A cron job's refresh queues images for offline reading; the app or `syndic cache` fetches them.
     headless: true,
     // Progress lines only: counting unread articles as feeds arrive would be work for nobody.

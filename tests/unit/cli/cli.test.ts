@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { closeDatabase, openDatabase } from '../../../electron/engine/store/db.js';
+import { LATEST_VERSION, migrate } from '../../../electron/engine/store/migrate.js';
 import { assertBuilt, runCli } from '../../support/cli.js';
 import { startCorpus, type Corpus } from '../../support/corpus.js';
 import { fixturesDir } from '../../support/fixtures.js';
@@ -142,5 +143,34 @@ describe('syndic against a loopback corpus', () => {
     const row = after.prepare('SELECT title, read, starred FROM articles WHERE id = ?').get(article.id);
     closeDatabase(after);
     assert.deepEqual(row, { title: 'A corrected title', read: 1, starred: 1 });
+  });
+});
+
+describe('syndic on a library written by an older version', () => {
+  before(assertBuilt);
+
+  it('says it upgrades the database before the wait, once, and nothing on a new one', async () => {
+    const dir = tempDir();
+    try {
+      const older = join(dir.path, 'older');
+      mkdirSync(older);
+      const db = openDatabase(join(older, 'syndic.db'), { migrate: false });
+      migrate(db, LATEST_VERSION - 1);
+      closeDatabase(db);
+      const first = await runCli(['stats', '--data-dir', older]);
+      assert.equal(first.code, 0, first.stderr);
+      assert.match(
+        first.stderr,
+        new RegExp(`upgrading the database from schema ${LATEST_VERSION - 1} to ${LATEST_VERSION}, once`),
+      );
+      const again = await runCli(['stats', '--data-dir', older]);
+      assert.equal(again.code, 0, again.stderr);
+      assert.doesNotMatch(again.stderr, /upgrading/, 'upgraded already');
+      const fresh = await runCli(['stats', '--data-dir', join(dir.path, 'fresh')]);
+      assert.equal(fresh.code, 0, fresh.stderr);
+      assert.doesNotMatch(fresh.stderr, /upgrading/, 'a new file is built, not upgraded');
+    } finally {
+      dir.remove();
+    }
   });
 });
