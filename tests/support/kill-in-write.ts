@@ -157,6 +157,14 @@ function check(dbPath: string, reported: Set<number>): { integrity: string; lost
     catchUpSearchIndex(db);
     const indexed = db.prepare('SELECT count(*) FROM articles_fts').pluck().get() as number;
     if (indexed !== articles) problems.push(`${articles} articles but ${indexed} full-text entries after catching up`);
+    // As many entries as articles, and each article's own there (its rowid is the sort key, schema 12).
+    const missing = db
+      .prepare(
+        'SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM articles_fts f WHERE f.rowid = a.sort_key)',
+      )
+      .pluck()
+      .get() as number;
+    if (missing) problems.push(`${missing} articles without their full-text entry after catching up`);
     const wrong = db
       .prepare(
         `SELECT f.id FROM feeds f
