@@ -44,7 +44,13 @@ export async function benchRefresh(log: Log, record: Record): Promise<void> {
   assertBuilt();
   const corpus = await startCorpus({ feeds: 1000, items: 20, hosts: 100, latencyMs: 50 });
   const newsboat = newsboatPath();
-  if (!newsboat) record('newsboat -x reload', 'not installed (apt-get install newsboat)');
+  if (!newsboat)
+    record(
+      'newsboat -x reload',
+      process.env.SYNDIC_BENCH_SKIP_NEWSBOAT
+        ? 'skipped (SYNDIC_BENCH_SKIP_NEWSBOAT)'
+        : 'not installed (apt-get install newsboat)',
+    );
   const syndic: RunStats[] = [];
   const minimal: RunStats[] = [];
   const nb: RunStats[] = [];
