@@ -1,11 +1,11 @@
 /**
  * What the full-text index still has to take in: every write that adds, changes or
  * removes an article appends its sort key to `search_backlog` in the same transaction
- * (schema 11; the key, not the id, since schema 12: it is the index's rowid, and a removed
- * article's entry is found by it), and the indexer works through it behind the writes
- * (search-indexing.ts). A crash
- * loses nothing: the backlog is committed with the articles, and the index file records
- * how far it got in the same transaction as its entries.
+ * (schema 11), and the indexer works through it behind the writes (search-indexing.ts).
+ * The key, not the id (schema 12): it is the index's rowid, so a removed article's entry
+ * is still found by it. A crash loses nothing: the backlog is committed with the
+ * articles, and the index file records how far it got in the same transaction as its
+ * entries.
  *
  * The indexer running beside a connection registers itself here: writers wake it, and
  * searches on that connection leave waiting for it to the reader (which reports the lag).
